@@ -1,0 +1,57 @@
+namespace BroadcastHub.Audio.Output;
+
+/// <summary>The write loop of one ALSA playback, with its timing measurements.</summary>
+internal sealed class AlsaPlaybackSession(AlsaPcm pcm, Pcm16FrameReader reader, TimeProvider time)
+{
+    private readonly int rate = reader.Format.SampleRate;
+    private long written;
+
+    /// <summary>Measured instant of the first frame, once known.</summary>
+    public DateTimeOffset? FirstFrameAt { get; private set; }
+
+    /// <summary>Frames heard so far (final once <see cref="Play"/> returns or throws).</summary>
+    public long FramesPlayed { get; private set; }
+
+    /// <summary>Writes the source until it ends (then drains) or a stop is requested (then drops).</summary>
+    public void Play(Func<bool> stopRequested, Func<float> volume, Action<DateTimeOffset> firstFrame)
+    {
+        var samples = new short[Math.Max(1, rate / 50) * reader.Format.Channels];
+        while (!stopRequested())
+        {
+            reader.Gain = volume();
+            var n = reader.Read(samples);
+            if (n == 0)
+            {
+                Drain(firstFrame);
+                return;
+            }
+
+            pcm.Write(samples.AsSpan(0, n));
+            written += n / reader.Format.Channels;
+            FramesPlayed = written - (FirstFrameAt is null ? written : 0);
+            if (FirstFrameAt is null && pcm.IsRunning && pcm.Delay() is { } delay)
+            {
+                FirstFrameAt = time.GetUtcNow() + Frames(delay - written);
+                firstFrame(FirstFrameAt.Value);
+            }
+        }
+
+        var queued = pcm.Delay() ?? 0;
+        pcm.Drop();
+        FramesPlayed = FirstFrameAt is null ? 0 : Math.Clamp(written - queued, 0, written);
+    }
+
+    private void Drain(Action<DateTimeOffset> firstFrame)
+    {
+        pcm.Drain();
+        var end = time.GetUtcNow();
+        FramesPlayed = written;
+        if (FirstFrameAt is null)
+        {
+            FirstFrameAt = end - Frames(written);
+            firstFrame(FirstFrameAt.Value);
+        }
+    }
+
+    private TimeSpan Frames(long frames) => TimeSpan.FromSeconds((double)frames / rate);
+}

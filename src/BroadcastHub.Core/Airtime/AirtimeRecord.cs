@@ -1,0 +1,30 @@
+namespace BroadcastHub.Core.Airtime;
+
+/// <summary>One item of one occurrence as it really aired (or did not). Append-only.</summary>
+public sealed record AirtimeRecord
+{
+    /// <summary>Database id.</summary>
+    public long Id { get; init; }
+    /// <summary>The occurrence this item belongs to.</summary>
+    public long OccurrenceId { get; init; }
+    /// <summary>Position of the item in the rundown (0-based).</summary>
+    public int Position { get; init; }
+    /// <summary>The bulletin.</summary>
+    public long BulletinId { get; init; }
+    /// <summary>Commune that the occurrence belongs to.</summary>
+    public long CommuneId { get; init; }
+    /// <summary>When this item was planned to start (UTC).</summary>
+    public DateTimeOffset ScheduledStart { get; init; }
+    /// <summary>When its first sample aired (UTC), if it aired.</summary>
+    public DateTimeOffset? ActualStart { get; init; }
+    /// <summary>When its last sample aired (UTC), if it aired.</summary>
+    public DateTimeOffset? ActualEnd { get; init; }
+    /// <summary>Seconds of audio that aired, counted in samples.</summary>
+    public double PlayedSeconds { get; init; }
+    /// <summary>Outcome.</summary>
+    public AirtimeOutcome Outcome { get; init; }
+    /// <summary>Why it failed or was skipped.</summary>
+    public string? Error { get; init; }
+    /// <summary>When the record was written (UTC).</summary>
+    public DateTimeOffset RecordedAt { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace BroadcastHub.Core.Scheduling;
+
+/// <summary>A commune's recurring broadcast session (khung giờ phát): weekdays, local start, length.</summary>
+public sealed record SessionSlot(long Id, long CommuneId, IsoWeekdays Weekdays, TimeOnly Start, int LengthMinutes)
+{
+    /// <summary>Length of the session.</summary>
+    public TimeSpan Length => TimeSpan.FromMinutes(LengthMinutes);
+
+    /// <summary>True when the session takes place on <paramref name="localDate"/>.</summary>
+    public bool OccursOn(DateOnly localDate) => Weekdays.Contains(localDate);
+}

@@ -1,0 +1,113 @@
+using BroadcastHub.Core.Scheduling;
+using Dapper;
+
+namespace BroadcastHub.Data.Repositories;
+
+/// <summary>Dated occurrences of sessions and their rundowns.</summary>
+public sealed class OccurrenceRepository(AppDatabase db)
+{
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public long SessionId { get; set; }
+        public long CommuneId { get; set; }
+        public long ZoneId { get; set; }
+        public string LocalDate { get; set; } = "";
+        public string StartUtc { get; set; } = "";
+        public string EndUtc { get; set; } = "";
+        public string State { get; set; } = "";
+        public Occurrence ToOccurrence() => new(Id, SessionId, CommuneId, ZoneId, SqlValues.ParseDate(LocalDate),
+            SqlValues.ParseInstant(StartUtc), SqlValues.ParseInstant(EndUtc), Enum.Parse<OccurrenceState>(State));
+    }
+
+    private const string Select =
+        """
+        SELECT o.id, o.session_id, s.commune_id, z.id AS zone_id, o.local_date, o.start_utc, o.end_utc, o.state
+        FROM occurrences o JOIN sessions s ON s.id = o.session_id JOIN zones z ON z.commune_id = s.commune_id
+        """;
+
+    /// <summary>
+    /// Creates the occurrence if it does not exist; while it is still <see cref="OccurrenceState.Planned"/> its
+    /// rundown is replaced by the plan. Claimed or past occurrences are never changed. Returns the occurrence id.
+    /// </summary>
+    public long Upsert(PlannedOccurrence plan) => db.InTransaction((c, t) =>
+    {
+        var args = new
+        {
+            plan.SessionId, LocalDate = SqlValues.Date(plan.LocalDate),
+            StartUtc = SqlValues.Instant(plan.StartUtc), EndUtc = SqlValues.Instant(plan.EndUtc),
+        };
+        c.Execute(
+            """
+            INSERT INTO occurrences (session_id, local_date, start_utc, end_utc, state)
+            VALUES (@SessionId, @LocalDate, @StartUtc, @EndUtc, 'Planned') ON CONFLICT (session_id, local_date) DO NOTHING
+            """, args, t);
+        var (id, state) = c.QuerySingle<(long, string)>(
+            "SELECT id, state FROM occurrences WHERE session_id = @SessionId AND local_date = @LocalDate", args, t);
+        if (state != nameof(OccurrenceState.Planned)) return id;
+        c.Execute("UPDATE occurrences SET start_utc = @StartUtc, end_utc = @EndUtc WHERE id = @id",
+            new { id, args.StartUtc, args.EndUtc }, t);
+        c.Execute("DELETE FROM rundown_items WHERE occurrence_id = @id", new { id }, t);
+        c.Execute("INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id) VALUES (@id, @position, @BulletinId, @BookingId)",
+            plan.Items.Select((item, position) => new { id, position, item.BulletinId, item.BookingId }), t);
+        return id;
+    });
+
+    /// <summary>One occurrence, or null.</summary>
+    public Occurrence? Find(long id)
+    {
+        using var c = db.Open();
+        return c.QuerySingleOrDefault<Row>(Select + " WHERE o.id = @id", new { id })?.ToOccurrence();
+    }
+
+    /// <summary>Occurrences starting in [from, to), in start order.</summary>
+    public IReadOnlyList<Occurrence> ListStarting(DateTimeOffset from, DateTimeOffset to, OccurrenceState? state = null)
+    {
+        using var c = db.Open();
+        return c.Query<Row>(Select + " WHERE o.start_utc >= @from AND o.start_utc < @to AND (@state IS NULL OR o.state = @state) ORDER BY o.start_utc, o.id",
+            new { from = SqlValues.Instant(from), to = SqlValues.Instant(to), state = state?.ToString() })
+            .Select(r => r.ToOccurrence()).ToList();
+    }
+
+    /// <summary>Occurrences in a state, in start order.</summary>
+    public IReadOnlyList<Occurrence> ListInState(OccurrenceState state)
+    {
+        using var c = db.Open();
+        return c.Query<Row>(Select + " WHERE o.state = @state ORDER BY o.start_utc", new { state = state.ToString() })
+            .Select(r => r.ToOccurrence()).ToList();
+    }
+
+    /// <summary>The ordered rundown of an occurrence.</summary>
+    public IReadOnlyList<RundownItem> Rundown(long occurrenceId)
+    {
+        using var c = db.Open();
+        return c.Query<RundownItem>(
+            "SELECT occurrence_id AS OccurrenceId, position, bulletin_id AS BulletinId, booking_id AS BookingId FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position",
+            new { occurrenceId }).ToList();
+    }
+
+    /// <summary>
+    /// Moves a planned occurrence to <paramref name="to"/> atomically. Only one caller can ever win this for an
+    /// occurrence: this is what keeps it from airing twice, across restarts too.
+    /// </summary>
+    public bool TryTransition(long id, OccurrenceState to, DateTimeOffset at)
+    {
+        using var c = db.Open();
+        return c.Execute("UPDATE occurrences SET state = @to, claimed_at = @at WHERE id = @id AND state = 'Planned'",
+            new { id, to = to.ToString(), at = SqlValues.Instant(at) }) == 1;
+    }
+
+    /// <summary>Remembers the Hangfire job that arms the occurrence.</summary>
+    public void SetArmJob(long id, string jobId)
+    {
+        using var c = db.Open();
+        c.Execute("UPDATE occurrences SET arm_job_id = @jobId WHERE id = @id", new { id, jobId });
+    }
+
+    /// <summary>The Hangfire job id recorded for the occurrence, if any.</summary>
+    public string? ArmJob(long id)
+    {
+        using var c = db.Open();
+        return c.ExecuteScalar<string?>("SELECT arm_job_id FROM occurrences WHERE id = @id", new { id });
+    }
+}

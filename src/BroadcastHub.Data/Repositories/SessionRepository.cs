@@ -1,0 +1,48 @@
+using BroadcastHub.Core.Scheduling;
+using Dapper;
+
+namespace BroadcastHub.Data.Repositories;
+
+/// <summary>Commune broadcast sessions (khung giờ phát).</summary>
+public sealed class SessionRepository(AppDatabase db, TimeProvider time)
+{
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public long CommuneId { get; set; }
+        public int WeekdaysMask { get; set; }
+        public string StartLocal { get; set; } = "";
+        public int LengthMinutes { get; set; }
+        public SessionSlot ToSlot() => new(Id, CommuneId, new IsoWeekdays(WeekdaysMask), SqlValues.ParseTime(StartLocal), LengthMinutes);
+    }
+
+    private const string Select = "SELECT id, commune_id, weekdays_mask, start_local, length_minutes FROM sessions";
+
+    /// <summary>Stores a new session.</summary>
+    public SessionSlot Create(long communeId, IsoWeekdays weekdays, TimeOnly start, int lengthMinutes)
+    {
+        using var c = db.Open();
+        var id = c.ExecuteScalar<long>(
+            """
+            INSERT INTO sessions (commune_id, weekdays_mask, start_local, length_minutes, created_at)
+            VALUES (@communeId, @mask, @start, @lengthMinutes, @now) RETURNING id
+            """,
+            new { communeId, mask = weekdays.Mask, start = SqlValues.Time(start), lengthMinutes, now = SqlValues.Instant(time.GetUtcNow()) });
+        return new SessionSlot(id, communeId, weekdays, start, lengthMinutes);
+    }
+
+    /// <summary>One session, or null.</summary>
+    public SessionSlot? Find(long id)
+    {
+        using var c = db.Open();
+        return c.QuerySingleOrDefault<Row>(Select + " WHERE id = @id", new { id })?.ToSlot();
+    }
+
+    /// <summary>Sessions of one commune, or of all communes when <paramref name="communeId"/> is null.</summary>
+    public IReadOnlyList<SessionSlot> List(long? communeId = null)
+    {
+        using var c = db.Open();
+        return c.Query<Row>(Select + " WHERE @communeId IS NULL OR commune_id = @communeId ORDER BY commune_id, start_local",
+            new { communeId }).Select(r => r.ToSlot()).ToList();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using BroadcastHub.Core.Access;
+using BroadcastHub.Core.Library;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.Api;
+
+public sealed record RejectRequest(string? Reason);
+
+[Route("api/bulletins")]
+public sealed class BulletinsApiController(BulletinService service, BulletinRepository bulletins) : ApiControllerBase
+{
+    [HttpGet]
+    public IActionResult List([FromQuery] BulletinStatus? status) => Ok(bulletins.List(status).Select(Json));
+
+    [HttpGet("{id:long}")]
+    public IActionResult Get(long id) => Ok(Json(service.Find(id)));
+
+    /// <summary>Multipart upload: <c>file</c>, <c>title</c>, optional <c>language</c>, <c>validFrom</c>, <c>validUntil</c>.</summary>
+    [HttpPost]
+    [Authorize(Roles = Roles.Admin + "," + Roles.Operator + "," + Roles.Supervisor)]
+    public async Task<IActionResult> Upload(CancellationToken cancel)
+    {
+        if (!Request.HasFormContentType)
+            return ApiError.Result(415, "multipart_required", "Send the file as multipart/form-data with a 'file' field.");
+        var form = await Request.ReadFormAsync(cancel);
+        var file = form.Files["file"];
+        if (file is null)
+            return ApiError.Result(400, "file_required", Text.Pick("Hãy chọn tệp âm thanh (trường 'file').", "A 'file' field is required."));
+        var request = new UploadRequest(form["title"].ToString(), file.FileName, form["language"].ToString(),
+            OptionalDate(form["validFrom"], "validFrom"), OptionalDate(form["validUntil"], "validUntil"));
+        await using var content = file.OpenReadStream();
+        var bulletin = await service.UploadAsync(content, request, UserName, cancel);
+        return Created($"/api/bulletins/{bulletin.Id}", Json(bulletin));
+    }
+
+    [HttpPost("{id:long}/approve")]
+    [Authorize(Roles = Roles.Approvers)]
+    public IActionResult Approve(long id) => Ok(Json(service.Approve(id, UserName)));
+
+    [HttpPost("{id:long}/reject")]
+    [Authorize(Roles = Roles.Approvers)]
+    public IActionResult Reject(long id, [FromBody] RejectRequest request) => Ok(Json(service.Reject(id, UserName, request.Reason)));
+
+    private static DateOnly? OptionalDate(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+            : throw AppException.BadRequest("invalid_date", Text.Pick($"'{field}' phải có dạng yyyy-MM-dd.", $"'{field}' must be yyyy-MM-dd."));
+    }
+
+    internal static object Json(Bulletin b) => new
+    {
+        b.Id, b.Title, b.Language, status = b.Status.ToString(), durationSeconds = b.DurationSeconds, b.Frames, b.SampleRate, b.Channels,
+        b.Sha256, b.SizeBytes, b.Codec, b.IntegratedLufs, b.TruePeakDbtp, b.OriginalFileName, b.RejectionReason,
+        validFrom = b.ValidFrom?.ToString("yyyy-MM-dd"), validUntil = b.ValidUntil?.ToString("yyyy-MM-dd"),
+        b.UploadedAt, b.UploadedBy, b.ReviewedBy, b.ReviewedAt,
+    };
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using BroadcastHub.Core.Access;
+using BroadcastHub.Core.Library;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Models;
+using BroadcastHub.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace BroadcastHub.Web.Controllers;
+
+/// <summary>Thư viện bản tin: list, upload, approve and reject.</summary>
+[Route("library")]
+public sealed class LibraryController(BulletinService service, BulletinRepository bulletins, IOptions<BroadcastHubOptions> options)
+    : PageController
+{
+    public const string UploadKey = "upload";
+    public const string ReviewKey = "review";
+
+    [HttpGet("")]
+    public IActionResult Index(BulletinStatus? status) => View(Page(new UploadForm(), status));
+
+    [HttpPost("upload")]
+    [Authorize(Roles = Staff)]
+    public async Task<IActionResult> Upload(UploadForm form, IFormFile? file, CancellationToken cancel)
+    {
+        try
+        {
+            if (file is null)
+                throw AppException.BadRequest("file_required", Text.Pick("Hãy chọn tệp âm thanh.", "Choose an audio file."));
+            var limit = options.Value.MaxUploadBytes;
+            if (file.Length > limit)
+                throw new AppException(413, "file_too_large", Text.Pick(
+                    $"Tệp quá lớn: giới hạn là {limit / (1024 * 1024)} MB.", $"The file is too large: the limit is {limit / (1024 * 1024)} MB."));
+            var request = new UploadRequest(form.Title ?? "", file.FileName, form.Language,
+                OptionalDate(form.ValidFrom, Text.Pick("Hiệu lực từ", "Valid from")),
+                OptionalDate(form.ValidUntil, Text.Pick("Hiệu lực đến", "Valid until")));
+            await using var content = file.OpenReadStream();
+            var bulletin = await service.UploadAsync(content, request, UserName, cancel);
+            Flash(Text.Pick($"Đã tải lên bản tin \"{bulletin.Title}\" ({Ui.Duration(bulletin.DurationSeconds)}); đang chờ phê duyệt.",
+                $"Uploaded \"{bulletin.Title}\" ({Ui.Duration(bulletin.DurationSeconds)}); awaiting approval."));
+            return RedirectToAction(nameof(Index));
+        }
+        catch (AppException e)
+        {
+            Refused(e, UploadKey);
+            return View(nameof(Index), Page(form, null));
+        }
+    }
+
+    [HttpPost("{id:long}/approve")]
+    [Authorize(Roles = Roles.Approvers)]
+    public IActionResult Approve(long id)
+    {
+        try
+        {
+            var bulletin = service.Approve(id, UserName);
+            Flash(Text.Pick($"Đã phê duyệt bản tin \"{bulletin.Title}\".", $"Approved \"{bulletin.Title}\"."));
+            return RedirectToAction(nameof(Index));
+        }
+        catch (AppException e)
+        {
+            Refused(e, ReviewKey);
+            return View(nameof(Index), Page(new UploadForm(), null));
+        }
+    }
+
+    [HttpPost("{id:long}/reject")]
+    [Authorize(Roles = Roles.Approvers)]
+    public IActionResult Reject(long id, string? reason)
+    {
+        try
+        {
+            var bulletin = service.Reject(id, UserName, reason);
+            Flash(Text.Pick($"Đã từ chối bản tin \"{bulletin.Title}\".", $"Rejected \"{bulletin.Title}\"."));
+            return RedirectToAction(nameof(Index));
+        }
+        catch (AppException e)
+        {
+            Refused(e, ReviewKey);
+            return View(nameof(Index), Page(new UploadForm(), null, id, reason));
+        }
+    }
+
+    private LibraryPage Page(UploadForm form, BulletinStatus? status, long? rejectId = null, string? rejectReason = null) => new()
+    {
+        Bulletins = bulletins.List(status),
+        Filter = status,
+        Upload = form,
+        CanReview = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Supervisor),
+        MaxUploadMegabytes = options.Value.MaxUploadBytes / (1024 * 1024),
+        RejectId = rejectId,
+        RejectReason = rejectReason,
+    };
+
+    private static DateOnly? OptionalDate(string? text, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+            : throw AppException.BadRequest("invalid_date", Text.Pick(
+                $"\"{label}\" phải là ngày dạng yyyy-MM-dd.", $"\"{label}\" must be a date as yyyy-MM-dd."));
+    }
+}

@@ -1,0 +1,62 @@
+namespace BroadcastHub.Web.Infrastructure;
+
+/// <summary>The <c>BroadcastHub</c> configuration section. Every key can be overridden by an environment variable
+/// such as <c>BroadcastHub__DataPath</c>.</summary>
+public sealed class BroadcastHubOptions
+{
+    public const string Section = "BroadcastHub";
+
+    /// <summary>Folder for the databases, media, recordings and logs; created on first start.</summary>
+    public string DataPath { get; set; } = "./data";
+
+    /// <summary>IANA time zone of the station; session rules are evaluated in it.</summary>
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+
+    /// <summary>Largest accepted upload, in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>How long before its start an occurrence is armed on the station.</summary>
+    public int ArmLeadSeconds { get; set; } = 300;
+
+    /// <summary>An occurrence whose start passed less than this ago still airs (late); beyond it, it is Missed.</summary>
+    public int GraceSeconds { get; set; } = 120;
+
+    /// <summary>How many days ahead the planner keeps occurrences.</summary>
+    public int HorizonDays { get; set; } = 14;
+
+    /// <summary>Cron of the recurring planner job.</summary>
+    public string PlannerCron { get; set; } = "*/15 * * * *";
+
+    /// <summary><c>SQLite</c> (default) or <c>InMemory</c> (tests that do not test Hangfire itself).</summary>
+    public string HangfireStorage { get; set; } = "SQLite";
+
+    /// <summary>Creates a small demo province on first start when true.</summary>
+    public bool SeedDemo { get; set; }
+
+    /// <summary>Outputs: <c>Default</c> for every zone, and <c>Zone{id}</c> keys to override one zone.</summary>
+    public Dictionary<string, string> Outputs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Format every zone plays in.</summary>
+    public HouseFormatOptions HouseFormat { get; set; } = new();
+
+    /// <summary>The output spec for a zone: its own key, else <c>Default</c>, else <c>auto</c>.</summary>
+    public string OutputFor(long zoneId) =>
+        Outputs.TryGetValue($"Zone{zoneId}", out var own) ? own
+        : Outputs.TryGetValue("Default", out var all) ? all
+        : "auto";
+
+    public string FullDataPath => Path.GetFullPath(DataPath);
+    public string AppDatabasePath => Path.Combine(FullDataPath, "broadcasthub.db");
+    public string HangfireDatabasePath => Path.Combine(FullDataPath, "hangfire.db");
+    public string MediaPath => Path.Combine(FullDataPath, "media");
+    public string UploadTempPath => Path.Combine(FullDataPath, "tmp");
+    public string RecordingsPath => Path.Combine(FullDataPath, "air");
+    public string LogsPath => Path.Combine(FullDataPath, "logs");
+}
+
+/// <summary>Sample rate and channel count of the audio sent to outputs.</summary>
+public sealed class HouseFormatOptions
+{
+    public int SampleRate { get; set; } = 44100;
+    public int Channels { get; set; } = 1;
+}

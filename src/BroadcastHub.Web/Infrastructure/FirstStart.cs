@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using BroadcastHub.Core.Access;
+using BroadcastHub.Data;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Auth;
+using BroadcastHub.Web.Services;
+
+namespace BroadcastHub.Web.Infrastructure;
+
+/// <summary>Creates the data folder, applies migrations and creates the first administrator.</summary>
+public static class FirstStart
+{
+    public const string AdminPasswordVariable = "BROADCASTHUB_ADMIN_PASSWORD";
+
+    public static void Prepare(IServiceProvider services, BroadcastHubOptions options, ILogger log)
+    {
+        foreach (var dir in new[] { options.FullDataPath, options.MediaPath, options.RecordingsPath, options.LogsPath })
+            Directory.CreateDirectory(dir);
+        var applied = Migrator.Migrate(services.GetRequiredService<AppDatabase>());
+        if (applied.Count > 0) log.LogInformation("Applied migrations: {Migrations}", string.Join(", ", applied));
+        services.GetRequiredService<MediaStore>().CleanStaging();
+        CreateFirstAdmin(services);
+    }
+
+    private static void CreateFirstAdmin(IServiceProvider services)
+    {
+        if (!services.GetRequiredService<UserRepository>().IsEmpty()) return;
+        var fromEnvironment = Environment.GetEnvironmentVariable(AdminPasswordVariable);
+        var password = string.IsNullOrEmpty(fromEnvironment)
+            ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y')
+            : fromEnvironment;
+        services.GetRequiredService<AccountService>().CreateUser("admin", password, Roles.Admin, null);
+        // Printed once, to the console only: it must not end up in the log files.
+        Console.WriteLine(string.IsNullOrEmpty(fromEnvironment)
+            ? $"First administrator created: user 'admin', password '{password}' (shown only now; change it after signing in)."
+            : $"First administrator created: user 'admin', password from {AdminPasswordVariable}.");
+    }
+}

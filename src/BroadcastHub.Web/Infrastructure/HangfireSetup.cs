@@ -1,0 +1,62 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.Data.Sqlite;
+
+namespace BroadcastHub.Web.Infrastructure;
+
+/// <summary>Hangfire on its own SQLite file, polling every second. Its storage is disposable: the app database is the truth.</summary>
+public static class HangfireSetup
+{
+    public static IServiceCollection AddBroadcastHubHangfire(this IServiceCollection services, BroadcastHubOptions options, ILogger log)
+    {
+        var inMemory = options.HangfireStorage.Equals("InMemory", StringComparison.OrdinalIgnoreCase);
+        if (!inMemory) MoveAsideIfDamaged(options.HangfireDatabasePath, log);
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (inMemory) config.UseInMemoryStorage();
+            else config.UseSQLiteStorage(options.HangfireDatabasePath, new SQLiteStorageOptions
+            {
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                InvisibilityTimeout = TimeSpan.FromMinutes(30),
+            });
+        });
+        services.AddHangfireServer(o =>
+        {
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            o.WorkerCount = 4;
+            o.ServerName = $"station-{Environment.MachineName}";
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// That storage has open reports of lock and heartbeat faults; a damaged file must never stop the morning
+    /// session. If SQLite finds it corrupt, it is renamed aside and a fresh one is created; the planner re-arms
+    /// everything from the app database on start.
+    /// </summary>
+    public static void MoveAsideIfDamaged(string path, ILogger log)
+    {
+        if (!File.Exists(path)) return;
+        string? problem;
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={path};Mode=ReadWrite;Pooling=False");
+            connection.Open();
+            using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA quick_check;";
+            problem = check.ExecuteScalar() as string is "ok" ? null : "quick_check failed";
+        }
+        catch (SqliteException e)
+        {
+            problem = e.Message;
+        }
+        if (problem is null) return;
+        var aside = path + ".damaged-" + Guid.NewGuid().ToString("N")[..8];
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            if (File.Exists(path + suffix)) File.Move(path + suffix, aside + suffix);
+        log.LogError("Hangfire storage {Path} was damaged ({Problem}); moved to {Aside} and rebuilt", path, problem, aside);
+    }
+}

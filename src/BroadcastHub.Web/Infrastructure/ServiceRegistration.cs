@@ -1,0 +1,47 @@
+using BroadcastHub.Core.Time;
+using BroadcastHub.Data;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Auth;
+using BroadcastHub.Web.Jobs;
+using BroadcastHub.Web.Playout;
+using BroadcastHub.Web.Services;
+using Microsoft.Extensions.Options;
+
+namespace BroadcastHub.Web.Infrastructure;
+
+/// <summary>The application's own services.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddBroadcastHubCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new StationClock(sp.GetRequiredService<TimeProvider>(),
+            StationClock.FindZone(sp.GetRequiredService<IOptions<BroadcastHubOptions>>().Value.TimeZone)));
+        services.AddSingleton(sp => new AppDatabase(sp.GetRequiredService<IOptions<BroadcastHubOptions>>().Value.AppDatabasePath));
+        services.AddSingleton<PlacesRepository>();
+        services.AddSingleton<SessionRepository>();
+        services.AddSingleton<BulletinRepository>();
+        services.AddSingleton<BookingRepository>();
+        services.AddSingleton<OccurrenceRepository>();
+        services.AddSingleton<AirtimeRepository>();
+        services.AddSingleton<UserRepository>();
+        services.AddSingleton<TokenRepository>();
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<AccountService>();
+        services.AddScoped<PlacesService>();
+        services.AddScoped<BulletinService>();
+        services.AddScoped<BookingService>();
+        services.AddScoped<AirtimeQuery>();
+        services.AddScoped<SchedulePlanner>();
+        services.AddScoped<OccurrenceArmer>();
+        services.AddScoped<ArmOccurrenceJob>();
+        services.AddScoped<PlanHorizonJob>();
+        services.AddScoped<OccurrenceRunner>();
+        services.AddSingleton<AirtimeRecorder>();
+        services.AddSingleton<ZoneOutputs>();
+        services.AddSingleton<PlayoutEngine>();
+        services.AddHostedService(sp => sp.GetRequiredService<PlayoutEngine>());
+        services.AddHostedService<StartupPlanner>();
+        return services;
+    }
+}

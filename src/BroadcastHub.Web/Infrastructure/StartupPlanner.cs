@@ -1,0 +1,28 @@
+using BroadcastHub.Web.Jobs;
+using BroadcastHub.Web.Services;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace BroadcastHub.Web.Infrastructure;
+
+/// <summary>On start: register the recurring planner and re-plan and re-arm the horizon from the app database.</summary>
+public sealed class StartupPlanner(IServiceProvider services, IRecurringJobManager recurring, IOptions<BroadcastHubOptions> options,
+    ILogger<StartupPlanner> log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<PlanHorizonJob>(PlanHorizonJob.RecurringId, j => j.Run(), options.Value.PlannerCron);
+        using var scope = services.CreateScope();
+        try
+        {
+            scope.ServiceProvider.GetRequiredService<SchedulePlanner>().PlanHorizon();
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Initial planning failed; the recurring planner will retry");
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

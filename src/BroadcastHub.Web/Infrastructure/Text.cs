@@ -1,0 +1,11 @@
+using System.Globalization;
+
+namespace BroadcastHub.Web.Infrastructure;
+
+/// <summary>Picks the Vietnamese or English form of a message by the current UI culture (Vietnamese by default).</summary>
+public static class Text
+{
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string Pick(string vietnamese, string english) => IsEnglish ? english : vietnamese;
+}

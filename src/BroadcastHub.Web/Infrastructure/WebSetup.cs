@@ -1,0 +1,72 @@
+using System.Globalization;
+using BroadcastHub.Core.Access;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.Infrastructure;
+
+/// <summary>MVC, API conventions, limits, localisation and the request pipeline.</summary>
+public static class WebSetup
+{
+    private static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en-US")];
+
+    public static IServiceCollection AddBroadcastHubWeb(this IServiceCollection services, BroadcastHubOptions options)
+    {
+        services.AddControllersWithViews(o =>
+        {
+            o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            o.Filters.Add<AppExceptionFilter>();
+        }).AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = ctx =>
+        {
+            var first = ctx.ModelState.FirstOrDefault(e => e.Value?.Errors.Count > 0);
+            return ApiError.Result(400, "invalid_request",
+                $"Invalid request{(first.Key is { Length: > 0 } key ? $" at '{key}'" : "")}: {first.Value?.Errors[0].ErrorMessage}");
+        });
+        var bodyLimit = options.MaxUploadBytes + 1024 * 1024;
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bodyLimit);
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("vi-VN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "bh.af");
+        return services;
+    }
+
+    public static WebApplication UseBroadcastHubPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = UnhandledError.WriteAsync });
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers["X-Content-Type-Options"] = "nosniff";
+            headers["X-Frame-Options"] = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            await next();
+        });
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminOnlyDashboard()],
+            DashboardTitle = "BroadcastHub · Hangfire",
+        });
+        app.MapHealth();
+        app.MapControllerRoute("default", "{controller=Dashboard}/{action=Index}/{id?}");
+        return app;
+    }
+
+    private sealed class AdminOnlyDashboard : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Admin);
+    }
+}

@@ -1,0 +1,25 @@
+using BroadcastHub.Core.Library;
+
+namespace BroadcastHub.Web.Models;
+
+/// <summary>The upload form's text fields; the file comes as its own parameter.</summary>
+public sealed class UploadForm
+{
+    public string? Title { get; set; }
+    public string? Language { get; set; } = "vi";
+    public string? ValidFrom { get; set; }
+    public string? ValidUntil { get; set; }
+}
+
+/// <summary>The bulletin library page: list, upload form and review forms.</summary>
+public sealed class LibraryPage
+{
+    public required IReadOnlyList<Bulletin> Bulletins { get; init; }
+    public BulletinStatus? Filter { get; init; }
+    public UploadForm Upload { get; init; } = new();
+    public bool CanReview { get; init; }
+    public long MaxUploadMegabytes { get; init; }
+    /// <summary>The bulletin whose reject form was refused, with the reason typed.</summary>
+    public long? RejectId { get; init; }
+    public string? RejectReason { get; init; }
+}

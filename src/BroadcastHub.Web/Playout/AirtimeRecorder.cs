@@ -1,0 +1,72 @@
+using BroadcastHub.Audio.Output;
+using BroadcastHub.Audio.Pipeline;
+using BroadcastHub.Core.Airtime;
+using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Data.Repositories;
+
+namespace BroadcastHub.Web.Playout;
+
+/// <summary>How a playback ended, besides what the output reported.</summary>
+public enum PlaybackEnd
+{
+    /// <summary>The rundown ran out or the session's end cut it.</summary>
+    Natural,
+    /// <summary>An operator pressed stop.</summary>
+    Stopped,
+    /// <summary>The station is shutting down.</summary>
+    Shutdown,
+}
+
+/// <summary>Turns what the output really played into one airtime record per rundown item.</summary>
+public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time)
+{
+    /// <summary>Records an item that did not air at all.</summary>
+    public void NotAired(Occurrence occ, RundownItem item, DateTimeOffset scheduledStart, AirtimeOutcome outcome, string error) =>
+        airtime.TryAppend(new AirtimeRecord
+        {
+            OccurrenceId = occ.Id, Position = item.Position, BulletinId = item.BulletinId, ScheduledStart = scheduledStart,
+            PlayedSeconds = 0, Outcome = outcome, Error = error, RecordedAt = time.GetUtcNow(),
+        });
+
+    /// <summary>Records every played item from the frames the device played, counted in samples.</summary>
+    public void Played(Occurrence occ, IReadOnlyList<PlayableItem> items, RundownSampleProvider rundown,
+        FrameLimitSampleProvider limit, PlayoutReport report, PlaybackEnd end)
+    {
+        var rate = (double)rundown.WaveFormat.SampleRate;
+        var late = report.ActualStart - occ.StartUtc > TimeSpan.FromSeconds(1);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var start = rundown.StartFrameOf(i);
+            var endFrame = rundown.EndFrameOf(i);
+            var played = start < 0 ? 0 : Math.Clamp(report.FramesPlayed - start, 0, endFrame >= 0 ? endFrame - start : long.MaxValue);
+            var complete = start >= 0 && endFrame >= 0 && report.FramesPlayed >= endFrame && rundown.ErrorOf(i) is null;
+            var (outcome, error) = Judge(complete, played > 0, rundown.ErrorOf(i), report.Error, end, limit.LimitReached);
+            if (outcome is AirtimeOutcome.Completed && late)
+                (outcome, error) = (AirtimeOutcome.Late, $"started {(report.ActualStart - occ.StartUtc).TotalSeconds:0.0} s late");
+            var actualStart = played > 0 || complete ? report.ActualStart.AddSeconds(start / rate) : (DateTimeOffset?)null;
+            airtime.TryAppend(new AirtimeRecord
+            {
+                OccurrenceId = occ.Id, Position = items[i].Position, BulletinId = items[i].Bulletin.Id,
+                ScheduledStart = items[i].ScheduledStart, ActualStart = actualStart,
+                ActualEnd = actualStart?.AddSeconds(played / rate), PlayedSeconds = played / rate,
+                Outcome = outcome, Error = error, RecordedAt = time.GetUtcNow(),
+            });
+        }
+    }
+
+    private static (AirtimeOutcome, string?) Judge(bool complete, bool started, string? itemError, string? deviceError, PlaybackEnd end, bool limitReached)
+    {
+        if (itemError is not null) return (AirtimeOutcome.Failed, "decoding failed: " + itemError);
+        if (complete) return (AirtimeOutcome.Completed, null);
+        if (deviceError is not null) return (AirtimeOutcome.Failed, "output failed: " + deviceError);
+        return (end, started) switch
+        {
+            (PlaybackEnd.Stopped, true) => (AirtimeOutcome.Preempted, "stopped by an operator"),
+            (PlaybackEnd.Stopped, false) => (AirtimeOutcome.Skipped, "stopped by an operator before this item"),
+            (PlaybackEnd.Shutdown, _) => (AirtimeOutcome.Interrupted, "the station was shutting down"),
+            (_, true) when limitReached => (AirtimeOutcome.Truncated, "cut at the end of the session"),
+            (_, false) when limitReached => (AirtimeOutcome.Skipped, "the session ended before this item"),
+            _ => (AirtimeOutcome.Failed, "playback ended before this item finished"),
+        };
+    }
+}

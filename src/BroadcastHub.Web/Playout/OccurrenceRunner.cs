@@ -1,0 +1,113 @@
+using BroadcastHub.Audio.Decoding;
+using BroadcastHub.Audio.Output;
+using BroadcastHub.Audio.Pipeline;
+using BroadcastHub.Core.Airtime;
+using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Core.Time;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services;
+using Microsoft.Extensions.Options;
+using NAudio.Wave;
+
+namespace BroadcastHub.Web.Playout;
+
+/// <summary>Airs one occurrence: final checks, claim, gapless playback from the exact instant, airtime records.</summary>
+public sealed class OccurrenceRunner(
+    OccurrenceRepository occurrences, BulletinRepository bulletins, MediaStore media, ZoneOutputs outputs,
+    AirtimeRecorder recorder, StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<OccurrenceRunner> log)
+{
+    private static readonly TimeSpan Preroll = TimeSpan.FromSeconds(3);
+    private const double EndFadeSeconds = 3;
+
+    /// <summary>Waits for the occurrence, then airs it. <paramref name="nowPlaying"/> is told when air starts.</summary>
+    public async Task RunAsync(Occurrence occ, CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
+    {
+        var wait = occ.StartUtc - Preroll - clock.UtcNow;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, clock.Time, shutdown);
+
+        var now = clock.UtcNow;
+        var grace = TimeSpan.FromSeconds(options.Value.GraceSeconds);
+        if (now > occ.StartUtc + grace || now >= occ.EndUtc)
+        {
+            MarkMissed(occ, now > occ.EndUtc ? "the session had already ended" : $"more than {grace.TotalSeconds:0} s late");
+            return;
+        }
+        if (!occurrences.TryTransition(occ.Id, OccurrenceState.Claimed, now))
+        {
+            log.LogInformation("Occurrence {Id} was already claimed; not airing it again", occ.Id);
+            return;
+        }
+        var items = CheckItems(occ);
+        if (items.Count == 0) return;
+
+        var format = outputs.HouseFormat;
+        using var rundown = new RundownSampleProvider(format, items.Select(i => OpenItem(i.MediaPath, format)).ToList());
+        var startAt = occ.StartUtc > now ? occ.StartUtc : now;
+        var limit = new FrameLimitSampleProvider(rundown,
+            (long)((occ.EndUtc - startAt).TotalSeconds * format.SampleRate), (long)(EndFadeSeconds * format.SampleRate));
+        using var output = outputs.Create(occ.ZoneId);
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(stop, shutdown);
+        nowPlaying(new NowPlaying(occ, items, rundown, startAt, output.Description));
+        PlayoutReport report;
+        try
+        {
+            report = await output.PlayAsync(new PlayoutRequest(limit, startAt, Label(occ)), both.Token);
+        }
+        finally
+        {
+            nowPlaying(null);
+        }
+        if (report.Error is not null) outputs.ReportError(occ.ZoneId, report.Error);
+        var end = shutdown.IsCancellationRequested ? PlaybackEnd.Shutdown : stop.IsCancellationRequested ? PlaybackEnd.Stopped : PlaybackEnd.Natural;
+        recorder.Played(occ, items, rundown, limit, report, end);
+        log.LogInformation("Occurrence {Id} aired on {Output} from {Start:O}: {Frames} frames, end {End}, error {Error}",
+            occ.Id, output.Description, report.ActualStart, report.FramesPlayed, end, report.Error);
+    }
+
+    /// <summary>Records every item of a planned occurrence as Missed, once.</summary>
+    public void MarkMissed(Occurrence occ, string reason)
+    {
+        if (!occurrences.TryTransition(occ.Id, OccurrenceState.Missed, clock.UtcNow)) return;
+        foreach (var (item, start) in WithPlannedStarts(occ))
+            recorder.NotAired(occ, item, start, AirtimeOutcome.Missed, "not aired: " + reason);
+        log.LogWarning("Occurrence {Id} missed: {Reason}", occ.Id, reason);
+    }
+
+    private List<PlayableItem> CheckItems(Occurrence occ)
+    {
+        var playable = new List<PlayableItem>();
+        foreach (var (item, start) in WithPlannedStarts(occ))
+        {
+            var bulletin = bulletins.Find(item.BulletinId);
+            if (bulletin is null || !bulletin.IsAirableOn(occ.LocalDate))
+                recorder.NotAired(occ, item, start, AirtimeOutcome.Skipped, "not approved or not valid on this date");
+            else if (!media.Exists(bulletin.Sha256))
+                recorder.NotAired(occ, item, start, AirtimeOutcome.Failed, "the media file is missing from the station");
+            else
+                playable.Add(new PlayableItem(item.Position, bulletin, media.PathFor(bulletin.Sha256), start));
+        }
+        return playable;
+    }
+
+    private IEnumerable<(RundownItem Item, DateTimeOffset Start)> WithPlannedStarts(Occurrence occ)
+    {
+        var rundown = occurrences.Rundown(occ.Id);
+        var lengths = bulletins.FindMany(rundown.Select(r => r.BulletinId));
+        var offset = 0.0;
+        foreach (var item in rundown)
+        {
+            yield return (item, occ.StartUtc.AddSeconds(offset));
+            offset += lengths.TryGetValue(item.BulletinId, out var b) ? b.DurationSeconds : 0;
+        }
+    }
+
+    private static Func<ISampleProvider> OpenItem(string path, WaveFormat format) => () =>
+    {
+        var source = AudioDecoder.Open(path);
+        return new OwnedSampleProvider(HouseFormat.Convert(source, format), source);
+    };
+
+    private string Label(Occurrence occ) =>
+        $"{clock.ToLocal(occ.StartUtc):yyyyMMdd-HHmmss}-occ{occ.Id}";
+}

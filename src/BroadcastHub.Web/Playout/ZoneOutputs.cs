@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using BroadcastHub.Audio.Output;
+using BroadcastHub.Core.Time;
+using BroadcastHub.Web.Infrastructure;
+using Microsoft.Extensions.Options;
+using NAudio.Wave;
+
+namespace BroadcastHub.Web.Playout;
+
+/// <summary>Output state of one zone, for the dashboard and /health.</summary>
+public sealed record ZoneOutputState(long ZoneId, string Spec, string? Description, string State, string? Warning, string? LastError);
+
+/// <summary>Creates each zone's output from configuration and remembers how it went.</summary>
+public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationClock clock, ILogger<ZoneOutputs> log)
+{
+    private readonly BroadcastHubOptions _options = options.Value;
+    private readonly ConcurrentDictionary<long, ZoneOutputState> _states = new();
+
+    /// <summary>The house format every zone plays.</summary>
+    public WaveFormat HouseFormat => WaveFormat.CreateIeeeFloatWaveFormat(_options.HouseFormat.SampleRate, _options.HouseFormat.Channels);
+
+    /// <summary>Opens the configured output of a zone. Falls back to <c>file</c> rather than staying silent.</summary>
+    public IPlayoutOutput Create(long zoneId)
+    {
+        var spec = _options.OutputFor(zoneId);
+        var settings = new PlayoutOutputSettings(HouseFormat, Path.Combine(_options.RecordingsPath, $"zone{zoneId}"), clock.Zone, clock.Time);
+        try
+        {
+            var output = PlayoutOutputFactory.Create(spec, settings);
+            var warning = (output as WavePlayerOutput)?.State?.Warning;
+            if (warning is not null) log.LogWarning("Zone {Zone}: {Warning}", zoneId, warning);
+            _states[zoneId] = new ZoneOutputState(zoneId, spec, output.Description, "ready", warning, null);
+            return output;
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Zone {Zone}: output {Spec} could not be created; using the file output", zoneId, spec);
+            var fallback = PlayoutOutputFactory.Create("file", settings);
+            _states[zoneId] = new ZoneOutputState(zoneId, spec, fallback.Description, "fallback",
+                $"Output '{spec}' failed ({e.Message}); writing to files instead.", e.Message);
+            return fallback;
+        }
+    }
+
+    /// <summary>Records a playback error reported by a zone's output.</summary>
+    public void ReportError(long zoneId, string error) =>
+        _states.AddOrUpdate(zoneId,
+            id => new ZoneOutputState(id, _options.OutputFor(id), null, "error", null, error),
+            (_, s) => s with { State = "error", LastError = error });
+
+    /// <summary>State of a zone's output; "not opened yet" until the first occurrence.</summary>
+    public ZoneOutputState StateOf(long zoneId) =>
+        _states.TryGetValue(zoneId, out var s) ? s : new ZoneOutputState(zoneId, _options.OutputFor(zoneId), null, "idle", null, null);
+}

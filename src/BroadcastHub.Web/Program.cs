@@ -1,0 +1,35 @@
+using BroadcastHub.Web.Infrastructure;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+var options = builder.Configuration.GetSection(BroadcastHubOptions.Section).Get<BroadcastHubOptions>() ?? new BroadcastHubOptions();
+Directory.CreateDirectory(options.LogsPath);
+
+builder.Host.UseSerilog((context, config) => config
+    .ReadFrom.Configuration(context.Configuration)
+    .MinimumLevel.Information()
+    .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+    .MinimumLevel.Override("Hangfire", Serilog.Events.LogEventLevel.Warning)
+    .WriteTo.Console()
+    .WriteTo.File(Path.Combine(options.LogsPath, "broadcasthub-.log"), rollingInterval: RollingInterval.Day,
+        retainedFileCountLimit: 60, fileSizeLimitBytes: 50_000_000, rollOnFileSizeLimit: true));
+
+using var bootLog = LoggerFactoryFor(options);
+builder.Services.Configure<BroadcastHubOptions>(builder.Configuration.GetSection(BroadcastHubOptions.Section));
+builder.Services.AddBroadcastHubCore();
+builder.Services.AddBroadcastHubHangfire(options, bootLog.CreateLogger("Hangfire"));
+builder.Services.AddBroadcastHubAuth();
+builder.Services.AddBroadcastHubWeb(options);
+
+var app = builder.Build();
+FirstStart.Prepare(app.Services, options, app.Logger);
+if (options.SeedDemo || args.Contains("--seed-demo")) DemoSeeder.SeedIfEmpty(app.Services, app.Logger);
+app.UseBroadcastHubPipeline();
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine($"BroadcastHub is running: {string.Join(", ", app.Urls)} (data: {options.FullDataPath})"));
+app.Run();
+
+static ILoggerFactory LoggerFactoryFor(BroadcastHubOptions _) => LoggerFactory.Create(b => b.AddConsole());
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;

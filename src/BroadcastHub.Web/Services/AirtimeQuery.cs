@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+using BroadcastHub.Core.Airtime;
+using BroadcastHub.Core.Time;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+
+namespace BroadcastHub.Web.Services;
+
+/// <summary>Reads the airtime log by local dates, and exports it.</summary>
+public sealed class AirtimeQuery(AirtimeRepository airtime, StationClock clock)
+{
+    public IReadOnlyList<AirtimeRecord> Find(string? from, string? to, long? communeId)
+    {
+        var fromDate = Parse(from, "from") ?? clock.Today;
+        var toDate = Parse(to, "to") ?? fromDate;
+        if (toDate < fromDate)
+            throw AppException.BadRequest("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
+        return airtime.Query(clock.ToUtc(fromDate, TimeOnly.MinValue), clock.ToUtc(toDate.AddDays(1), TimeOnly.MinValue), communeId);
+    }
+
+    /// <summary>CSV (UTF-8 with BOM so spreadsheet programs read Vietnamese correctly), times in station local time.</summary>
+    public byte[] ToCsv(IEnumerable<AirtimeRecord> records)
+    {
+        var csv = new StringBuilder("occurrenceId,position,communeId,bulletinId,scheduledStart,actualStart,actualEnd,playedSeconds,outcome,error\r\n");
+        foreach (var r in records)
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{r.OccurrenceId},{r.Position},{r.CommuneId},{r.BulletinId},{Local(r.ScheduledStart)},{Local(r.ActualStart)},{Local(r.ActualEnd)},{r.PlayedSeconds:0.000},{r.Outcome},{Quote(r.Error)}\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private string Local(DateTimeOffset? instant) =>
+        instant is { } i ? clock.ToLocal(i).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) : "";
+
+    private static string Quote(string? text) => text is null ? "" : "\"" + text.Replace("\"", "\"\"") + "\"";
+
+    private static DateOnly? Parse(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+            : throw AppException.BadRequest("invalid_date", Text.Pick($"'{field}' phải có dạng yyyy-MM-dd.", $"'{field}' must be yyyy-MM-dd."));
+    }
+}

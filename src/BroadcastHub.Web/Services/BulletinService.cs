@@ -1,0 +1,94 @@
+using BroadcastHub.Audio.Analysis;
+using BroadcastHub.Audio.Decoding;
+using BroadcastHub.Core.Library;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+
+namespace BroadcastHub.Web.Services;
+
+/// <summary>What an uploader tells us about a bulletin besides the file.</summary>
+public sealed record UploadRequest(string Title, string FileName, string? Language, DateOnly? ValidFrom, DateOnly? ValidUntil);
+
+/// <summary>Uploads (validate by decoding everything, then store), approval and rejection of bulletins.</summary>
+public sealed class BulletinService(BulletinRepository bulletins, MediaStore media, TimeProvider time, ILogger<BulletinService> log)
+{
+    /// <summary>
+    /// Stores a bulletin only if the whole file decodes. On any refusal or failure nothing remains: no row, no file.
+    /// </summary>
+    public async Task<Bulletin> UploadAsync(Stream content, UploadRequest request, string user, CancellationToken cancel)
+    {
+        ValidateRequest(request);
+        var staged = await media.StageAsync(content, cancel);
+        AudioAnalysis analysis;
+        try
+        {
+            analysis = await Task.Run(() => AudioAnalyzer.Analyze(staged.TempPath, cancel), cancel);
+        }
+        catch (AudioRejectedException e)
+        {
+            MediaStore.Discard(staged);
+            log.LogInformation("Upload {FileName} refused: {Code} {Detail}", request.FileName, e.Code, e.Message);
+            var status = e.Code is AudioErrorCodes.UnsupportedFormat or AudioErrorCodes.UnrecognizedFormat ? 415 : 400;
+            throw new AppException(status, e.Code, UploadMessages.For(e));
+        }
+        catch
+        {
+            MediaStore.Discard(staged);
+            throw;
+        }
+        var alreadyStored = media.Exists(staged.Sha256);
+        media.Commit(staged);
+        try
+        {
+            return bulletins.Insert(new Bulletin
+            {
+                Title = request.Title.Trim(), Language = string.IsNullOrWhiteSpace(request.Language) ? "vi" : request.Language.Trim(),
+                OriginalFileName = Path.GetFileName(request.FileName), Sha256 = staged.Sha256, SizeBytes = staged.SizeBytes,
+                Codec = analysis.Codec, Frames = analysis.Frames, SampleRate = analysis.SampleRate, Channels = analysis.Channels,
+                IntegratedLufs = analysis.IntegratedLufs, TruePeakDbtp = analysis.TruePeakDbtp,
+                Status = BulletinStatus.PendingApproval, ValidFrom = request.ValidFrom, ValidUntil = request.ValidUntil,
+                UploadedAt = time.GetUtcNow(), UploadedBy = user,
+            });
+        }
+        catch
+        {
+            if (!alreadyStored && !bulletins.IsFileReferenced(staged.Sha256)) media.Remove(staged.Sha256);
+            throw;
+        }
+    }
+
+    private static void ValidateRequest(UploadRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Title))
+            throw AppException.BadRequest("title_required", Text.Pick("Hãy nhập tiêu đề bản tin.", "A title is required."));
+        if (request.Title.Length > 200)
+            throw AppException.BadRequest("title_too_long", Text.Pick("Tiêu đề dài quá 200 ký tự.", "The title is longer than 200 characters."));
+        if (request.ValidFrom is { } from && request.ValidUntil is { } until && until < from)
+            throw AppException.BadRequest("validity_reversed", Text.Pick(
+                "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.", "validUntil must not be before validFrom."));
+    }
+
+    /// <summary>Approves a bulletin awaiting approval.</summary>
+    public Bulletin Approve(long id, string reviewer) => Review(id, BulletinStatus.Approved, reviewer, null);
+
+    /// <summary>Rejects a bulletin awaiting approval; a reason is required.</summary>
+    public Bulletin Reject(long id, string reviewer, string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw AppException.BadRequest("reason_required", Text.Pick("Hãy ghi lý do từ chối.", "A reason for the rejection is required."));
+        return Review(id, BulletinStatus.Rejected, reviewer, reason.Trim());
+    }
+
+    private Bulletin Review(long id, BulletinStatus decision, string reviewer, string? reason)
+    {
+        var bulletin = Find(id);
+        if (!bulletins.Review(id, decision, reviewer, reason, time.GetUtcNow()))
+            throw AppException.Conflict("not_pending", Text.Pick(
+                $"Bản tin đã được xét duyệt trước đó ({bulletin.Status}).", $"The bulletin was already reviewed ({bulletin.Status})."));
+        return Find(id);
+    }
+
+    /// <summary>One bulletin, or a 404 refusal.</summary>
+    public Bulletin Find(long id) => bulletins.Find(id)
+        ?? throw AppException.NotFound("bulletin_not_found", Text.Pick($"Không có bản tin số {id}.", $"There is no bulletin {id}."));
+}

@@ -1,0 +1,40 @@
+using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Jobs;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.Extensions.Options;
+
+namespace BroadcastHub.Web.Services;
+
+/// <summary>
+/// Makes sure each planned occurrence has a pending Hangfire job that arms it ahead of its start. Idempotent: an
+/// occurrence whose job is still pending is left alone, so rerunning after a restart (or after Hangfire's storage
+/// was rebuilt) re-arms exactly what is missing.
+/// </summary>
+public sealed class OccurrenceArmer(
+    IBackgroundJobClient jobs, JobStorage storage, OccurrenceRepository occurrences, TimeProvider time,
+    IOptions<BroadcastHubOptions> options)
+{
+    private static readonly HashSet<string> PendingStates = [ScheduledState.StateName, EnqueuedState.StateName, ProcessingState.StateName];
+
+    /// <summary>Ensures <paramref name="occ"/> will be armed; returns true when a job was created now.</summary>
+    public bool EnsureArmed(Occurrence occ)
+    {
+        if (occ.State != OccurrenceState.Planned) return false;
+        if (occurrences.ArmJob(occ.Id) is { } jobId && IsPending(jobId)) return false;
+        var armAt = occ.StartUtc - TimeSpan.FromSeconds(options.Value.ArmLeadSeconds);
+        var id = armAt <= time.GetUtcNow()
+            ? jobs.Enqueue<ArmOccurrenceJob>(j => j.Run(occ.Id))
+            : jobs.Schedule<ArmOccurrenceJob>(j => j.Run(occ.Id), armAt);
+        occurrences.SetArmJob(occ.Id, id);
+        return true;
+    }
+
+    private bool IsPending(string jobId)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetJobData(jobId)?.State is { } state && PendingStates.Contains(state);
+    }
+}

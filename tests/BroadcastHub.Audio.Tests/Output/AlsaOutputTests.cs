@@ -1,0 +1,69 @@
+using System.Runtime.InteropServices;
+using BroadcastHub.Audio.Output;
+using BroadcastHub.Audio.Tests.TestSupport;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace BroadcastHub.Audio.Tests.Output;
+
+[Collection(OutputAlsaCollection.Name)]
+public sealed class AlsaOutputTests(ITestOutputHelper log) : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("bh-alsa-out-").FullName;
+
+    [Fact]
+    public async Task Plays_the_exact_pcm_frames_through_an_alsa_file_plugin_device()
+    {
+        Assert.True(OperatingSystem.IsLinux());
+        OutputAlsaConfig.EnsureInstalled();
+        File.Delete(OutputAlsaConfig.RawPath);
+        var signal = OutputTestSources.Signal(TimeSpan.FromMilliseconds(700));
+        using var output = PlayoutOutputFactory.Create($"alsa:{OutputAlsaConfig.Device}", Settings());
+        var startAt = TimeProvider.System.GetUtcNow().AddMilliseconds(300);
+
+        var report = await output.PlayAsync(new PlayoutRequest(OutputTestSources.Provider(signal), startAt, "alsa"), default);
+
+        log.WriteLine($"start error {(report.ActualStart - startAt).TotalMilliseconds:F3} ms, "
+            + $"played {(report.ActualEnd - report.ActualStart).TotalMilliseconds:F0} ms");
+        Assert.Null(report.Error);
+        Assert.Equal(signal.Length, report.FramesPlayed);
+        var raw = File.ReadAllBytes(OutputAlsaConfig.RawPath);
+        var expected = signal.Select(OutputTestSources.ToPcm16).ToArray();
+        Assert.Equal(expected.Length * 2, raw.Length);
+        Assert.Equal(expected, MemoryMarshal.Cast<byte, short>(raw).ToArray());
+    }
+
+    [Fact]
+    public async Task A_device_that_does_not_exist_is_reported_not_thrown()
+    {
+        OutputAlsaConfig.EnsureInstalled();
+        using var output = PlayoutOutputFactory.Create("alsa:nosuchdevice", Settings());
+        var signal = OutputTestSources.Signal(TimeSpan.FromMilliseconds(100));
+
+        var report = await output.PlayAsync(
+            new PlayoutRequest(OutputTestSources.Provider(signal), TimeProvider.System.GetUtcNow(), "x"), default);
+
+        log.WriteLine(report.Error);
+        Assert.NotNull(report.Error);
+        Assert.Contains("nosuchdevice", report.Error);
+        Assert.Equal(0, report.FramesPlayed);
+        Assert.False(AlsaWavePlayer.TryProbe("nosuchdevice", out var error));
+        Assert.False(string.IsNullOrWhiteSpace(error));
+        Assert.True(AlsaWavePlayer.TryProbe(OutputAlsaConfig.Device, out var none), none);
+        Assert.Null(none);
+    }
+
+    [Fact]
+    public void Lists_pcm_devices_from_the_configuration()
+    {
+        OutputAlsaConfig.EnsureInstalled();
+        var devices = PlayoutOutputFactory.ListDevices();
+        log.WriteLine(string.Join(", ", devices));
+        Assert.Contains("null", devices);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private PlayoutOutputSettings Settings() =>
+        new(OutputTestSources.House, directory, OutputTestSources.Hanoi, TimeProvider.System);
+}

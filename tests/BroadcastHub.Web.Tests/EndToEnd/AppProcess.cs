@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace BroadcastHub.Web.Tests.EndToEnd;
+
+/// <summary>
+/// The real BroadcastHub executable as a child process: real SQLite files in a temp data folder, Hangfire on its
+/// SQLite storage, the paced <c>file</c> output. Can be stopped gracefully, killed (-9) and restarted on the same data.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    public const string AdminPassword = "E2e-Admin-Pass-1";
+    private readonly Dictionary<string, string> _settings;
+    private Process? _process;
+    private readonly StringBuilder _output = new();
+
+    public AppProcess(IDictionary<string, string>? settings = null)
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "bh-e2e-" + Guid.NewGuid().ToString("N")[..10]);
+        Port = FreePort();
+        _settings = new Dictionary<string, string>
+        {
+            ["BroadcastHub__DataPath"] = DataPath,
+            ["BroadcastHub__Outputs__Default"] = "file",
+            ["BROADCASTHUB_ADMIN_PASSWORD"] = AdminPassword,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) _settings[key] = value;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public string DataPath { get; }
+    public int Port { get; }
+    public HttpClient Http { get; }
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public async Task StartAsync()
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "BroadcastHub.Web.dll"), "--urls", $"http://127.0.0.1:{Port}"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in _settings) info.Environment[key] = value;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException("The app exited at start:\n" + Output);
+            try
+            {
+                if ((await Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The app did not answer /health within 60 s:\n" + Output);
+    }
+
+    /// <summary>SIGTERM and wait: a normal service stop.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>SIGKILL: a crash or a power cut, as far as the app can tell.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    public async Task SignInAsync()
+    {
+        var response = await Http.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = AdminPassword });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Http.Dispose();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

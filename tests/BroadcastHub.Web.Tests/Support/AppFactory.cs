@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BroadcastHub.Web.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BroadcastHub.Web.Tests.Support;
+
+/// <summary>
+/// The real app in-process on a temp data folder with real SQLite files. Hangfire runs on its in-memory storage
+/// here (these tests do not test Hangfire itself; the end-to-end tests run the real process on SQLite storage).
+/// </summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "Admin-Test-Pass-1";
+
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "bh-web-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public AppFactory() => Environment.SetEnvironmentVariable("BROADCASTHUB_ADMIN_PASSWORD", AdminPassword);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("BroadcastHub:DataPath", DataPath);
+        builder.UseSetting("BroadcastHub:HangfireStorage", "InMemory");
+        builder.UseSetting("BroadcastHub:Outputs:Default", "null");
+        builder.UseEnvironment("Development");
+    }
+
+    /// <summary>Creates a user with a role through the account service and returns its password.</summary>
+    public string CreateUser(string userName, string role)
+    {
+        const string password = "User-Test-Pass-1";
+        Services.GetRequiredService<AccountService>().CreateUser(userName, password, role, null);
+        return password;
+    }
+
+    /// <summary>An API client with a bearer token for <paramref name="userName"/>.</summary>
+    public async Task<HttpClient> CreateApiClientAsync(string userName = "admin", string password = AdminPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>An API client for a new user of <paramref name="role"/>.</summary>
+    public Task<HttpClient> CreateApiClientForRoleAsync(string role)
+    {
+        var userName = role.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..6];
+        return CreateApiClientAsync(userName, CreateUser(userName, role));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>Web tests share one collection: Hangfire keeps static state, so app instances must not overlap.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFactory>
+{
+    public const string Name = "app";
+}
