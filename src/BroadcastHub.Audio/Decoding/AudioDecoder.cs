@@ -15,7 +15,7 @@ public static class AudioDecoder
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
         try
         {
-            return Open(stream);
+            return OpenStream(stream);
         }
         catch
         {
@@ -24,7 +24,7 @@ public static class AudioDecoder
         }
     }
 
-    private static IAudioSource Open(FileStream stream)
+    private static IAudioSource OpenStream(FileStream stream)
     {
         var length = stream.Length;
         if (length == 0)

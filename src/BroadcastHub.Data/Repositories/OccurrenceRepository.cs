@@ -81,9 +81,10 @@ public sealed class OccurrenceRepository(AppDatabase db)
     public IReadOnlyList<RundownItem> Rundown(long occurrenceId)
     {
         using var c = db.Open();
-        return c.Query<RundownItem>(
-            "SELECT occurrence_id AS OccurrenceId, position, bulletin_id AS BulletinId, booking_id AS BookingId FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position",
-            new { occurrenceId }).ToList();
+        return c.Query<(long OccurrenceId, long Position, long BulletinId, long BookingId)>(
+                "SELECT occurrence_id, position, bulletin_id, booking_id FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position",
+                new { occurrenceId })
+            .Select(r => new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId)).ToList();
     }
 
     /// <summary>

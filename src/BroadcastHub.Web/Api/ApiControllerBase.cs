@@ -7,7 +7,7 @@ namespace BroadcastHub.Web.Api;
 
 /// <summary>JSON API for automation and station agents: bearer tokens only (no cookies, so no CSRF surface).</summary>
 [ApiController]
-[Authorize(AuthenticationSchemes = ApiTokenHandler.Scheme)]
+[Authorize(AuthenticationSchemes = ApiTokenHandler.SchemeName)]
 [IgnoreAntiforgeryToken]
 [Produces("application/json")]
 public abstract class ApiControllerBase : ControllerBase

@@ -9,7 +9,7 @@ public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountService accounts)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "Bearer";
+    public const string SchemeName = "Bearer";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -18,6 +18,6 @@ public sealed class ApiTokenHandler(
         var user = accounts.FindByToken(header["Bearer ".Length..].Trim());
         return Task.FromResult(user is null
             ? AuthenticateResult.Fail("invalid or expired token")
-            : AuthenticateResult.Success(new AuthenticationTicket(AccountService.PrincipalFor(user, Scheme), Scheme)));
+            : AuthenticateResult.Success(new AuthenticationTicket(AccountService.PrincipalFor(user, SchemeName), SchemeName)));
     }
 }

@@ -33,7 +33,7 @@ public static class Ui
 
     public static string Time(DateTimeOffset? local) => local?.ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "—";
 
-    public static string DateTime(DateTimeOffset? local) => local?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "—";
+    public static string Stamp(DateTimeOffset? local) => local?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "—";
 
     public static string Status(BulletinStatus status) => status switch
     {

@@ -34,6 +34,29 @@ public sealed class AlsaOutputTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public async Task Stop_fades_out_and_counts_only_what_reached_the_device()
+    {
+        OutputAlsaConfig.EnsureInstalled();
+        File.Delete(OutputAlsaConfig.RawPath);
+        using var output = PlayoutOutputFactory.Create($"alsa:{OutputAlsaConfig.Device}", Settings());
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+        var source = new OutputTestSources.RealTimeSource(OutputTestSources.Signal(TimeSpan.FromSeconds(5)));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long cancelledAt = -1;
+        stop.Token.Register(() => cancelledAt = clock.ElapsedMilliseconds);
+        var report = await output.PlayAsync(new PlayoutRequest(source, TimeProvider.System.GetUtcNow(), "stop"), stop.Token);
+        log.WriteLine($"elapsed {clock.ElapsedMilliseconds} ms; cancelled at {cancelledAt}; {report}");
+
+        Assert.Null(report.Error);
+        var raw = MemoryMarshal.Cast<byte, short>(File.ReadAllBytes(OutputAlsaConfig.RawPath)).ToArray();
+        log.WriteLine($"played {report.FramesPlayed / 44.1:F0} ms, last sample {raw[^1]}");
+        Assert.Equal(raw.Length, report.FramesPlayed);
+        Assert.InRange(report.FramesPlayed, 44100 * 0.3, 44100 * 0.6);
+        Assert.Equal(0, raw[^1]);
+    }
+
+    [Fact]
     public async Task A_device_that_does_not_exist_is_reported_not_thrown()
     {
         OutputAlsaConfig.EnsureInstalled();

@@ -34,6 +34,30 @@ public static class OutputTestSources
     public static short ToPcm16(float x) =>
         (short)Math.Round(Math.Clamp((double)x, -1.0, 1.0) * 32767.0, MidpointRounding.AwayFromZero);
 
+    /// <summary>Delivers at most real time (sleeps per read), like a live feed; for devices that do not pace.</summary>
+    public sealed class RealTimeSource(float[] samples) : ISampleProvider
+    {
+        private readonly System.Diagnostics.Stopwatch clock = new();
+        private int position;
+
+        public WaveFormat WaveFormat => House;
+
+        public int Read(Span<float> buffer)
+        {
+            clock.Start();
+            var due = TimeSpan.FromSeconds((double)position / House.SampleRate);
+            if (due > clock.Elapsed)
+            {
+                Thread.Sleep(due - clock.Elapsed);
+            }
+
+            var n = Math.Min(buffer.Length, samples.Length - position);
+            samples.AsSpan(position, n).CopyTo(buffer);
+            position += n;
+            return n;
+        }
+    }
+
     private sealed class ArraySampleProvider(float[] samples, WaveFormat format) : ISampleProvider
     {
         private int position;

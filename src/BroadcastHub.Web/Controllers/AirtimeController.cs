@@ -1,0 +1,64 @@
+using BroadcastHub.Core.Airtime;
+using BroadcastHub.Core.Time;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Models;
+using BroadcastHub.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.Controllers;
+
+/// <summary>Nhật ký phát: what aired where and when, and what did not; CSV export.</summary>
+[Route("airtime")]
+public sealed class AirtimeController(AirtimeQuery query, PlacesRepository places, BulletinRepository bulletins, StationClock clock)
+    : PageController
+{
+    [HttpGet("")]
+    public IActionResult Index(string? from, string? to, long? communeId)
+    {
+        var today = Ui.Date(clock.Today);
+        from = string.IsNullOrWhiteSpace(from) ? today : from.Trim();
+        to = string.IsNullOrWhiteSpace(to) ? from : to.Trim();
+        var communes = places.ListCommunes();
+        IReadOnlyList<AirtimeRecord> records = [];
+        try
+        {
+            records = query.Find(from, to, communeId);
+        }
+        catch (AppException e)
+        {
+            Refused(e);
+        }
+        return View(new AirtimePage { From = from, To = to, CommuneId = communeId, Communes = communes, Rows = Rows(records, communes) });
+    }
+
+    [HttpGet("export")]
+    public IActionResult Export(string? from, string? to, long? communeId)
+    {
+        from = string.IsNullOrWhiteSpace(from) ? Ui.Date(clock.Today) : from.Trim();
+        to = string.IsNullOrWhiteSpace(to) ? from : to.Trim();
+        try
+        {
+            var records = query.Find(from, to, communeId);
+            return File(query.ToCsv(records), "text/csv; charset=utf-8", $"nhat-ky-phat-{from}-{to}.csv");
+        }
+        catch (AppException e)
+        {
+            Refused(e);
+            return View(nameof(Index), new AirtimePage { From = from, To = to, CommuneId = communeId, Communes = places.ListCommunes() });
+        }
+    }
+
+    private List<AirtimeRow> Rows(IReadOnlyList<AirtimeRecord> records, IReadOnlyList<Core.Places.Commune> communes)
+    {
+        var names = communes.ToDictionary(c => c.Id, c => c.Name);
+        var titles = bulletins.FindMany(records.Select(r => r.BulletinId).Distinct());
+        return records.Select(r => new AirtimeRow(
+            names.GetValueOrDefault(r.CommuneId, $"#{r.CommuneId}"),
+            titles.TryGetValue(r.BulletinId, out var b) ? b.Title : $"#{r.BulletinId}",
+            clock.ToLocal(r.ScheduledStart),
+            r.ActualStart is { } s ? clock.ToLocal(s) : null,
+            r.ActualEnd is { } e ? clock.ToLocal(e) : null,
+            r.PlayedSeconds, r.Outcome, r.Error)).ToList();
+    }
+}

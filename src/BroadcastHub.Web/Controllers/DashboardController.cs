@@ -1,0 +1,36 @@
+using BroadcastHub.Core.Access;
+using BroadcastHub.Core.Time;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Playout;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.Controllers;
+
+/// <summary>Bảng điều khiển: today's sessions, what airs now (with dừng phát), what is next, output state.</summary>
+public sealed class DashboardController(
+    PlacesRepository places, SessionRepository sessions, OccurrenceRepository occurrences, AirtimeRepository airtime,
+    BulletinRepository bulletins, PlayoutEngine engine, ZoneOutputs outputs, StationClock clock) : PageController
+{
+    [HttpGet("/")]
+    [HttpGet("/dashboard")]
+    public IActionResult Index()
+    {
+        var reader = new DashboardReader(places, sessions, occurrences, airtime, bulletins, engine, outputs, clock);
+        var canStop = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Supervisor) || User.IsInRole(Roles.Operator);
+        return View(reader.Read(canStop));
+    }
+
+    [HttpPost("/dashboard/stop/{zoneId:long}")]
+    [Authorize(Roles = Staff)]
+    public IActionResult Stop(long zoneId)
+    {
+        if (engine.StopZone(zoneId))
+            Flash(Text.Pick($"Đã dừng phát ở vùng phát {zoneId}.", $"Stopped playback in zone {zoneId}."));
+        else
+            FlashError(Text.Pick($"Vùng phát {zoneId} không phát gì lúc này: không có gì để dừng.",
+                $"Zone {zoneId} is not airing anything now: nothing to stop."));
+        return LocalRedirect("/dashboard");
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using BroadcastHub.Core.Library;
+using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Core.Time;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Models;
+using BroadcastHub.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.Controllers;
+
+/// <summary>Lịch phát: book approved bulletins into a session, see the next days' occurrences.</summary>
+[Route("schedule")]
+public sealed class ScheduleController(
+    BookingService booking, PlacesRepository places, SessionRepository sessions, BulletinRepository bulletins,
+    OccurrenceRepository occurrences, StationClock clock) : PageController
+{
+    private const int UpcomingDays = 7;
+    private const int UpcomingLimit = 300;
+
+    [HttpGet("")]
+    public IActionResult Index(long? communeId)
+    {
+        var today = Ui.Date(clock.Today);
+        return View(Page(new BookingForm { CommuneId = communeId, From = today, To = Ui.Date(clock.Today.AddDays(6)) }));
+    }
+
+    [HttpPost("book")]
+    [Authorize(Roles = Staff)]
+    public IActionResult Book(BookingForm form)
+    {
+        try
+        {
+            if (!long.TryParse(form.SessionId, NumberStyles.None, CultureInfo.InvariantCulture, out var sessionId))
+                throw AppException.BadRequest("session_required", Text.Pick("Hãy chọn khung giờ phát.", "Choose a session."));
+            var ids = new List<long>();
+            foreach (var text in form.BulletinIds.Where(t => !string.IsNullOrWhiteSpace(t)))
+                ids.Add(long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
+                    : throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin \"{text}\".", $"There is no bulletin \"{text}\".")));
+            var result = booking.Book(sessionId, ids, form.From?.Trim(), form.To?.Trim(), UserName);
+            var session = sessions.Find(result.Booking.SessionId)!;
+            var titles = bulletins.FindMany(ids);
+            return View("Booked", new BookedPage(result.Booking.Id, places.FindCommune(session.CommuneId)?.Name ?? "", session,
+                ids.Select(i => titles.TryGetValue(i, out var b) ? b.Title : $"#{i}").ToList(),
+                Ui.Date(result.Booking.From), Ui.Date(result.Booking.To), Rows(result.Occurrences)));
+        }
+        catch (AppException e)
+        {
+            Refused(e);
+            return View(nameof(Index), Page(form));
+        }
+    }
+
+    private SchedulePage Page(BookingForm form)
+    {
+        var all = sessions.List();
+        var now = clock.UtcNow;
+        var upcoming = occurrences.ListStarting(now.AddHours(-1), now.AddDays(UpcomingDays)).Take(UpcomingLimit).ToList();
+        return new SchedulePage
+        {
+            Form = form,
+            Communes = places.ListCommunes(),
+            Sessions = (form.CommuneId is { } c ? all.Where(s => s.CommuneId == c) : all).OrderBy(s => s.CommuneId).ThenBy(s => s.Start).ToList(),
+            Approved = bulletins.List(BulletinStatus.Approved).Where(b => b.ValidUntil is null || b.ValidUntil >= clock.Today).ToList(),
+            Upcoming = Rows(upcoming),
+            UpcomingDays = UpcomingDays,
+        };
+    }
+
+    private List<OccurrenceRow> Rows(IReadOnlyList<Occurrence> list)
+    {
+        var names = places.ListCommunes().ToDictionary(c => c.Id, c => c.Name);
+        var rundowns = list.ToDictionary(o => o.Id, o => occurrences.Rundown(o.Id));
+        var titles = bulletins.FindMany(rundowns.Values.SelectMany(r => r.Select(i => i.BulletinId)).Distinct());
+        return list.Select(o => new OccurrenceRow(o, names.GetValueOrDefault(o.CommuneId, $"#{o.CommuneId}"),
+            clock.ToLocal(o.StartUtc), clock.ToLocal(o.EndUtc),
+            rundowns[o.Id].Select(i => titles.TryGetValue(i.BulletinId, out var b) ? b.Title : $"#{i.BulletinId}").ToList())).ToList();
+    }
+}

@@ -1,0 +1,19 @@
+using BroadcastHub.Core.Airtime;
+using BroadcastHub.Core.Places;
+
+namespace BroadcastHub.Web.Models;
+
+/// <summary>One line of the airtime log, times already in station local time.</summary>
+public sealed record AirtimeRow(
+    string Commune, string Bulletin, DateTimeOffset Scheduled, DateTimeOffset? ActualStart, DateTimeOffset? ActualEnd,
+    double PlayedSeconds, AirtimeOutcome Outcome, string? Error);
+
+/// <summary>The airtime log page (nhật ký phát).</summary>
+public sealed class AirtimePage
+{
+    public string? From { get; init; }
+    public string? To { get; init; }
+    public long? CommuneId { get; init; }
+    public required IReadOnlyList<Commune> Communes { get; init; }
+    public IReadOnlyList<AirtimeRow> Rows { get; init; } = [];
+}

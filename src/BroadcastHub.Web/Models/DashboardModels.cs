@@ -1,0 +1,28 @@
+using BroadcastHub.Core.Airtime;
+using BroadcastHub.Core.Places;
+using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Web.Playout;
+
+namespace BroadcastHub.Web.Models;
+
+/// <summary>What one rundown item of an occurrence became.</summary>
+public sealed record ItemOutcome(string Title, AirtimeOutcome Outcome, string? Error);
+
+/// <summary>A session taking place today, with its occurrence and airtime if there are any.</summary>
+public sealed record SessionToday(SessionSlot Session, DateTimeOffset StartLocal, OccurrenceState? State, IReadOnlyList<ItemOutcome> Outcomes);
+
+/// <summary>What a zone airs now.</summary>
+public sealed record OnAir(string Title, DateTimeOffset SinceLocal, DateTimeOffset OccurrenceStartLocal, string Output);
+
+/// <summary>The next planned occurrence of a zone.</summary>
+public sealed record NextUp(DateTimeOffset StartLocal, IReadOnlyList<string> Titles);
+
+/// <summary>One commune on the dashboard: its zone's output and air, and today's sessions.</summary>
+public sealed record CommuneToday(
+    Commune Commune, ZoneOutputState Output, OnAir? OnAir, NextUp? Next, IReadOnlyList<SessionToday> Sessions)
+{
+    public bool OutputTrouble => Output.State is "fallback" or "error" || Output.Warning is not null || Output.LastError is not null;
+}
+
+/// <summary>Bảng điều khiển.</summary>
+public sealed record DashboardPage(DateOnly Today, DateTimeOffset NowLocal, IReadOnlyList<CommuneToday> Communes, bool CanStop);

@@ -1,0 +1,40 @@
+using BroadcastHub.Core.Library;
+using BroadcastHub.Core.Places;
+using BroadcastHub.Core.Scheduling;
+
+namespace BroadcastHub.Web.Models;
+
+/// <summary>The booking form: a session, bulletins in order, a local date range.</summary>
+public sealed class BookingForm
+{
+    public const int Slots = 5;
+    public long? CommuneId { get; set; }
+    public string? SessionId { get; set; }
+    public List<string?> BulletinIds { get; set; } = [];
+    public string? From { get; set; }
+    public string? To { get; set; }
+
+    public string? BulletinAt(int index) => index < BulletinIds.Count ? BulletinIds[index] : null;
+}
+
+/// <summary>An occurrence with local times and what it will play.</summary>
+public sealed record OccurrenceRow(
+    Occurrence Occurrence, string Commune, DateTimeOffset StartLocal, DateTimeOffset EndLocal, IReadOnlyList<string> Titles);
+
+/// <summary>Lịch phát: the booking form and the occurrences of the next days.</summary>
+public sealed class SchedulePage
+{
+    public required BookingForm Form { get; init; }
+    public required IReadOnlyList<Commune> Communes { get; init; }
+    public required IReadOnlyList<SessionSlot> Sessions { get; init; }
+    public required IReadOnlyList<Bulletin> Approved { get; init; }
+    public required IReadOnlyList<OccurrenceRow> Upcoming { get; init; }
+    public int UpcomingDays { get; init; }
+
+    public string CommuneName(long id) => Communes.FirstOrDefault(c => c.Id == id)?.Name ?? $"#{id}";
+}
+
+/// <summary>What a booking planned straight away.</summary>
+public sealed record BookedPage(
+    long BookingId, string Commune, SessionSlot Session, IReadOnlyList<string> Titles, string From, string To,
+    IReadOnlyList<OccurrenceRow> Occurrences);
