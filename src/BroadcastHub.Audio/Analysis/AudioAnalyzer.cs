@@ -6,6 +6,7 @@ namespace BroadcastHub.Audio.Analysis;
 public static class AudioAnalyzer
 {
     private const int BlockFrames = 4096;
+    private const double LongSilenceSeconds = 3;
 
     /// <summary>
     /// Decodes the whole file at <paramref name="path"/> once to validate it and measure loudness, peaks, clipping
@@ -41,7 +42,7 @@ public static class AudioAnalyzer
     {
         var frames = stats.Frames;
         if (source.TotalFrames is { } declared && declared != frames)
-            warnings.Add($"The file declared {declared:N0} frames but {frames:N0} were decoded.");
+            warnings.Add($"The file declared {MessageText.N(declared)} frames but {MessageText.N(frames)} were decoded.");
         var lufs = loudness.IntegratedLufs;
         if (double.IsNegativeInfinity(lufs))
         {
@@ -52,10 +53,13 @@ public static class AudioAnalyzer
         var samplePeak = AudioAnalysis.ToDb(stats.SamplePeak);
         var tp = AudioAnalysis.ToDb(Math.Max(truePeak.TruePeak, stats.SamplePeak));
         if (stats.ClippedSamples > 0)
-            warnings.Add($"{stats.ClippedSamples:N0} samples are at full scale (clipped); the recording may be distorted.");
+            warnings.Add($"{MessageText.N(stats.ClippedSamples)} samples are at full scale (clipped); the recording may be distorted.");
         var leading = (stats.FirstSoundFrame ?? frames) / (double)rate;
         var trailing = (frames - 1 - (stats.LastSoundFrame ?? -1)) / (double)rate;
         if (stats.FirstSoundFrame is null) leading = trailing = frames / (double)rate;
+        else if (leading > LongSilenceSeconds || trailing > LongSilenceSeconds)
+            warnings.Add(FormattableString.Invariant(
+                $"Long silence (below −60 dBFS): {leading:F1} s at the start, {trailing:F1} s at the end."));
         return new AudioAnalysis(source.Codec, rate, channels, frames, frames / (double)rate, lufs, tp, samplePeak,
             stats.ClippedSamples, leading, trailing, warnings);
     }

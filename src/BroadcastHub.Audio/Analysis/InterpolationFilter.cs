@@ -27,6 +27,7 @@ internal sealed class InterpolationFilter
             h[n] = sinc * BesselI0(KaiserBeta * Math.Sqrt(1 - r * r)) / BesselI0(KaiserBeta);
         }
 
+        ExactPhase = (int)centre % factor;
         Phases = new float[factor][];
         for (var p = 0; p < factor; p++)
         {
@@ -40,6 +41,9 @@ internal sealed class InterpolationFilter
 
     /// <summary>Oversampling factor.</summary>
     public int Factor { get; }
+
+    /// <summary>The phase whose output is the input sample itself (delayed); it needs no computing.</summary>
+    public int ExactPhase { get; }
 
     /// <summary>Reversed coefficients per phase.</summary>
     public float[][] Phases { get; }

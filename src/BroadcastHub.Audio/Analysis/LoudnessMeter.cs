@@ -15,7 +15,7 @@ public sealed class LoudnessMeter
     private readonly long[] _subLength = new long[4];
     private readonly List<double> _blocks = [];
     private long _frames, _subStart, _subEnd, _subCount;
-    private double _current;
+    private double _current, _lastBlock;
 
     /// <summary>Creates a meter for interleaved audio at <paramref name="sampleRate"/> with <paramref name="channels"/> channels.</summary>
     public LoudnessMeter(int sampleRate, int channels)
@@ -49,6 +49,12 @@ public sealed class LoudnessMeter
         }
     }
 
+    /// <summary>
+    /// Momentary loudness (ungated) of the latest complete 400 ms block, updated every 100 ms;
+    /// <see cref="double.NegativeInfinity"/> before the first block or in digital silence.
+    /// </summary>
+    public double MomentaryLufs => _lastBlock > 0 ? ToLufs(_lastBlock) : double.NegativeInfinity;
+
     /// <summary>Adds interleaved samples (a whole number of frames).</summary>
     public void Add(ReadOnlySpan<float> interleaved)
     {
@@ -79,6 +85,7 @@ public sealed class LoudnessMeter
         if (_subCount < 4) return;
         var energy = (_subEnergy[0] + _subEnergy[1] + _subEnergy[2] + _subEnergy[3])
                      / (_subLength[0] + _subLength[1] + _subLength[2] + _subLength[3]);
+        _lastBlock = energy;
         if (ToLufs(energy) > AbsoluteGateLufs) _blocks.Add(energy);
     }
 

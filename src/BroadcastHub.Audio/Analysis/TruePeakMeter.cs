@@ -12,6 +12,7 @@ public sealed class TruePeakMeter
     private readonly int _channels;
     private readonly InterpolationFilter? _filter;
     private readonly float[][] _history;
+    private readonly float[][] _phases = [];
     private int _pos;
     private float _peak;
 
@@ -22,6 +23,7 @@ public sealed class TruePeakMeter
         _channels = channels;
         var factor = sampleRate < 96000 ? 4 : sampleRate < 192000 ? 2 : 1;
         _filter = factor > 1 ? new InterpolationFilter(factor) : null;
+        if (_filter is { } f) _phases = f.Phases.Where((_, p) => p != f.ExactPhase).ToArray();
         _history = Enumerable.Range(0, channels).Select(_ => new float[2 * InterpolationFilter.TapsPerPhase]).ToArray();
     }
 
@@ -40,7 +42,7 @@ public sealed class TruePeakMeter
         }
 
         const int taps = InterpolationFilter.TapsPerPhase;
-        var phases = _filter.Phases;
+        var phases = _phases;
         var peak = _peak;
         var pos = _pos;
         for (var c = 0; c < _channels; c++)
@@ -49,7 +51,9 @@ public sealed class TruePeakMeter
             pos = _pos;
             for (var i = c; i < interleaved.Length; i += _channels)
             {
-                history[pos] = history[pos + taps] = interleaved[i];
+                var x = interleaved[i];
+                history[pos] = history[pos + taps] = x;
+                peak = Math.Max(peak, Math.Abs(x));
                 var window = history.AsSpan(pos + 1, taps);
                 foreach (var phase in phases) peak = Math.Max(peak, Math.Abs(Dot(window, phase)));
                 pos = pos + 1 == taps ? 0 : pos + 1;

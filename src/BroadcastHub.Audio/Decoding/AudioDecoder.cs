@@ -50,7 +50,8 @@ public static class AudioDecoder
         }
 
         var end = Mp3Tags.FindAudioEnd(stream, start, length);
-        if (Mp3Probe.FindFirstFrame(stream, start, end) is not var (first, header))
+        var found = Mp3Probe.FindFirstFrame(stream, start, end);
+        if (found is null)
         {
             if (start > 0)
                 throw new AudioRejectedException(AudioErrorCodes.NoAudio,
@@ -58,10 +59,15 @@ public static class AudioDecoder
             throw ForeignFormats.Unrecognized(head);
         }
 
+        var (first, header) = found.Value;
         if (header.Layer != 3) throw ForeignFormats.Unsupported($"{header.Name} audio (MP{header.Layer})");
         var info = Mp3StreamScanner.Scan(stream, first, end, header);
         if (first > start)
-            info = info with { Warnings = [$"Skipped {first - start:N0} bytes of non-audio data before the first MP3 frame.", .. info.Warnings] };
+        {
+            var skipped = $"Skipped {MessageText.N(first - start)} bytes of non-audio data before the first MP3 frame.";
+            info = info with { Warnings = [skipped, .. info.Warnings] };
+        }
+
         return new Mp3AudioSource(stream, info);
     }
 }

@@ -1,3 +1,4 @@
+using static BroadcastHub.Audio.Decoding.MessageText;
 using NAudio.Wave;
 
 namespace BroadcastHub.Audio.Decoding;
@@ -84,7 +85,7 @@ internal sealed class Mp3AudioSource : IAudioSource, IAudioSourceWarnings
     {
         var failures = _decompressor.FailedFrames;
         if (failures <= MaxReportedFailures)
-            _warnings.Add($"The MP3 frame at byte {offset:N0} could not be decoded and was replaced by silence.");
+            _warnings.Add($"The MP3 frame at byte {N(offset)} could not be decoded and was replaced by silence.");
         else if (failures == MaxReportedFailures + 1)
             _warnings.Add("More MP3 frames could not be decoded and were replaced by silence.");
     }

@@ -1,3 +1,4 @@
+using static BroadcastHub.Audio.Decoding.MessageText;
 namespace BroadcastHub.Audio.Decoding;
 
 /// <summary>
@@ -22,18 +23,19 @@ internal static class Mp3StreamScanner
         var declared = tag?.Frames;
         if (walker.CutFrameOffset is { } cut)
         {
-            var why = declared > frames
-                ? $"The MP3 declares {declared:N0} frames but only {frames:N0} are present"
-                : $"The MP3's last frame (at byte {cut:N0}) is cut off: {walker.CutFrame.Present:N0} of its {walker.CutFrame.Needed:N0} bytes are present";
-            throw Truncated(why);
+            var (present, needed) = walker.CutFrame;
+            throw Truncated(declared > frames
+                ? $"The MP3 declares {N(declared)} frames but only {N(frames)} are present"
+                : $"The MP3's last frame (at byte {N(cut)}) is cut off: {N(present)} of its {N(needed)} bytes are present");
         }
 
         if (declared > frames && walker.Skipped.Count == 0)
-            throw Truncated($"The MP3 declares {declared:N0} frames but only {frames:N0} are present");
+            throw Truncated($"The MP3 declares {N(declared)} frames but only {N(frames)} are present");
 
         var warnings = DescribeDamage(walker, audioEnd);
         if (declared is { } n && n != frames)
-            warnings.Add($"The MP3's {tag!.Kind} header declares {n:N0} frames but {frames:N0} are present; all present frames are used.");
+            warnings.Add($"The MP3's {tag!.Kind} header declares {N(n)} frames but {N(frames)} are present; " +
+                         "all present frames are used.");
 
         var spf = reference.SamplesPerFrame;
         long skip = 0, total = frames * spf;
@@ -53,11 +55,14 @@ internal static class Mp3StreamScanner
     {
         var warnings = new List<string>();
         foreach (var (offset, length) in walker.Skipped.Take(5))
-            warnings.Add($"Skipped {length:N0} bytes of damaged or foreign data at byte {offset:N0} and resynchronised; a short glitch or gap may be audible there.");
+            warnings.Add($"Skipped {N(length)} bytes of damaged or foreign data at byte {N(offset)} and resynchronised; " +
+                         "a short glitch or gap may be audible there.");
         if (walker.Skipped.Count > 5)
-            warnings.Add($"...and {walker.Skipped.Count - 5:N0} more damaged regions ({walker.Skipped.Skip(5).Sum(s => s.Length):N0} bytes).");
+            warnings.Add($"...and {N(walker.Skipped.Count - 5)} more damaged regions " +
+                         $"({N(walker.Skipped.Skip(5).Sum(s => s.Length))} bytes).");
         if (walker.TrailingJunk > 0)
-            warnings.Add($"Ignored {walker.TrailingJunk:N0} bytes of non-audio data at the end of the stream (before byte {audioEnd:N0}).");
+            warnings.Add($"Ignored {N(walker.TrailingJunk)} bytes of non-audio data at the end of the stream " +
+                         $"(before byte {N(audioEnd)}).");
         return warnings;
     }
 

@@ -6,16 +6,6 @@ namespace BroadcastHub.Audio.Decoding;
 /// <summary>Converts little-endian WAV sample bytes to floats in [-1, 1) (float input is passed through).</summary>
 internal static class PcmSampleConverter
 {
-    /// <summary>Bytes one sample of <paramref name="encoding"/> occupies.</summary>
-    public static int BytesPerSample(WavSampleEncoding encoding) => encoding switch
-    {
-        WavSampleEncoding.UInt8 => 1,
-        WavSampleEncoding.Int16 => 2,
-        WavSampleEncoding.Int24 => 3,
-        WavSampleEncoding.Float64 => 8,
-        _ => 4,
-    };
-
     /// <summary>Converts <c>dest.Length</c> samples from <paramref name="src"/>.</summary>
     public static void Convert(WavSampleEncoding encoding, ReadOnlySpan<byte> src, Span<float> dest)
     {

@@ -9,6 +9,7 @@ internal sealed class WavAudioSource : IAudioSource, IAudioSourceWarnings
     private readonly Stream _stream;
     private readonly WavLayout _layout;
     private readonly byte[] _bytes;
+    private readonly List<string> _warnings = [];
     private long _framesLeft;
 
     public WavAudioSource(Stream stream, WavLayout layout)
@@ -27,7 +28,7 @@ internal sealed class WavAudioSource : IAudioSource, IAudioSourceWarnings
 
     public long? TotalFrames => _layout.Frames;
 
-    public IReadOnlyList<string> Warnings { get; } = [];
+    public IReadOnlyList<string> Warnings => _warnings;
 
     public int Read(Span<float> buffer)
     {
@@ -47,8 +48,18 @@ internal sealed class WavAudioSource : IAudioSource, IAudioSourceWarnings
 
         var samples = frames * channels;
         PcmSampleConverter.Convert(_layout.Encoding, _bytes, buffer[..samples]);
+        if (_layout.Encoding is WavSampleEncoding.Float32 or WavSampleEncoding.Float64) Sanitise(buffer[..samples]);
         _framesLeft -= frames;
         return samples;
+    }
+
+    private void Sanitise(Span<float> samples)
+    {
+        var bad = 0;
+        for (var i = 0; i < samples.Length; i++)
+            if (!float.IsFinite(samples[i])) (samples[i], bad) = (0, bad + 1);
+        if (bad > 0 && _warnings.Count == 0)
+            _warnings.Add("The float WAV contains invalid (NaN/infinite) samples; they were replaced by silence.");
     }
 
     public void Dispose() => _stream.Dispose();

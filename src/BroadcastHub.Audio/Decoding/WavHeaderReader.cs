@@ -1,3 +1,4 @@
+using static BroadcastHub.Audio.Decoding.MessageText;
 using System.Buffers.Binary;
 
 namespace BroadcastHub.Audio.Decoding;
@@ -61,7 +62,7 @@ internal static class WavHeaderReader
             ? " (0xFFFFFFFF is the placeholder of a recording that was never finalised)"
             : "";
         return new AudioRejectedException(AudioErrorCodes.TruncatedWav,
-            $"The WAV header claims {claimed:N0} bytes of audio data but only {present:N0} bytes are present{placeholder} " +
+            $"The WAV header claims {N(claimed)} bytes of audio data but only {N(present)} bytes are present{placeholder} " +
             "— the upload was probably interrupted, or the file is incomplete. Upload the complete file again.");
     }
 

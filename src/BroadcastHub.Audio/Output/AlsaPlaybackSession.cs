@@ -9,7 +9,7 @@ internal sealed class AlsaPlaybackSession(AlsaPcm pcm, Pcm16FrameReader reader, 
     /// <summary>Measured instant of the first frame, once known.</summary>
     public DateTimeOffset? FirstFrameAt { get; private set; }
 
-    /// <summary>Frames heard so far (final once <see cref="Play"/> returns or throws).</summary>
+    /// <summary>Frames delivered so far; once <see cref="Play"/> returns, the frames really heard.</summary>
     public long FramesPlayed { get; private set; }
 
     /// <summary>Writes the source until it ends (then drains) or a stop is requested (then drops).</summary>
@@ -28,9 +28,10 @@ internal sealed class AlsaPlaybackSession(AlsaPcm pcm, Pcm16FrameReader reader, 
 
             pcm.Write(samples.AsSpan(0, n));
             written += n / reader.Format.Channels;
-            FramesPlayed = written - (FirstFrameAt is null ? written : 0);
+            FramesPlayed = written;
             if (FirstFrameAt is null && pcm.IsRunning && pcm.Delay() is { } delay)
             {
+                // The next frame written would be heard after `delay` frames; the first frame is `written` before it.
                 FirstFrameAt = time.GetUtcNow() + Frames(delay - written);
                 firstFrame(FirstFrameAt.Value);
             }

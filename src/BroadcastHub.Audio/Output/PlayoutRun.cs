@@ -17,10 +17,15 @@ internal sealed class PlayoutRun(IWavePlayer player, TimeProvider time, TimeSpan
         player.PlaybackStopped += (_, e) => stopped.TrySetResult(e.Exception);
         player.Init(new SampleToWaveProvider(source));
         var measured = player as IMeasuredWavePlayer;
+        var playAt = DateTimeOffset.MinValue;
         try
         {
-            await PreciseClock.WaitUntilAsync(time, request.StartAt - (measured?.StartLatency ?? TimeSpan.Zero), cancel)
-                .ConfigureAwait(false);
+            await PreciseClock.RunAtAsync(
+                time, request.StartAt - (measured?.StartLatency ?? TimeSpan.Zero), () =>
+                {
+                    playAt = time.GetUtcNow();
+                    player.Play();
+                }, cancel).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -28,14 +33,12 @@ internal sealed class PlayoutRun(IWavePlayer player, TimeProvider time, TimeSpan
             return new PlayoutReport(now, now, 0, null);
         }
 
-        var playAt = time.GetUtcNow();
-        player.Play();
         var error = await WaitStoppedAsync(source, cancel).ConfigureAwait(false);
         return new PlayoutReport(
             measured?.FirstFrameAt ?? playAt,
             measured?.LastFrameAt ?? time.GetUtcNow(),
             measured?.FramesPlayed ?? source.FramesRead,
-            error is null ? null : $"Output failed: {error.Message}",
+            error is null ? null : $"Playback failed: {error.Message}",
             RecordingPath);
     }
 

@@ -2,43 +2,87 @@ using System.Diagnostics;
 
 namespace BroadcastHub.Audio.Output;
 
-/// <summary>Waits for an instant with millisecond precision: a coarse timer, then a short spin.</summary>
+/// <summary>
+/// Runs an action at an instant with sub-millisecond precision: a coarse async timer until
+/// <see cref="DedicatedWindow"/> before, then a dedicated thread (immune to thread-pool starvation) that sleeps
+/// in short steps and spins the last <see cref="SpinWindow"/>.
+/// </summary>
 public static class PreciseClock
 {
-    /// <summary>How long before the instant the coarse timer hands over to the spin.</summary>
+    /// <summary>How long before the instant the dedicated thread takes over from the async timer.</summary>
+    public static readonly TimeSpan DedicatedWindow = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long before the instant the dedicated thread stops sleeping and spins.</summary>
     public static readonly TimeSpan SpinWindow = TimeSpan.FromMilliseconds(30);
 
-    /// <summary>Longest single timer wait; the clock is re-read after each, so a stepped wall clock is followed.</summary>
-    public static readonly TimeSpan MaxTimerStep = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxStep = TimeSpan.FromSeconds(1);
 
-    /// <summary>Completes at <paramref name="instant"/> per <paramref name="time"/> (at once if it is past).</summary>
+    /// <summary>
+    /// Waits for <paramref name="instant"/> per <paramref name="time"/> and runs <paramref name="action"/> on the
+    /// dedicated thread at that instant (at once if it is past). The clock is re-read at least every second, so a
+    /// stepped wall clock is followed.
+    /// </summary>
     /// <param name="time">The clock.</param>
     /// <param name="instant">Target instant.</param>
-    /// <param name="cancel">Cancels the wait.</param>
-    /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public static async Task WaitUntilAsync(TimeProvider time, DateTimeOffset instant, CancellationToken cancel)
+    /// <param name="action">What to do at the instant (e.g. start a player); its exception faults the task.</param>
+    /// <param name="cancel">Cancels the wait (the action is then not run).</param>
+    /// <exception cref="OperationCanceledException">Cancelled before the instant.</exception>
+    public static async Task RunAtAsync(TimeProvider time, DateTimeOffset instant, Action action, CancellationToken cancel)
     {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(action);
         var left = instant - time.GetUtcNow();
-        while (left > SpinWindow)
+        while (left > DedicatedWindow)
         {
-            var step = left - SpinWindow;
-            await Task.Delay(step > MaxTimerStep ? MaxTimerStep : step, time, cancel).ConfigureAwait(false);
+            var step = left - DedicatedWindow;
+            await Task.Delay(step > MaxStep ? MaxStep : step, time, cancel).ConfigureAwait(false);
             left = instant - time.GetUtcNow();
         }
 
-        if (left <= TimeSpan.Zero)
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() => FinalApproach(time, instant, action, cancel, done))
         {
-            return;
-        }
+            IsBackground = true, Name = "PreciseClock", Priority = ThreadPriority.AboveNormal,
+        };
+        thread.Start();
+        await done.Task.ConfigureAwait(false);
+    }
 
-        // The spin also ends by real elapsed time, so a clock that is not advancing (a test fake) cannot hang it.
-        var guard = Stopwatch.StartNew();
-        var limit = left + TimeSpan.FromMilliseconds(100);
-        var spinner = default(SpinWait);
-        while (time.GetUtcNow() < instant && guard.Elapsed < limit)
+    private static void FinalApproach(
+        TimeProvider time, DateTimeOffset instant, Action action, CancellationToken cancel, TaskCompletionSource done)
+    {
+        try
         {
+            var guard = Stopwatch.StartNew();
+            var limit = instant - time.GetUtcNow() + TimeSpan.FromMilliseconds(100);
+            var spinner = default(SpinWait);
+            TimeSpan left;
+
+            // The real-time guard ends the wait even if the clock does not advance (a test fake).
+            while ((left = instant - time.GetUtcNow()) > TimeSpan.Zero && guard.Elapsed < limit)
+            {
+                if (left > SpinWindow ? cancel.WaitHandle.WaitOne(left - SpinWindow) : cancel.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                if (left <= SpinWindow)
+                {
+                    spinner.SpinOnce(sleep1Threshold: -1);
+                }
+            }
+
             cancel.ThrowIfCancellationRequested();
-            spinner.SpinOnce(sleep1Threshold: -1);
+            action();
+            done.TrySetResult();
+        }
+        catch (OperationCanceledException ex)
+        {
+            done.TrySetCanceled(ex.CancellationToken);
+        }
+        catch (Exception ex)
+        {
+            done.TrySetException(ex);
         }
     }
 }

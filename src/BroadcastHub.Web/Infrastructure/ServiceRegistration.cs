@@ -26,6 +26,7 @@ public static class ServiceRegistration
         services.AddSingleton<AirtimeRepository>();
         services.AddSingleton<UserRepository>();
         services.AddSingleton<TokenRepository>();
+        services.AddSingleton<OccurrenceProgressRepository>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<AccountService>();
         services.AddScoped<PlacesService>();
@@ -38,6 +39,8 @@ public static class ServiceRegistration
         services.AddScoped<PlanHorizonJob>();
         services.AddScoped<OccurrenceRunner>();
         services.AddSingleton<AirtimeRecorder>();
+        services.AddSingleton<Heartbeats>();
+        services.AddScoped<CrashRecovery>();
         services.AddSingleton<ZoneOutputs>();
         services.AddSingleton<PlayoutEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<PlayoutEngine>());

@@ -28,6 +28,16 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
             PlayedSeconds = 0, Outcome = outcome, Error = error, RecordedAt = time.GetUtcNow(),
         });
 
+    /// <summary>Records an item whose airing is known only from heartbeats (after a crash).</summary>
+    public void Reconstructed(Occurrence occ, RundownItem item, DateTimeOffset scheduledStart, DateTimeOffset actualStart,
+        double playedSeconds, AirtimeOutcome outcome, string? error) =>
+        airtime.TryAppend(new AirtimeRecord
+        {
+            OccurrenceId = occ.Id, Position = item.Position, BulletinId = item.BulletinId, ScheduledStart = scheduledStart,
+            ActualStart = actualStart, ActualEnd = actualStart.AddSeconds(playedSeconds), PlayedSeconds = playedSeconds,
+            Outcome = outcome, Error = error, RecordedAt = time.GetUtcNow(),
+        });
+
     /// <summary>Records every played item from the frames the device played, counted in samples.</summary>
     public void Played(Occurrence occ, IReadOnlyList<PlayableItem> items, RundownSampleProvider rundown,
         FrameLimitSampleProvider limit, PlayoutReport report, PlaybackEnd end)

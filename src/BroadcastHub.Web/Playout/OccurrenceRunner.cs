@@ -15,9 +15,10 @@ namespace BroadcastHub.Web.Playout;
 /// <summary>Airs one occurrence: final checks, claim, gapless playback from the exact instant, airtime records.</summary>
 public sealed class OccurrenceRunner(
     OccurrenceRepository occurrences, BulletinRepository bulletins, MediaStore media, ZoneOutputs outputs,
-    AirtimeRecorder recorder, StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<OccurrenceRunner> log)
+    AirtimeRecorder recorder, Heartbeats heartbeats, StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<OccurrenceRunner> log)
 {
     private static readonly TimeSpan Preroll = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan ResumePreroll = TimeSpan.FromSeconds(1);
     private const double EndFadeSeconds = 3;
 
     /// <summary>Waits for the occurrence, then airs it. <paramref name="nowPlaying"/> is told when air starts.</summary>
@@ -38,24 +39,42 @@ public sealed class OccurrenceRunner(
             log.LogInformation("Occurrence {Id} was already claimed; not airing it again", occ.Id);
             return;
         }
-        var items = CheckItems(occ);
-        if (items.Count == 0) return;
+        var items = CheckItems(occ, WithPlannedStarts(occ));
+        var startAt = occ.StartUtc > now ? occ.StartUtc : now;
+        await AirAsync(occ, items, startAt, Label(occ), stop, shutdown, nowPlaying);
+    }
 
+    /// <summary>Airs what a crash left unaired of an occurrence still inside its window, as soon as possible.</summary>
+    public Task ResumeAsync(Occurrence occ, IReadOnlySet<int> positions, int resumeNumber,
+        CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
+    {
+        var items = CheckItems(occ, WithPlannedStarts(occ).Where(p => positions.Contains(p.Item.Position)));
+        var startAt = clock.UtcNow + ResumePreroll;
+        return AirAsync(occ, items, startAt, $"{Label(occ)}-resume{resumeNumber}", stop, shutdown, nowPlaying);
+    }
+
+    private async Task AirAsync(Occurrence occ, List<PlayableItem> items, DateTimeOffset startAt, string label,
+        CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
+    {
+        if (items.Count == 0) return;
         var format = outputs.HouseFormat;
         using var rundown = new RundownSampleProvider(format, items.Select(i => OpenItem(i.MediaPath, format)).ToList());
-        var startAt = occ.StartUtc > now ? occ.StartUtc : now;
         var limit = new FrameLimitSampleProvider(rundown,
             (long)((occ.EndUtc - startAt).TotalSeconds * format.SampleRate), (long)(EndFadeSeconds * format.SampleRate));
         using var output = outputs.Create(occ.ZoneId);
         using var both = CancellationTokenSource.CreateLinkedTokenSource(stop, shutdown);
+        using var heartbeat = new CancellationTokenSource();
         nowPlaying(new NowPlaying(occ, items, rundown, startAt, output.Description));
+        var beating = heartbeats.RunAsync(occ, items, rundown, startAt, heartbeat.Token);
         PlayoutReport report;
         try
         {
-            report = await output.PlayAsync(new PlayoutRequest(limit, startAt, Label(occ)), both.Token);
+            report = await output.PlayAsync(new PlayoutRequest(limit, startAt, label), both.Token);
         }
         finally
         {
+            await heartbeat.CancelAsync();
+            await beating;
             nowPlaying(null);
         }
         if (report.Error is not null) outputs.ReportError(occ.ZoneId, report.Error);
@@ -69,15 +88,15 @@ public sealed class OccurrenceRunner(
     public void MarkMissed(Occurrence occ, string reason)
     {
         if (!occurrences.TryTransition(occ.Id, OccurrenceState.Missed, clock.UtcNow)) return;
-        foreach (var (item, start) in WithPlannedStarts(occ))
+        foreach (var (item, start, _) in WithPlannedStarts(occ))
             recorder.NotAired(occ, item, start, AirtimeOutcome.Missed, "not aired: " + reason);
         log.LogWarning("Occurrence {Id} missed: {Reason}", occ.Id, reason);
     }
 
-    private List<PlayableItem> CheckItems(Occurrence occ)
+    private List<PlayableItem> CheckItems(Occurrence occ, IEnumerable<PlannedItem> planned)
     {
         var playable = new List<PlayableItem>();
-        foreach (var (item, start) in WithPlannedStarts(occ))
+        foreach (var (item, start, _) in planned)
         {
             var bulletin = bulletins.Find(item.BulletinId);
             if (bulletin is null || !bulletin.IsAirableOn(occ.LocalDate))
@@ -90,15 +109,17 @@ public sealed class OccurrenceRunner(
         return playable;
     }
 
-    private IEnumerable<(RundownItem Item, DateTimeOffset Start)> WithPlannedStarts(Occurrence occ)
+    /// <summary>The rundown with each item's planned start (back to back from the occurrence's start).</summary>
+    public IEnumerable<PlannedItem> WithPlannedStarts(Occurrence occ)
     {
         var rundown = occurrences.Rundown(occ.Id);
         var lengths = bulletins.FindMany(rundown.Select(r => r.BulletinId));
         var offset = 0.0;
         foreach (var item in rundown)
         {
-            yield return (item, occ.StartUtc.AddSeconds(offset));
-            offset += lengths.TryGetValue(item.BulletinId, out var b) ? b.DurationSeconds : 0;
+            var seconds = lengths.TryGetValue(item.BulletinId, out var b) ? b.DurationSeconds : 0;
+            yield return new PlannedItem(item, occ.StartUtc.AddSeconds(offset), seconds);
+            offset += seconds;
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
@@ -10,10 +9,11 @@ namespace BroadcastHub.Web.Playout;
 /// The station engine. Hangfire wakes it ("arm occurrence N") a few minutes ahead; it then owns the timing and
 /// the output, and starts the first sample on the instant itself. Every method is idempotent.
 /// </summary>
-public sealed class PlayoutEngine(
-    OccurrenceRepository occurrences, AirtimeRecorder recorder, IServiceProvider services, StationClock clock,
+public sealed class PlayoutEngine(OccurrenceRepository occurrences, IServiceProvider services, StationClock clock,
     ILogger<PlayoutEngine> log) : IHostedService
 {
+    private delegate Task Airing(OccurrenceRunner runner, CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying);
+
     private sealed record Armed(Occurrence Occurrence, CancellationTokenSource Stop, Task Run);
 
     private readonly ConcurrentDictionary<long, Armed> _armed = new();
@@ -33,16 +33,9 @@ public sealed class PlayoutEngine(
     public void Arm(long occurrenceId)
     {
         var occ = occurrences.Find(occurrenceId);
-        if (occ is null || occ.State != OccurrenceState.Planned || _shutdown.IsCancellationRequested) return;
-        var stop = new CancellationTokenSource();
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_armed.TryAdd(occ.Id, new Armed(occ, stop, RunWhenReleasedAsync(release.Task, occ, stop))))
-        {
-            release.SetCanceled();
-            return;
-        }
-        release.SetResult();
-        log.LogInformation("Armed occurrence {Id} for {Start:O} on zone {Zone}", occ.Id, occ.StartUtc, occ.ZoneId);
+        if (occ is null || occ.State != OccurrenceState.Planned) return;
+        if (Start(occ, (runner, stop, shutdown, playing) => runner.RunAsync(occ, stop, shutdown, playing)))
+            log.LogInformation("Armed occurrence {Id} for {Start:O} on zone {Zone}", occ.Id, occ.StartUtc, occ.ZoneId);
     }
 
     /// <summary>Stops what a zone is airing (dừng phát). Returns false when nothing was airing there.</summary>
@@ -53,7 +46,32 @@ public sealed class PlayoutEngine(
         return true;
     }
 
-    private async Task RunWhenReleasedAsync(Task release, Occurrence occ, CancellationTokenSource stop)
+    /// <summary>Finishes the records of occurrences a crash cut off and resumes those still inside their window.</summary>
+    public int Recover()
+    {
+        using var scope = services.CreateScope();
+        var resumes = scope.ServiceProvider.GetRequiredService<CrashRecovery>().Recover(_armed.ContainsKey);
+        foreach (var plan in resumes)
+            Start(plan.Occurrence, (runner, stop, shutdown, playing) =>
+                runner.ResumeAsync(plan.Occurrence, plan.Positions, plan.ResumeNumber, stop, shutdown, playing));
+        return resumes.Count;
+    }
+
+    private bool Start(Occurrence occ, Airing airing)
+    {
+        if (_shutdown.IsCancellationRequested) return false;
+        var stop = new CancellationTokenSource();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_armed.TryAdd(occ.Id, new Armed(occ, stop, RunWhenReleasedAsync(release.Task, occ, stop, airing))))
+        {
+            release.SetCanceled();
+            return false;
+        }
+        release.SetResult();
+        return true;
+    }
+
+    private async Task RunWhenReleasedAsync(Task release, Occurrence occ, CancellationTokenSource stop, Airing airing)
     {
         try
         {
@@ -64,16 +82,10 @@ public sealed class PlayoutEngine(
             stop.Dispose();
             return;
         }
-        await RunAsync(occ, stop);
-    }
-
-    private async Task RunAsync(Occurrence occ, CancellationTokenSource stop)
-    {
         try
         {
             using var scope = services.CreateScope();
-            var runner = scope.ServiceProvider.GetRequiredService<OccurrenceRunner>();
-            await runner.RunAsync(occ, stop.Token, _shutdown.Token, playing =>
+            await airing(scope.ServiceProvider.GetRequiredService<OccurrenceRunner>(), stop.Token, _shutdown.Token, playing =>
             {
                 if (playing is null) _playing.TryRemove(occ.ZoneId, out _);
                 else _playing[occ.ZoneId] = playing;
@@ -93,32 +105,10 @@ public sealed class PlayoutEngine(
         }
     }
 
-    /// <summary>
-    /// After a crash or power cut: an occurrence that was claimed but has items without a record was cut off.
-    /// Those items are recorded Interrupted; nothing is aired twice.
-    /// </summary>
-    public int RecoverInterrupted()
-    {
-        var count = 0;
-        foreach (var occ in occurrences.ListInState(OccurrenceState.Claimed))
-        {
-            if (_armed.ContainsKey(occ.Id)) continue;
-            var recorded = services.GetRequiredService<AirtimeRepository>().RecordedPositions(occ.Id);
-            foreach (var item in occurrences.Rundown(occ.Id).Where(i => !recorded.Contains(i.Position)))
-            {
-                recorder.NotAired(occ, item, occ.StartUtc, AirtimeOutcome.Interrupted,
-                    "the station stopped (crash or power cut) while this occurrence was on air");
-                count++;
-            }
-        }
-        if (count > 0) log.LogWarning("Recorded {Count} items interrupted by the last shutdown", count);
-        return count;
-    }
-
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        RecoverInterrupted();
+        Recover();
         return Task.CompletedTask;
     }
 

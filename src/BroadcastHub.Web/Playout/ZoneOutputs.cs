@@ -48,7 +48,11 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationCl
             id => new ZoneOutputState(id, _options.OutputFor(id), null, "error", null, error),
             (_, s) => s with { State = "error", LastError = error });
 
-    /// <summary>State of a zone's output; "not opened yet" until the first occurrence.</summary>
-    public ZoneOutputState StateOf(long zoneId) =>
-        _states.TryGetValue(zoneId, out var s) ? s : new ZoneOutputState(zoneId, _options.OutputFor(zoneId), null, "idle", null, null);
+    /// <summary>State of a zone's output. A zone not used yet is probed now, so a fallback shows before the first session.</summary>
+    public ZoneOutputState StateOf(long zoneId)
+    {
+        if (_states.TryGetValue(zoneId, out var known)) return known;
+        Create(zoneId).Dispose();
+        return _states[zoneId];
+    }
 }

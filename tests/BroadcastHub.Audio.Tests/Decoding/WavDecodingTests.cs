@@ -95,4 +95,13 @@ public sealed class WavDecodingTests : IDisposable
         Assert.Equal(AudioErrorCodes.UnsupportedWavEncoding, ex.Code);
         Assert.Contains("4000 Hz", ex.Message);
     }
+
+    [Fact]
+    public void Non_finite_float_samples_become_silence_with_a_warning()
+    {
+        var path = _temp.Track(DecodingWavWriter.WriteTemp([0.5f, float.NaN, float.PositiveInfinity, -0.25f], 8000, 1, TestWavEncoding.F32));
+        using var source = AudioDecoder.Open(path);
+        Assert.Equal([0.5f, 0f, 0f, -0.25f], DecodingSignals.ReadAll(source));
+        Assert.Single(((IAudioSourceWarnings)source).Warnings);
+    }
 }

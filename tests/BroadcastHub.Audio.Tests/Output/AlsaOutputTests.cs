@@ -42,17 +42,18 @@ public sealed class AlsaOutputTests(ITestOutputHelper log) : IDisposable
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
         var source = new OutputTestSources.RealTimeSource(OutputTestSources.Signal(TimeSpan.FromSeconds(5)));
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        long cancelledAt = -1;
-        stop.Token.Register(() => cancelledAt = clock.ElapsedMilliseconds);
+        var sourceStarted = System.Diagnostics.Stopwatch.StartNew();
+        var stoppedAfter = TimeSpan.MaxValue;
+        stop.Token.Register(() => stoppedAfter = sourceStarted.Elapsed);
+
         var report = await output.PlayAsync(new PlayoutRequest(source, TimeProvider.System.GetUtcNow(), "stop"), stop.Token);
-        log.WriteLine($"elapsed {clock.ElapsedMilliseconds} ms; cancelled at {cancelledAt}; {report}");
 
         Assert.Null(report.Error);
         var raw = MemoryMarshal.Cast<byte, short>(File.ReadAllBytes(OutputAlsaConfig.RawPath)).ToArray();
-        log.WriteLine($"played {report.FramesPlayed / 44.1:F0} ms, last sample {raw[^1]}");
+        var played = TimeSpan.FromSeconds(report.FramesPlayed / 44100.0);
+        log.WriteLine($"played {played.TotalMilliseconds:F0} ms; stop came after {stoppedAfter.TotalMilliseconds:F0} ms");
         Assert.Equal(raw.Length, report.FramesPlayed);
-        Assert.InRange(report.FramesPlayed, 44100 * 0.3, 44100 * 0.6);
+        Assert.InRange((played - stoppedAfter).TotalMilliseconds, -100, 150);
         Assert.Equal(0, raw[^1]);
     }
 

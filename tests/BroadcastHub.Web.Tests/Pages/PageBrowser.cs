@@ -39,11 +39,14 @@ public sealed partial class PageBrowser(HttpClient client) : IDisposable
         return response;
     }
 
-    /// <summary>GETs a page (following redirects) and returns its HTML; fails unless the status is <paramref name="expected"/>.</summary>
+    /// <summary>
+    /// GETs a page (following redirects) and returns its HTML with character references decoded (the default HTML
+    /// encoder writes Vietnamese letters as references); fails unless the status is <paramref name="expected"/>.
+    /// </summary>
     public async Task<string> PageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await FollowAsync(await Client.GetAsync(url));
-        var html = await response.Content.ReadAsStringAsync();
+        var html = await HtmlOf(response);
         Assert.True(expected == response.StatusCode, $"GET {url}: {(int)response.StatusCode}\n{html}");
         return html;
     }
@@ -82,6 +85,10 @@ public sealed partial class PageBrowser(HttpClient client) : IDisposable
         form.Add(file, "file", Path.GetFileName(filePath));
         return await Client.PostAsync("/library/upload", form);
     }
+
+    /// <summary>A response's HTML with character references decoded.</summary>
+    public static async Task<string> HtmlOf(HttpResponseMessage response) =>
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     public static string TokenIn(string html)
     {

@@ -1,0 +1,65 @@
+using BroadcastHub.Core.Airtime;
+using BroadcastHub.Core.Library;
+using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Playout;
+using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BroadcastHub.Web.Tests.Playout;
+
+/// <summary>Seeds a commune, approved tone bulletins and one occurrence with exact instants, straight through the services.</summary>
+public sealed class PlayoutScenario(AppFactory app)
+{
+    private T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();
+
+    public PlayoutEngine Engine => Get<PlayoutEngine>();
+
+    public async Task<Bulletin> ApprovedToneAsync(double seconds, DateOnly? validUntil = null)
+    {
+        using var scope = app.Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<BulletinService>();
+        await using var content = new MemoryStream(ToneWav.Create(seconds, frequency: 300 + Random.Shared.Next(500)));
+        var bulletin = await service.UploadAsync(content, new UploadRequest($"Tone {seconds}s", "tone.wav", "vi", null, validUntil), "test", default);
+        return service.Approve(bulletin.Id, "supervisor");
+    }
+
+    /// <summary>An occurrence of a fresh commune's session with the given instants and rundown.</summary>
+    public Occurrence Occurrence(DateTimeOffset start, DateTimeOffset end, params Bulletin[] rundown)
+    {
+        var places = Get<PlacesRepository>();
+        var commune = places.CreateCommune("Xã " + Guid.NewGuid().ToString("N")[..6], null);
+        var session = Get<SessionRepository>().Create(commune.Id, IsoWeekdays.Every, new TimeOnly(5, 30), 30);
+        var date = DateOnly.FromDateTime(start.UtcDateTime.AddHours(7));
+        var booking = Get<BookingRepository>().Create(session.Id, rundown.Select(b => b.Id).ToList(), date, date, "test");
+        var occurrences = Get<OccurrenceRepository>();
+        var id = occurrences.Upsert(new PlannedOccurrence(session.Id, date, start, end, rundown.Select(b => (b.Id, booking.Id)).ToList()));
+        return occurrences.Find(id)!;
+    }
+
+    public IReadOnlyList<AirtimeRecord> Airtime(Occurrence occ) =>
+        Get<AirtimeRepository>().Query(occ.StartUtc.AddDays(-1), occ.StartUtc.AddDays(1)).Where(r => r.OccurrenceId == occ.Id).ToList();
+
+    public async Task<IReadOnlyList<AirtimeRecord>> WaitForAirtimeAsync(Occurrence occ, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var records = Airtime(occ);
+            if (records.Count >= count) return records.OrderBy(r => r.Position).ToList();
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"expected {count} airtime records for occurrence {occ.Id}, found {Airtime(occ).Count}");
+    }
+
+    public async Task WaitUntilPlayingAsync(long zoneId, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Engine.Playing.ContainsKey(zoneId))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"zone {zoneId} never started playing");
+            await Task.Delay(20);
+        }
+    }
+}
