@@ -55,6 +55,6 @@ public sealed class DashboardReader(
             if (frame > 0) since = playing.StartedAt.AddSeconds((double)frame / playing.Rundown.WaveFormat.SampleRate);
         }
         var title = item?.Bulletin.Title ?? playing.Items.FirstOrDefault()?.Bulletin.Title ?? "—";
-        return new OnAir(title, clock.ToLocal(since), clock.ToLocal(playing.StartedAt), playing.Output);
+        return new OnAir(title, clock.ToLocal(since), clock.ToLocal(playing.StartedAt), playing.Output, now < playing.StartedAt);
     }
 }

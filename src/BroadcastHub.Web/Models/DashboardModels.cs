@@ -11,8 +11,8 @@ public sealed record ItemOutcome(string Title, AirtimeOutcome Outcome, string? E
 /// <summary>A session taking place today, with its occurrence and airtime if there are any.</summary>
 public sealed record SessionToday(SessionSlot Session, DateTimeOffset StartLocal, OccurrenceState? State, IReadOnlyList<ItemOutcome> Outcomes);
 
-/// <summary>What a zone airs now.</summary>
-public sealed record OnAir(string Title, DateTimeOffset SinceLocal, DateTimeOffset OccurrenceStartLocal, string Output);
+/// <summary>What a zone airs now; <paramref name="Starting"/> while the engine is in its pre-roll before the first sample.</summary>
+public sealed record OnAir(string Title, DateTimeOffset SinceLocal, DateTimeOffset OccurrenceStartLocal, string Output, bool Starting);
 
 /// <summary>The next planned occurrence of a zone.</summary>
 public sealed record NextUp(DateTimeOffset StartLocal, IReadOnlyList<string> Titles);

