@@ -62,14 +62,15 @@ public sealed class RepositoryTests : IDisposable
         var (occurrenceId, bulletinId) = SeedOccurrence();
         var occurrences = new OccurrenceRepository(_db.Database);
         var occ = occurrences.Find(occurrenceId)!;
-        var bookingId = occurrences.Rundown(occurrenceId)[0].BookingId;
-        var twice = new PlannedOccurrence(occ.SessionId, occ.LocalDate, occ.StartUtc, occ.EndUtc, [(bulletinId, bookingId), (bulletinId, bookingId)]);
+        var bookingId = occurrences.Rundown(occurrenceId)[0].BookingId!.Value;
+        var slot = new PlannedSlot(bulletinId, bookingId, 0, 1, null);
+        var twice = new PlannedOccurrence(occ.SessionId!.Value, occ.LocalDate, occ.StartUtc, occ.EndUtc, [slot, slot with { OffsetSeconds = 1 }]);
 
         Assert.Equal(occurrenceId, occurrences.Upsert(twice));
         Assert.Equal(2, occurrences.Rundown(occurrenceId).Count);
 
         occurrences.TryTransition(occurrenceId, OccurrenceState.Claimed, _db.Time.GetUtcNow());
-        occurrences.Upsert(twice with { Items = [(bulletinId, bookingId)] });
+        occurrences.Upsert(twice with { Items = [slot] });
         Assert.Equal(2, occurrences.Rundown(occurrenceId).Count);
     }
 
@@ -94,7 +95,8 @@ public sealed class RepositoryTests : IDisposable
         var date = new DateOnly(2026, 11, 28);
         var booking = new BookingRepository(_db.Database, _db.Time).Create(session.Id, [bulletin.Id], date, date, "admin");
         var start = _db.Time.GetUtcNow();
-        var id = new OccurrenceRepository(_db.Database).Upsert(new PlannedOccurrence(session.Id, date, start, start.AddMinutes(30), [(bulletin.Id, booking.Id)]));
+        var id = new OccurrenceRepository(_db.Database).Upsert(new PlannedOccurrence(session.Id, date, start, start.AddMinutes(30),
+            [new PlannedSlot(bulletin.Id, booking.Id, 0, 1, null)]));
         return (id, bulletin.Id);
     }
 }

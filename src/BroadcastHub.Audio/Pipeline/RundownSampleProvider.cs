@@ -5,9 +5,11 @@ namespace BroadcastHub.Audio.Pipeline;
 /// <summary>
 /// Plays items one after another with no gap: the next item's first sample follows the previous item's last sample
 /// in the same buffer. Items are opened lazily, one at a time. Records where (in output frames) each item began and
-/// ended, so airtime can be derived from the frames the device really played.
+/// ended, so airtime can be derived from the frames the device really played. An item may carry a "not before" frame
+/// (a repeat scheduled at an interval): silence fills the wait, and the item's start frame is where its audio begins.
 /// </summary>
-public sealed class RundownSampleProvider(WaveFormat format, IReadOnlyList<Func<ISampleProvider>> items) : ISampleProvider, IDisposable
+public sealed class RundownSampleProvider(WaveFormat format, IReadOnlyList<Func<ISampleProvider>> items, IReadOnlyList<long?>? notBeforeFrames = null)
+    : ISampleProvider, IDisposable
 {
     private readonly long[] _startFrame = Enumerable.Repeat(-1L, items.Count).ToArray();
     private readonly long[] _endFrame = Enumerable.Repeat(-1L, items.Count).ToArray();
@@ -38,6 +40,15 @@ public sealed class RundownSampleProvider(WaveFormat format, IReadOnlyList<Func<
         var filled = 0;
         while (filled < buffer.Length && _index < items.Count)
         {
+            if (_current is null && WaitFrames() is > 0 and var wait)
+            {
+                var silence = (int)Math.Min(wait, (buffer.Length - filled) / channels) * channels;
+                if (silence == 0) break;
+                buffer.Slice(filled, silence).Clear();
+                filled += silence;
+                _framesOut += silence / channels;
+                continue;
+            }
             if (_current is null && !OpenCurrent()) continue;
             int read;
             try
@@ -56,6 +67,8 @@ public sealed class RundownSampleProvider(WaveFormat format, IReadOnlyList<Func<
         }
         return filled;
     }
+
+    private long WaitFrames() => (notBeforeFrames is { } limits && limits[_index] is { } notBefore) ? notBefore - _framesOut : 0;
 
     private bool OpenCurrent()
     {

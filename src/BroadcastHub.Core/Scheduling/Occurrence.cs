@@ -1,9 +1,13 @@
 namespace BroadcastHub.Core.Scheduling;
 
-/// <summary>One dated instance of a session, with its instants in UTC.</summary>
+/// <summary>One dated instance of a session (or an emergency airing, which has no session), with its instants in UTC.</summary>
 public sealed record Occurrence(
-    long Id, long SessionId, long CommuneId, long ZoneId, DateOnly LocalDate,
-    DateTimeOffset StartUtc, DateTimeOffset EndUtc, OccurrenceState State);
+    long Id, long? SessionId, long CommuneId, long ZoneId, DateOnly LocalDate,
+    DateTimeOffset StartUtc, DateTimeOffset EndUtc, OccurrenceState State)
+{
+    /// <summary>True for an emergency airing (phát ngay): it preempts and may air outside the policy's hours.</summary>
+    public bool IsEmergency => SessionId is null;
+}
 
 /// <summary>Life of an occurrence on the station.</summary>
 public enum OccurrenceState
@@ -19,4 +23,9 @@ public enum OccurrenceState
 }
 
 /// <summary>One item of an occurrence's rundown (the ordered list of what plays).</summary>
-public sealed record RundownItem(long OccurrenceId, int Position, long BulletinId, long BookingId);
+/// <param name="OccurrenceId">The occurrence.</param>
+/// <param name="Position">0-based position.</param>
+/// <param name="BulletinId">What plays.</param>
+/// <param name="BookingId">The booking that put it there (null for emergencies).</param>
+/// <param name="NotBeforeSeconds">For repeats: the earliest offset from the start it may begin at; silence fills the wait.</param>
+public sealed record RundownItem(long OccurrenceId, int Position, long BulletinId, long? BookingId, double? NotBeforeSeconds = null);

@@ -61,6 +61,12 @@ CREATE TABLE bookings (
     session_id INTEGER NOT NULL REFERENCES sessions(id),
     from_date TEXT NOT NULL,
     to_date TEXT NOT NULL,
+    mode TEXT NOT NULL DEFAULT 'daily',
+    weekdays_mask INTEGER NOT NULL DEFAULT 127,
+    priority TEXT NOT NULL DEFAULT 'normal',
+    repeat_count INTEGER NOT NULL DEFAULT 1 CHECK (repeat_count BETWEEN 1 AND 100),
+    repeat_interval_seconds INTEGER NOT NULL DEFAULT 0,
+    cancelled_from TEXT,
     created_at TEXT NOT NULL,
     created_by TEXT NOT NULL
 );
@@ -72,24 +78,29 @@ CREATE TABLE booking_items (
     PRIMARY KEY (booking_id, position)
 );
 
+-- A dated instance of a session (kind 'session'), or an emergency airing (kind 'emergency', no session).
 CREATE TABLE occurrences (
     id INTEGER PRIMARY KEY,
-    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    session_id INTEGER REFERENCES sessions(id),
+    zone_id INTEGER NOT NULL REFERENCES zones(id),
+    kind TEXT NOT NULL DEFAULT 'session',
     local_date TEXT NOT NULL,
     start_utc TEXT NOT NULL,
     end_utc TEXT NOT NULL,
     state TEXT NOT NULL,
     arm_job_id TEXT,
     claimed_at TEXT,
-    UNIQUE (session_id, local_date)
+    CHECK ((kind = 'session') = (session_id IS NOT NULL))
 );
+CREATE UNIQUE INDEX ux_occurrences_session_date ON occurrences(session_id, local_date) WHERE session_id IS NOT NULL;
 CREATE INDEX ix_occurrences_start ON occurrences(start_utc);
 
 CREATE TABLE rundown_items (
     occurrence_id INTEGER NOT NULL REFERENCES occurrences(id),
     position INTEGER NOT NULL,
     bulletin_id INTEGER NOT NULL REFERENCES bulletins(id),
-    booking_id INTEGER NOT NULL REFERENCES bookings(id),
+    booking_id INTEGER REFERENCES bookings(id),
+    not_before_seconds REAL,
     PRIMARY KEY (occurrence_id, position)
 );
 
@@ -111,6 +122,17 @@ CREATE TABLE airtime (
 CREATE INDEX ix_airtime_scheduled ON airtime(scheduled_start);
 CREATE TRIGGER airtime_no_update BEFORE UPDATE ON airtime BEGIN SELECT RAISE(ABORT, 'airtime is append-only'); END;
 CREATE TRIGGER airtime_no_delete BEFORE DELETE ON airtime BEGIN SELECT RAISE(ABORT, 'airtime is append-only'); END;
+
+-- Broadcast policy of a unit, inherited by every commune below it that has no nearer policy.
+CREATE TABLE unit_policies (
+    unit_id INTEGER PRIMARY KEY REFERENCES units(id),
+    allowed_from TEXT NOT NULL,
+    allowed_to TEXT NOT NULL,
+    weekdays_mask INTEGER NOT NULL CHECK (weekdays_mask BETWEEN 1 AND 127),
+    max_session_minutes INTEGER NOT NULL,
+    max_sessions_per_day INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+);
 
 CREATE TABLE users (
     id INTEGER PRIMARY KEY,

@@ -6,38 +6,75 @@ namespace BroadcastHub.Data.Repositories;
 /// <summary>Bookings of bulletins into sessions.</summary>
 public sealed class BookingRepository(AppDatabase db, TimeProvider time)
 {
-    private sealed record Row(long Id, long SessionId, string FromDate, string ToDate);
+    private sealed record Row(long Id, long SessionId, string FromDate, string ToDate, string Mode, long WeekdaysMask, string Priority,
+        long RepeatCount, long RepeatIntervalSeconds, string? CancelledFrom)
+    {
+        public Booking ToBooking(IReadOnlyList<long> bulletinIds) =>
+            new(Id, SessionId, bulletinIds, SqlValues.ParseDate(FromDate), SqlValues.ParseDate(ToDate))
+            {
+                Mode = Enum.Parse<BookingMode>(Mode, ignoreCase: true), Weekdays = new IsoWeekdays((int)WeekdaysMask),
+                Priority = Enum.Parse<BookingPriority>(Priority, ignoreCase: true), Repeat = (int)RepeatCount,
+                RepeatIntervalSeconds = (int)RepeatIntervalSeconds, CancelledFrom = SqlValues.ParseDateOrNull(CancelledFrom),
+            };
+    }
 
-    /// <summary>Stores a booking with its ordered bulletins.</summary>
+    private const string Select =
+        """
+        SELECT id, session_id AS SessionId, from_date AS FromDate, to_date AS ToDate, mode, weekdays_mask AS WeekdaysMask,
+               priority, repeat_count AS RepeatCount, repeat_interval_seconds AS RepeatIntervalSeconds, cancelled_from AS CancelledFrom
+        FROM bookings
+        """;
+
+    /// <summary>Stores a booking daily over the range (the simple form).</summary>
     public Booking Create(long sessionId, IReadOnlyList<long> bulletinIds, DateOnly from, DateOnly to, string createdBy) =>
+        Create(new Booking(0, sessionId, bulletinIds, from, to), createdBy);
+
+    /// <summary>Stores a booking with its ordered bulletins and returns it with its id.</summary>
+    public Booking Create(Booking b, string createdBy) =>
         db.InTransaction((c, t) =>
         {
             var id = c.ExecuteScalar<long>(
                 """
-                INSERT INTO bookings (session_id, from_date, to_date, created_at, created_by)
-                VALUES (@sessionId, @from, @to, @now, @createdBy) RETURNING id
+                INSERT INTO bookings (session_id, from_date, to_date, mode, weekdays_mask, priority, repeat_count,
+                    repeat_interval_seconds, created_at, created_by)
+                VALUES (@SessionId, @from, @to, @mode, @mask, @priority, @Repeat, @RepeatIntervalSeconds, @now, @createdBy) RETURNING id
                 """,
-                new { sessionId, from = SqlValues.Date(from), to = SqlValues.Date(to), now = SqlValues.Instant(time.GetUtcNow()), createdBy }, t);
+                new
+                {
+                    b.SessionId, from = SqlValues.Date(b.From), to = SqlValues.Date(b.To), mode = b.Mode.ToString(), mask = b.Weekdays.Mask,
+                    priority = b.Priority.ToString(), b.Repeat, b.RepeatIntervalSeconds, now = SqlValues.Instant(time.GetUtcNow()), createdBy,
+                }, t);
             c.Execute("INSERT INTO booking_items (booking_id, position, bulletin_id) VALUES (@id, @position, @bulletinId)",
-                bulletinIds.Select((bulletinId, position) => new { id, position, bulletinId }), t);
-            return new Booking(id, sessionId, bulletinIds, from, to);
+                b.BulletinIds.Select((bulletinId, position) => new { id, position, bulletinId }), t);
+            return b with { Id = id };
         });
+
+    /// <summary>One booking, or null.</summary>
+    public Booking? Find(long id)
+    {
+        using var c = db.Open();
+        var row = c.QuerySingleOrDefault<Row>(Select + " WHERE id = @id", new { id });
+        return row?.ToBooking(c.Query<long>("SELECT bulletin_id FROM booking_items WHERE booking_id = @id ORDER BY position", new { id }).ToList());
+    }
+
+    /// <summary>Cancels a booking from a local date on; dates before it stay as they were (and aired).</summary>
+    public bool CancelFrom(long id, DateOnly from)
+    {
+        using var c = db.Open();
+        return c.Execute("UPDATE bookings SET cancelled_from = @from WHERE id = @id AND (cancelled_from IS NULL OR cancelled_from > @from)",
+            new { id, from = SqlValues.Date(from) }) == 1;
+    }
 
     /// <summary>Bookings of a session that overlap the local date range.</summary>
     public IReadOnlyList<Booking> ListForSession(long sessionId, DateOnly from, DateOnly to)
     {
         using var c = db.Open();
-        var rows = c.Query<Row>(
-            """
-            SELECT id, session_id AS SessionId, from_date AS FromDate, to_date AS ToDate FROM bookings
-            WHERE session_id = @sessionId AND from_date <= @to AND to_date >= @from ORDER BY id
-            """,
+        var rows = c.Query<Row>(Select + " WHERE session_id = @sessionId AND from_date <= @to AND to_date >= @from ORDER BY id",
             new { sessionId, from = SqlValues.Date(from), to = SqlValues.Date(to) }).ToList();
         var items = c.Query<(long BookingId, long BulletinId)>(
             "SELECT booking_id, bulletin_id FROM booking_items WHERE booking_id IN @ids ORDER BY booking_id, position",
             new { ids = rows.Select(r => r.Id).ToArray() }).ToLookup(i => i.BookingId, i => i.BulletinId);
-        return rows.Select(r => new Booking(r.Id, r.SessionId, items[r.Id].ToList(),
-            SqlValues.ParseDate(r.FromDate), SqlValues.ParseDate(r.ToDate))).ToList();
+        return rows.Select(r => r.ToBooking(items[r.Id].ToList())).ToList();
     }
 
     /// <summary>Ids of sessions that have a booking overlapping the local date range.</summary>

@@ -9,7 +9,7 @@ public sealed class OccurrenceRepository(AppDatabase db)
     private sealed class Row
     {
         public long Id { get; set; }
-        public long SessionId { get; set; }
+        public long? SessionId { get; set; }
         public long CommuneId { get; set; }
         public long ZoneId { get; set; }
         public string LocalDate { get; set; } = "";
@@ -22,8 +22,8 @@ public sealed class OccurrenceRepository(AppDatabase db)
 
     private const string Select =
         """
-        SELECT o.id, o.session_id, s.commune_id, z.id AS zone_id, o.local_date, o.start_utc, o.end_utc, o.state
-        FROM occurrences o JOIN sessions s ON s.id = o.session_id JOIN zones z ON z.commune_id = s.commune_id
+        SELECT o.id, o.session_id, z.commune_id, o.zone_id, o.local_date, o.start_utc, o.end_utc, o.state
+        FROM occurrences o JOIN zones z ON z.id = o.zone_id
         """;
 
     /// <summary>
@@ -39,8 +39,10 @@ public sealed class OccurrenceRepository(AppDatabase db)
         };
         c.Execute(
             """
-            INSERT INTO occurrences (session_id, local_date, start_utc, end_utc, state)
-            VALUES (@SessionId, @LocalDate, @StartUtc, @EndUtc, 'Planned') ON CONFLICT (session_id, local_date) DO NOTHING
+            INSERT INTO occurrences (session_id, zone_id, kind, local_date, start_utc, end_utc, state)
+            SELECT @SessionId, z.id, 'session', @LocalDate, @StartUtc, @EndUtc, 'Planned'
+            FROM sessions s JOIN zones z ON z.commune_id = s.commune_id WHERE s.id = @SessionId
+            ON CONFLICT (session_id, local_date) WHERE session_id IS NOT NULL DO NOTHING
             """, args, t);
         var (id, state) = c.QuerySingle<(long, string)>(
             "SELECT id, state FROM occurrences WHERE session_id = @SessionId AND local_date = @LocalDate", args, t);
@@ -48,10 +50,33 @@ public sealed class OccurrenceRepository(AppDatabase db)
         c.Execute("UPDATE occurrences SET start_utc = @StartUtc, end_utc = @EndUtc WHERE id = @id",
             new { id, args.StartUtc, args.EndUtc }, t);
         c.Execute("DELETE FROM rundown_items WHERE occurrence_id = @id", new { id }, t);
-        c.Execute("INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id) VALUES (@id, @position, @BulletinId, @BookingId)",
-            plan.Items.Select((item, position) => new { id, position, item.BulletinId, item.BookingId }), t);
+        c.Execute(
+            "INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds) VALUES (@id, @position, @BulletinId, @BookingId, @NotBeforeSeconds)",
+            plan.Items.Select((item, position) => new { id, position, item.BulletinId, item.BookingId, item.NotBeforeSeconds }), t);
         return id;
     });
+
+    /// <summary>Creates an emergency airing (phát ngay) on a zone: no session, one bulletin, starting at once.</summary>
+    public long CreateEmergency(long zoneId, long bulletinId, DateOnly localDate, DateTimeOffset start, DateTimeOffset end) =>
+        db.InTransaction((c, t) =>
+        {
+            var id = c.ExecuteScalar<long>(
+                """
+                INSERT INTO occurrences (session_id, zone_id, kind, local_date, start_utc, end_utc, state)
+                VALUES (NULL, @zoneId, 'emergency', @date, @start, @end, 'Planned') RETURNING id
+                """,
+                new { zoneId, date = SqlValues.Date(localDate), start = SqlValues.Instant(start), end = SqlValues.Instant(end) }, t);
+            c.Execute("INSERT INTO rundown_items (occurrence_id, position, bulletin_id) VALUES (@id, 0, @bulletinId)", new { id, bulletinId }, t);
+            return id;
+        });
+
+    /// <summary>The occurrence of a session on a local date, or null.</summary>
+    public Occurrence? FindBySession(long sessionId, DateOnly localDate)
+    {
+        using var c = db.Open();
+        return c.QuerySingleOrDefault<Row>(Select + " WHERE o.session_id = @sessionId AND o.local_date = @date",
+            new { sessionId, date = SqlValues.Date(localDate) })?.ToOccurrence();
+    }
 
     /// <summary>One occurrence, or null.</summary>
     public Occurrence? Find(long id)
@@ -81,10 +106,10 @@ public sealed class OccurrenceRepository(AppDatabase db)
     public IReadOnlyList<RundownItem> Rundown(long occurrenceId)
     {
         using var c = db.Open();
-        return c.Query<(long OccurrenceId, long Position, long BulletinId, long BookingId)>(
-                "SELECT occurrence_id, position, bulletin_id, booking_id FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position",
+        return c.Query<(long OccurrenceId, long Position, long BulletinId, long? BookingId, double? NotBefore)>(
+                "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position",
                 new { occurrenceId })
-            .Select(r => new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId)).ToList();
+            .Select(r => new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore)).ToList();
     }
 
     /// <summary>

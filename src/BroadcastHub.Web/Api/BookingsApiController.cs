@@ -1,31 +1,39 @@
 using BroadcastHub.Core.Access;
+using BroadcastHub.Core.Time;
 using BroadcastHub.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BroadcastHub.Web.Api;
 
-public sealed record CreateBookingRequest(long SessionId, List<long>? BulletinIds, string? From, string? To);
+public sealed record CreateBookingRequest(
+    long SessionId, List<long>? BulletinIds, string? From, string? To, string? Mode, List<int>? Weekdays, string? Priority,
+    int? Repeat, int? RepeatIntervalSeconds, string? OnOverflow);
 
 [Route("api/bookings")]
-public sealed class BookingsApiController(BookingService bookings) : ApiControllerBase
+public sealed class BookingsApiController(BookingService bookings, StationClock clock) : ApiControllerBase
 {
-    /// <summary>Books bulletins into a session for local dates; returns the occurrences planned now.</summary>
+    /// <summary>Books bulletins into a session; returns the occurrences planned now and what overflows the session.</summary>
     [HttpPost]
     [Authorize(Roles = Roles.Admin + "," + Roles.Operator + "," + Roles.Supervisor)]
-    public IActionResult Create([FromBody] CreateBookingRequest request)
+    public IActionResult Create([FromBody] CreateBookingRequest r)
     {
-        var result = bookings.Book(request.SessionId, request.BulletinIds, request.From, request.To, UserName);
-        return Created($"/api/bookings/{result.Booking.Id}", new
+        var result = bookings.Book(new BookingRequest(r.SessionId, r.BulletinIds, r.From, r.To, r.Mode, r.Weekdays, r.Priority,
+            r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow), UserName);
+        var b = result.Booking;
+        return Created($"/api/bookings/{b.Id}", new
         {
-            id = result.Booking.Id,
-            result.Booking.SessionId,
-            result.Booking.BulletinIds,
-            from = result.Booking.From.ToString("yyyy-MM-dd"),
-            to = result.Booking.To.ToString("yyyy-MM-dd"),
+            id = b.Id, b.SessionId, b.BulletinIds, from = b.From.ToString("yyyy-MM-dd"), to = b.To.ToString("yyyy-MM-dd"),
+            mode = b.Mode.ToString().ToLowerInvariant(), weekdays = b.Weekdays.ToIso(), priority = b.Priority.ToString().ToLowerInvariant(),
+            repeat = b.Repeat, repeatIntervalSeconds = b.RepeatIntervalSeconds,
             occurrences = result.Occurrences.Select(o => new
             {
                 o.Id, localDate = o.LocalDate.ToString("yyyy-MM-dd"), start = o.StartUtc, end = o.EndUtc, state = o.State.ToString(),
+            }),
+            overflow = result.Overflow.Select(o => new
+            {
+                occurrenceId = o.Occurrence.Id, localDate = o.Occurrence.LocalDate.ToString("yyyy-MM-dd"),
+                items = o.Overflow.Select(s => new { s.BulletinId, s.BookingId, plannedStart = clock.ToLocal(o.Occurrence.StartUtc.AddSeconds(s.OffsetSeconds)), s.DurationSeconds }),
             }),
         });
     }

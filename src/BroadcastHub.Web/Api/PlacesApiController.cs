@@ -9,9 +9,10 @@ namespace BroadcastHub.Web.Api;
 public sealed record CreateCommuneRequest(string? Name, long? ParentUnitId);
 public sealed record CreateUnitRequest(string? Name, long? ParentUnitId);
 public sealed record CreateSessionRequest(long CommuneId, List<int>? Weekdays, string? Start, int LengthMinutes);
+public sealed record PolicyRequest(string? AllowedFrom, string? AllowedTo, List<int>? Weekdays, int? MaxSessionMinutes, int? MaxSessionsPerDay);
 
 [Route("api")]
-public sealed class PlacesApiController(PlacesService places, PlacesRepository repository, SessionRepository sessions) : ApiControllerBase
+public sealed class PlacesApiController(PlacesService places, PlacesRepository repository, SessionRepository sessions, Policies policies, RundownQuery rundowns) : ApiControllerBase
 {
     [HttpGet("communes")]
     public IActionResult Communes() => Ok(repository.ListCommunes());
@@ -35,6 +36,24 @@ public sealed class PlacesApiController(PlacesService places, PlacesRepository r
         return Created($"/api/units/{unit.Id}", unit);
     }
 
+    /// <summary>Sets a unit's broadcast policy; communes below it inherit it.</summary>
+    [HttpPut("units/{id:long}/policy")]
+    [Authorize(Roles = Roles.Admin)]
+    public IActionResult SetPolicy(long id, [FromBody] PolicyRequest request) =>
+        Ok(PolicyJson(places.SetPolicy(id, request.AllowedFrom, request.AllowedTo, request.Weekdays, request.MaxSessionMinutes, request.MaxSessionsPerDay)));
+
+    /// <summary>The policy in force for a commune (its own unit's or inherited), for display.</summary>
+    [HttpGet("communes/{id:long}/policy")]
+    public IActionResult CommunePolicy(long id)
+    {
+        places.FindCommune(id);
+        return Ok(PolicyJson(policies.ForCommune(id)));
+    }
+
+    /// <summary>The items of a session's occurrence on a date with their planned offsets.</summary>
+    [HttpGet("sessions/{id:long}/rundown")]
+    public IActionResult Rundown(long id, [FromQuery] string? date) => Ok(rundowns.For(id, date));
+
     [HttpGet("sessions")]
     public IActionResult Sessions([FromQuery] long? communeId) => Ok(sessions.List(communeId).Select(SessionJson));
 
@@ -45,6 +64,12 @@ public sealed class PlacesApiController(PlacesService places, PlacesRepository r
         var session = places.CreateSession(request.CommuneId, request.Weekdays, request.Start, request.LengthMinutes);
         return Created($"/api/sessions/{session.Id}", SessionJson(session));
     }
+
+    private static object PolicyJson(Core.Policies.BroadcastPolicy p) => new
+    {
+        allowedFrom = p.AllowedFrom.ToString("HH:mm"), allowedTo = p.AllowedTo.ToString("HH:mm"), weekdays = p.Weekdays.ToIso(),
+        p.MaxSessionMinutes, p.MaxSessionsPerDay,
+    };
 
     private static object SessionJson(Core.Scheduling.SessionSlot s) => new
     {

@@ -36,6 +36,9 @@ public sealed class BroadcastHubOptions
     /// <summary>Outputs: <c>Default</c> for every zone, and <c>Zone{id}</c> keys to override one zone.</summary>
     public Dictionary<string, string> Outputs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The broadcast policy of communes whose units set none.</summary>
+    public DefaultPolicyOptions DefaultPolicy { get; set; } = new();
+
     /// <summary>Format every zone plays in.</summary>
     public HouseFormatOptions HouseFormat { get; set; } = new();
 
@@ -59,4 +62,15 @@ public sealed class HouseFormatOptions
 {
     public int SampleRate { get; set; } = 44100;
     public int Channels { get; set; } = 1;
+}
+
+/// <summary>The station's default broadcast policy (05:00–21:00 every day unless configured).
+/// <c>AllowedTo</c> "00:00" means midnight at the end of the day.</summary>
+public sealed class DefaultPolicyOptions
+{
+    public string AllowedFrom { get; set; } = "05:00";
+    public string AllowedTo { get; set; } = "21:00";
+    public int[] Weekdays { get; set; } = [1, 2, 3, 4, 5, 6, 7];
+    public int MaxSessionMinutes { get; set; } = 120;
+    public int MaxSessionsPerDay { get; set; } = 4;
 }

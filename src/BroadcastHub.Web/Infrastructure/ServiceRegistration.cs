@@ -27,11 +27,16 @@ public static class ServiceRegistration
         services.AddSingleton<UserRepository>();
         services.AddSingleton<TokenRepository>();
         services.AddSingleton<OccurrenceProgressRepository>();
+        services.AddSingleton<PolicyRepository>();
+        services.AddSingleton<Policies>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<AccountService>();
         services.AddScoped<PlacesService>();
         services.AddScoped<BulletinService>();
         services.AddScoped<BookingService>();
+        services.AddScoped<PolicyGuard>();
+        services.AddScoped<RundownQuery>();
+        services.AddScoped<EmergencyService>();
         services.AddScoped<AirtimeQuery>();
         services.AddScoped<SchedulePlanner>();
         services.AddScoped<OccurrenceArmer>();
@@ -42,6 +47,7 @@ public static class ServiceRegistration
         services.AddSingleton<Heartbeats>();
         services.AddScoped<CrashRecovery>();
         services.AddSingleton<ZoneOutputs>();
+        services.AddSingleton<ZoneGate>();
         services.AddSingleton<PlayoutEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<PlayoutEngine>());
         services.AddHostedService<StartupPlanner>();

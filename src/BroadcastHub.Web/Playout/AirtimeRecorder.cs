@@ -40,7 +40,7 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
 
     /// <summary>Records every played item from the frames the device played, counted in samples.</summary>
     public void Played(Occurrence occ, IReadOnlyList<PlayableItem> items, RundownSampleProvider rundown,
-        FrameLimitSampleProvider limit, PlayoutReport report, PlaybackEnd end)
+        FrameLimitSampleProvider limit, PlayoutReport report, PlaybackEnd end, string? stopReason = null)
     {
         var rate = (double)rundown.WaveFormat.SampleRate;
         var late = report.ActualStart - occ.StartUtc > TimeSpan.FromSeconds(1);
@@ -50,7 +50,7 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
             var endFrame = rundown.EndFrameOf(i);
             var played = start < 0 ? 0 : Math.Clamp(report.FramesPlayed - start, 0, endFrame >= 0 ? endFrame - start : long.MaxValue);
             var complete = start >= 0 && endFrame >= 0 && report.FramesPlayed >= endFrame && rundown.ErrorOf(i) is null;
-            var (outcome, error) = Judge(complete, played > 0, rundown.ErrorOf(i), report.Error, end, limit.LimitReached);
+            var (outcome, error) = Judge(complete, played > 0, rundown.ErrorOf(i), report.Error, end, limit.LimitReached, stopReason ?? "stopped by an operator");
             if (outcome is AirtimeOutcome.Completed && late)
                 (outcome, error) = (AirtimeOutcome.Late, $"started {(report.ActualStart - occ.StartUtc).TotalSeconds:0.0} s late");
             var actualStart = played > 0 || complete ? report.ActualStart.AddSeconds(start / rate) : (DateTimeOffset?)null;
@@ -64,15 +64,16 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
         }
     }
 
-    private static (AirtimeOutcome, string?) Judge(bool complete, bool started, string? itemError, string? deviceError, PlaybackEnd end, bool limitReached)
+    private static (AirtimeOutcome, string?) Judge(bool complete, bool started, string? itemError, string? deviceError, PlaybackEnd end,
+        bool limitReached, string stopReason)
     {
         if (itemError is not null) return (AirtimeOutcome.Failed, "decoding failed: " + itemError);
         if (complete) return (AirtimeOutcome.Completed, null);
         if (deviceError is not null) return (AirtimeOutcome.Failed, "output failed: " + deviceError);
         return (end, started) switch
         {
-            (PlaybackEnd.Stopped, true) => (AirtimeOutcome.Preempted, "stopped by an operator"),
-            (PlaybackEnd.Stopped, false) => (AirtimeOutcome.Skipped, "stopped by an operator before this item"),
+            (PlaybackEnd.Stopped, true) => (AirtimeOutcome.Preempted, stopReason),
+            (PlaybackEnd.Stopped, false) => (AirtimeOutcome.Skipped, stopReason + " before this item"),
             (PlaybackEnd.Shutdown, _) => (AirtimeOutcome.Interrupted, "the station was shutting down"),
             (_, true) when limitReached => (AirtimeOutcome.Truncated, "cut at the end of the session"),
             (_, false) when limitReached => (AirtimeOutcome.Skipped, "the session ended before this item"),

@@ -14,22 +14,22 @@ namespace BroadcastHub.Web.Playout;
 
 /// <summary>Airs one occurrence: final checks, claim, gapless playback from the exact instant, airtime records.</summary>
 public sealed class OccurrenceRunner(
-    OccurrenceRepository occurrences, BulletinRepository bulletins, MediaStore media, ZoneOutputs outputs,
-    AirtimeRecorder recorder, Heartbeats heartbeats, StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<OccurrenceRunner> log)
+    OccurrenceRepository occurrences, BulletinRepository bulletins, MediaStore media, ZoneOutputs outputs, ZoneGate zones,
+    Policies policies, AirtimeRecorder recorder, Heartbeats heartbeats, StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<OccurrenceRunner> log)
 {
     private static readonly TimeSpan Preroll = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan ResumePreroll = TimeSpan.FromSeconds(1);
     private const double EndFadeSeconds = 3;
 
     /// <summary>Waits for the occurrence, then airs it. <paramref name="nowPlaying"/> is told when air starts.</summary>
-    public async Task RunAsync(Occurrence occ, CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
+    public async Task RunAsync(Occurrence occ, Func<string?> stopReason, CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
     {
         var wait = occ.StartUtc - Preroll - clock.UtcNow;
         if (wait > TimeSpan.Zero) await Task.Delay(wait, clock.Time, shutdown);
 
         var now = clock.UtcNow;
         var grace = TimeSpan.FromSeconds(options.Value.GraceSeconds);
-        if (now > occ.StartUtc + grace || now >= occ.EndUtc)
+        if (!occ.IsEmergency && (now > occ.StartUtc + grace || now >= occ.EndUtc))
         {
             MarkMissed(occ, now > occ.EndUtc ? "the session had already ended" : $"more than {grace.TotalSeconds:0} s late");
             return;
@@ -40,27 +40,61 @@ public sealed class OccurrenceRunner(
             return;
         }
         var items = CheckItems(occ, WithPlannedStarts(occ));
+        if (!occ.IsEmergency && OutsidePolicy(occ, items)) return;
         var startAt = occ.StartUtc > now ? occ.StartUtc : now;
-        await AirAsync(occ, items, startAt, Label(occ), stop, shutdown, nowPlaying);
+        await AirAsync(occ, items, startAt, Label(occ), stopReason, stop, shutdown, nowPlaying);
+    }
+
+    private bool OutsidePolicy(Occurrence occ, IReadOnlyList<PlayableItem> items)
+    {
+        var policy = policies.ForCommune(occ.CommuneId);
+        var start = clock.ToLocal(occ.StartUtc > clock.UtcNow ? occ.StartUtc : clock.UtcNow);
+        if (policy.AllowsAirAt(start)) return false;
+        foreach (var item in items)
+            recorder.NotAired(occ, new RundownItem(occ.Id, item.Position, item.Bulletin.Id, null), item.ScheduledStart, AirtimeOutcome.Skipped,
+                $"refused: {start:HH:mm:ss} is outside the allowed broadcast hours {policy.AllowedFrom:HH:mm}–{policy.AllowedTo:HH:mm} of the unit's policy");
+        log.LogWarning("Occurrence {Id} refused by the broadcast policy at {Local}", occ.Id, start);
+        return true;
+    }
+
+    /// <summary>The last instant audio may be on air: the session's end, or the policy's end of allowed hours if earlier.</summary>
+    private DateTimeOffset AirEnd(Occurrence occ)
+    {
+        if (occ.IsEmergency) return occ.EndUtc;
+        var policy = policies.ForCommune(occ.CommuneId);
+        var allowedEnd = clock.ToUtc(occ.LocalDate, TimeOnly.MinValue) + policy.AllowedUntil;
+        return allowedEnd < occ.EndUtc ? allowedEnd : occ.EndUtc;
     }
 
     /// <summary>Airs what a crash left unaired of an occurrence still inside its window, as soon as possible.</summary>
-    public Task ResumeAsync(Occurrence occ, IReadOnlySet<int> positions, int resumeNumber,
+    public Task ResumeAsync(Occurrence occ, IReadOnlySet<int> positions, int resumeNumber, Func<string?> stopReason,
         CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
     {
         var items = CheckItems(occ, WithPlannedStarts(occ).Where(p => positions.Contains(p.Item.Position)));
         var startAt = clock.UtcNow + ResumePreroll;
-        return AirAsync(occ, items, startAt, $"{Label(occ)}-resume{resumeNumber}", stop, shutdown, nowPlaying);
+        return AirAsync(occ, items, startAt, $"{Label(occ)}-resume{resumeNumber}", stopReason, stop, shutdown, nowPlaying);
     }
 
-    private async Task AirAsync(Occurrence occ, List<PlayableItem> items, DateTimeOffset startAt, string label,
+    private async Task AirAsync(Occurrence occ, List<PlayableItem> items, DateTimeOffset startAt, string label, Func<string?> stopReason,
         CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
     {
         if (items.Count == 0) return;
+        using var zone = await zones.EnterAsync(occ.ZoneId, shutdown);
+        if (clock.UtcNow > startAt) startAt = clock.UtcNow;
+        var airEnd = AirEnd(occ);
+        if (startAt >= airEnd)
+        {
+            foreach (var item in items)
+                recorder.NotAired(occ, new RundownItem(occ.Id, item.Position, item.Bulletin.Id, null), item.ScheduledStart,
+                    AirtimeOutcome.Missed, "not aired: the zone was busy until the session ended");
+            return;
+        }
         var format = outputs.HouseFormat;
-        using var rundown = new RundownSampleProvider(format, items.Select(i => OpenItem(i.MediaPath, format)).ToList());
+        var notBefore = items.Select(i => i.NotBeforeSeconds is { } s
+            ? (long?)Math.Max(0, (long)Math.Round(((occ.StartUtc.AddSeconds(s)) - startAt).TotalSeconds * format.SampleRate)) : null).ToList();
+        using var rundown = new RundownSampleProvider(format, items.Select(i => OpenItem(i.MediaPath, format)).ToList(), notBefore);
         var limit = new FrameLimitSampleProvider(rundown,
-            (long)((occ.EndUtc - startAt).TotalSeconds * format.SampleRate), (long)(EndFadeSeconds * format.SampleRate));
+            (long)((airEnd - startAt).TotalSeconds * format.SampleRate), (long)(EndFadeSeconds * format.SampleRate));
         using var output = outputs.Create(occ.ZoneId);
         using var both = CancellationTokenSource.CreateLinkedTokenSource(stop, shutdown);
         using var heartbeat = new CancellationTokenSource();
@@ -79,7 +113,7 @@ public sealed class OccurrenceRunner(
         }
         if (report.Error is not null) outputs.ReportError(occ.ZoneId, report.Error);
         var end = shutdown.IsCancellationRequested ? PlaybackEnd.Shutdown : stop.IsCancellationRequested ? PlaybackEnd.Stopped : PlaybackEnd.Natural;
-        recorder.Played(occ, items, rundown, limit, report, end);
+        recorder.Played(occ, items, rundown, limit, report, end, stopReason());
         log.LogInformation("Occurrence {Id} aired on {Output} from {Start:O}: {Frames} frames, end {End}, error {Error}",
             occ.Id, output.Description, report.ActualStart, report.FramesPlayed, end, report.Error);
     }
@@ -104,7 +138,7 @@ public sealed class OccurrenceRunner(
             else if (!media.Exists(bulletin.Sha256))
                 recorder.NotAired(occ, item, start, AirtimeOutcome.Failed, "the media file is missing from the station");
             else
-                playable.Add(new PlayableItem(item.Position, bulletin, media.PathFor(bulletin.Sha256), start));
+                playable.Add(new PlayableItem(item.Position, bulletin, media.PathFor(bulletin.Sha256), start, item.NotBeforeSeconds));
         }
         return playable;
     }
@@ -114,13 +148,9 @@ public sealed class OccurrenceRunner(
     {
         var rundown = occurrences.Rundown(occ.Id);
         var lengths = bulletins.FindMany(rundown.Select(r => r.BulletinId));
-        var offset = 0.0;
-        foreach (var item in rundown)
-        {
-            var seconds = lengths.TryGetValue(item.BulletinId, out var b) ? b.DurationSeconds : 0;
-            yield return new PlannedItem(item, occ.StartUtc.AddSeconds(offset), seconds);
-            offset += seconds;
-        }
+        var seconds = rundown.Select(r => lengths.TryGetValue(r.BulletinId, out var b) ? b.DurationSeconds : 0).ToList();
+        var offsets = RundownTimeline.Offsets(rundown.Select((r, i) => (r.NotBeforeSeconds, seconds[i])));
+        return rundown.Select((item, i) => new PlannedItem(item, occ.StartUtc.AddSeconds(offsets[i]), seconds[i])).ToList();
     }
 
     private static Func<ISampleProvider> OpenItem(string path, WaveFormat format) => () =>

@@ -12,9 +12,13 @@ namespace BroadcastHub.Web.Playout;
 public sealed class PlayoutEngine(OccurrenceRepository occurrences, IServiceProvider services, StationClock clock,
     ILogger<PlayoutEngine> log) : IHostedService
 {
-    private delegate Task Airing(OccurrenceRunner runner, CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying);
+    private delegate Task Airing(OccurrenceRunner runner, Func<string?> stopReason, CancellationToken stop, CancellationToken shutdown,
+        Action<NowPlaying?> nowPlaying);
 
-    private sealed record Armed(Occurrence Occurrence, CancellationTokenSource Stop, Task Run);
+    private sealed record Armed(Occurrence Occurrence, CancellationTokenSource Stop, Task Run)
+    {
+        public string? StopReason { get; set; }
+    }
 
     private readonly ConcurrentDictionary<long, Armed> _armed = new();
     private readonly ConcurrentDictionary<long, NowPlaying> _playing = new();
@@ -34,15 +38,28 @@ public sealed class PlayoutEngine(OccurrenceRepository occurrences, IServiceProv
     {
         var occ = occurrences.Find(occurrenceId);
         if (occ is null || occ.State != OccurrenceState.Planned) return;
-        if (Start(occ, (runner, stop, shutdown, playing) => runner.RunAsync(occ, stop, shutdown, playing)))
+        if (Start(occ, (runner, reason, stop, shutdown, playing) => runner.RunAsync(occ, reason, stop, shutdown, playing)))
             log.LogInformation("Armed occurrence {Id} for {Start:O} on zone {Zone}", occ.Id, occ.StartUtc, occ.ZoneId);
     }
 
+    /// <summary>Airs an emergency occurrence at once, preempting (with a short fade) whatever its zone is airing.</summary>
+    public void PlayEmergency(long occurrenceId)
+    {
+        var occ = occurrences.Find(occurrenceId);
+        if (occ is null || !occ.IsEmergency || occ.State != OccurrenceState.Planned) return;
+        StopZone(occ.ZoneId, "preempted by an emergency bulletin");
+        if (Start(occ, (runner, reason, stop, shutdown, playing) => runner.RunAsync(occ, reason, stop, shutdown, playing)))
+            log.LogWarning("Emergency occurrence {Id} on zone {Zone}", occ.Id, occ.ZoneId);
+    }
+
     /// <summary>Stops what a zone is airing (dừng phát). Returns false when nothing was airing there.</summary>
-    public bool StopZone(long zoneId)
+    public bool StopZone(long zoneId, string reason = "stopped by an operator")
     {
         if (!_playing.TryGetValue(zoneId, out var now)) return false;
-        if (_armed.TryGetValue(now.Occurrence.Id, out var armed)) armed.Stop.Cancel();
+        if (!_armed.TryGetValue(now.Occurrence.Id, out var armed)) return false;
+        armed.StopReason = reason;
+        armed.Stop.Cancel();
+        log.LogWarning("Zone {Zone}: occurrence {Id} {Reason}", zoneId, now.Occurrence.Id, reason);
         return true;
     }
 
@@ -52,8 +69,8 @@ public sealed class PlayoutEngine(OccurrenceRepository occurrences, IServiceProv
         using var scope = services.CreateScope();
         var resumes = scope.ServiceProvider.GetRequiredService<CrashRecovery>().Recover(_armed.ContainsKey);
         foreach (var plan in resumes)
-            Start(plan.Occurrence, (runner, stop, shutdown, playing) =>
-                runner.ResumeAsync(plan.Occurrence, plan.Positions, plan.ResumeNumber, stop, shutdown, playing));
+            Start(plan.Occurrence, (runner, reason, stop, shutdown, playing) =>
+                runner.ResumeAsync(plan.Occurrence, plan.Positions, plan.ResumeNumber, reason, stop, shutdown, playing));
         return resumes.Count;
     }
 
@@ -61,21 +78,23 @@ public sealed class PlayoutEngine(OccurrenceRepository occurrences, IServiceProv
     {
         if (_shutdown.IsCancellationRequested) return false;
         var stop = new CancellationTokenSource();
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_armed.TryAdd(occ.Id, new Armed(occ, stop, RunWhenReleasedAsync(release.Task, occ, stop, airing))))
+        var release = new TaskCompletionSource<Armed>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var armed = new Armed(occ, stop, RunWhenReleasedAsync(release.Task, occ, stop, airing));
+        if (!_armed.TryAdd(occ.Id, armed))
         {
             release.SetCanceled();
             return false;
         }
-        release.SetResult();
+        release.SetResult(armed);
         return true;
     }
 
-    private async Task RunWhenReleasedAsync(Task release, Occurrence occ, CancellationTokenSource stop, Airing airing)
+    private async Task RunWhenReleasedAsync(Task<Armed> release, Occurrence occ, CancellationTokenSource stop, Airing airing)
     {
+        Armed armed;
         try
         {
-            await release;
+            armed = await release;
         }
         catch (OperationCanceledException)
         {
@@ -85,10 +104,11 @@ public sealed class PlayoutEngine(OccurrenceRepository occurrences, IServiceProv
         try
         {
             using var scope = services.CreateScope();
-            await airing(scope.ServiceProvider.GetRequiredService<OccurrenceRunner>(), stop.Token, _shutdown.Token, playing =>
+            await airing(scope.ServiceProvider.GetRequiredService<OccurrenceRunner>(), () => armed.StopReason, stop.Token, _shutdown.Token, playing =>
             {
-                if (playing is null) _playing.TryRemove(occ.ZoneId, out _);
-                else _playing[occ.ZoneId] = playing;
+                if (playing is not null) _playing[occ.ZoneId] = playing;
+                else if (_playing.TryGetValue(occ.ZoneId, out var current) && current.Occurrence.Id == occ.Id)
+                    _playing.TryRemove(new KeyValuePair<long, NowPlaying>(occ.ZoneId, current));
             });
         }
         catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)

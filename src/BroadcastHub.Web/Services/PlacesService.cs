@@ -1,5 +1,6 @@
 using System.Globalization;
 using BroadcastHub.Core.Places;
+using BroadcastHub.Core.Policies;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
@@ -7,7 +8,7 @@ using BroadcastHub.Web.Infrastructure;
 namespace BroadcastHub.Web.Services;
 
 /// <summary>Validated creation of units, communes and sessions.</summary>
-public sealed class PlacesService(PlacesRepository places, SessionRepository sessions)
+public sealed class PlacesService(PlacesRepository places, SessionRepository sessions, PolicyRepository policies, PolicyGuard guard, Policies inForce)
 {
     public Unit CreateUnit(string? name, long? parentUnitId)
     {
@@ -46,11 +47,41 @@ public sealed class PlacesService(PlacesRepository places, SessionRepository ses
         if (lengthMinutes is < 1 or > 1440)
             throw AppException.BadRequest("invalid_length", Text.Pick(
                 "Thời lượng buổi phát phải từ 1 đến 1440 phút.", "lengthMinutes must be between 1 and 1440."));
+        guard.EnsureSessionAllowed(new SessionSlot(0, communeId, days, startTime, lengthMinutes));
         return sessions.Create(communeId, days, startTime, lengthMinutes);
     }
 
     public SessionSlot FindSession(long id) => sessions.Find(id)
         ?? throw AppException.NotFound("session_not_found", Text.Pick($"Không có buổi phát số {id}.", $"There is no session {id}."));
+
+    /// <summary>Sets a unit's broadcast policy (inherited by every commune below it without a nearer one).</summary>
+    public BroadcastPolicy SetPolicy(long unitId, string? allowedFrom, string? allowedTo, IReadOnlyList<int>? weekdays, int? maxSessionMinutes, int? maxSessionsPerDay)
+    {
+        if (places.FindUnit(unitId) is null)
+            throw AppException.NotFound("unit_not_found", Text.Pick($"Không có đơn vị số {unitId}.", $"There is no unit {unitId}."));
+        var formats = new[] { "HH:mm", "HH:mm:ss" };
+        if (!TimeOnly.TryParseExact(allowedFrom, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            || !TimeOnly.TryParseExact(allowedTo == "24:00" ? "00:00" : allowedTo, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
+            || (to <= from && to != TimeOnly.MinValue))
+            throw AppException.BadRequest("invalid_allowed_hours", Text.Pick(
+                "Giờ cho phép phải có dạng HH:mm, và giờ kết thúc sau giờ bắt đầu (trong cùng một ngày; 24:00 là nửa đêm).",
+                "allowedFrom and allowedTo must be HH:mm, with allowedTo after allowedFrom on the same day (24:00 is midnight)."));
+        IsoWeekdays days;
+        try { days = weekdays is null ? IsoWeekdays.Every : IsoWeekdays.FromIso(weekdays); }
+        catch (ArgumentException)
+        {
+            throw AppException.BadRequest("invalid_weekdays", Text.Pick("Ngày trong tuần phải là các số 1 đến 7.", "Weekdays must be ISO numbers 1 to 7."));
+        }
+        var maxMinutes = maxSessionMinutes ?? inForce.Default.MaxSessionMinutes;
+        var maxSessions = maxSessionsPerDay ?? inForce.Default.MaxSessionsPerDay;
+        if (maxMinutes is < 1 or > 1440 || maxSessions is < 1 or > 48)
+            throw AppException.BadRequest("invalid_limits", Text.Pick(
+                "Thời lượng tối đa phải từ 1 đến 1440 phút và số buổi tối đa từ 1 đến 48.",
+                "maxSessionMinutes must be 1–1440 and maxSessionsPerDay 1–48."));
+        var policy = new BroadcastPolicy(from, to, days, maxMinutes, maxSessions);
+        policies.Set(unitId, policy);
+        return policy;
+    }
 
     private void RequireUnit(long id)
     {

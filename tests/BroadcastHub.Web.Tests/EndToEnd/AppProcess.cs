@@ -28,6 +28,8 @@ public sealed class AppProcess : IAsyncDisposable
             ["BroadcastHub__DataPath"] = DataPath,
             ["BroadcastHub__Outputs__Default"] = "file",
             ["BROADCASTHUB_ADMIN_PASSWORD"] = AdminPassword,
+            ["BroadcastHub__DefaultPolicy__AllowedFrom"] = "00:00",
+            ["BroadcastHub__DefaultPolicy__AllowedTo"] = "00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) _settings[key] = value;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(60) };

@@ -36,9 +36,10 @@ public sealed partial class DashboardPageTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
 
         using var operatorBrowser = await PageBrowser.SignedInAsync(app, Roles.Operator);
-        var card = await WaitForAsync(operatorBrowser, "/dashboard", html => CardOf(html, name) is { } c && c.Contains("Đang phát"), 30);
+        var card = await WaitForAsync(operatorBrowser, "/dashboard", html => CardOf(html, name) is { } c && c.Contains("data-on-air=\"true\""), 30);
         var cardHtml = CardOf(card, name)!;
         Assert.Contains(title, cardHtml);
+        Assert.Contains("Đang phát", PageBrowser.TextOf(cardHtml));
         Assert.Contains("Dừng phát", cardHtml);
         var zoneId = StopAction().Match(cardHtml).Groups[1].Value;
         await Task.Delay(TimeSpan.FromSeconds(2)); // let some audio air, so the stop cuts a started item

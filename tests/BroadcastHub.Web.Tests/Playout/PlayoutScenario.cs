@@ -26,15 +26,18 @@ public sealed class PlayoutScenario(AppFactory app)
     }
 
     /// <summary>An occurrence of a fresh commune's session with the given instants and rundown.</summary>
-    public Occurrence Occurrence(DateTimeOffset start, DateTimeOffset end, params Bulletin[] rundown)
+    public Occurrence Occurrence(DateTimeOffset start, DateTimeOffset end, params Bulletin[] rundown) =>
+        OccurrenceInCommune(Get<PlacesRepository>().CreateCommune("Xã " + Guid.NewGuid().ToString("N")[..6], null).Id, start, end, rundown);
+
+    /// <summary>An occurrence in an existing commune, with the given instants and rundown.</summary>
+    public Occurrence OccurrenceInCommune(long communeId, DateTimeOffset start, DateTimeOffset end, params Bulletin[] rundown)
     {
-        var places = Get<PlacesRepository>();
-        var commune = places.CreateCommune("Xã " + Guid.NewGuid().ToString("N")[..6], null);
-        var session = Get<SessionRepository>().Create(commune.Id, IsoWeekdays.Every, new TimeOnly(5, 30), 30);
+        var session = Get<SessionRepository>().Create(communeId, IsoWeekdays.Every, new TimeOnly(5, 30), 30);
         var date = DateOnly.FromDateTime(start.UtcDateTime.AddHours(7));
         var booking = Get<BookingRepository>().Create(session.Id, rundown.Select(b => b.Id).ToList(), date, date, "test");
         var occurrences = Get<OccurrenceRepository>();
-        var id = occurrences.Upsert(new PlannedOccurrence(session.Id, date, start, end, rundown.Select(b => (b.Id, booking.Id)).ToList()));
+        var id = occurrences.Upsert(new PlannedOccurrence(session.Id, date, start, end,
+            rundown.Select(b => new PlannedSlot(b.Id, booking.Id, 0, b.DurationSeconds, null)).ToList()));
         return occurrences.Find(id)!;
     }
 

@@ -25,6 +25,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("BroadcastHub:DataPath", DataPath);
         builder.UseSetting("BroadcastHub:HangfireStorage", "InMemory");
         builder.UseSetting("BroadcastHub:Outputs:Default", "null");
+        // Tests run at any hour; the default 05:00–21:00 policy is tested on units that set it explicitly.
+        builder.UseSetting("BroadcastHub:DefaultPolicy:AllowedFrom", "00:00");
+        builder.UseSetting("BroadcastHub:DefaultPolicy:AllowedTo", "00:00");
+        builder.UseSetting("BroadcastHub:DefaultPolicy:MaxSessionMinutes", "1440");
+        builder.UseSetting("BroadcastHub:DefaultPolicy:MaxSessionsPerDay", "48");
         builder.UseEnvironment("Development");
     }
 

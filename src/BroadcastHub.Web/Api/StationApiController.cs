@@ -1,0 +1,36 @@
+using BroadcastHub.Core.Access;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Playout;
+using BroadcastHub.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.Api;
+
+public sealed record EmergencyRequest(List<long>? CommuneIds, long BulletinId);
+
+/// <summary>Live control of the station: emergency airing and stop.</summary>
+[Route("api")]
+[Authorize(Roles = Roles.Admin + "," + Roles.Supervisor + "," + Roles.Operator)]
+public sealed class StationApiController(EmergencyService emergency, PlayoutEngine engine, PlacesRepository places) : ApiControllerBase
+{
+    /// <summary>Phát ngay: airs a bulletin at once on the communes, preempting.</summary>
+    [HttpPost("emergency")]
+    public IActionResult Emergency([FromBody] EmergencyRequest request)
+    {
+        var started = emergency.Start(request.CommuneIds, request.BulletinId);
+        return Accepted(new { occurrences = started.Select(o => new { o.Id, o.CommuneId, o.ZoneId, start = o.StartUtc, end = o.EndUtc }) });
+    }
+
+    /// <summary>Dừng phát: stops what the zone airs, with a short fade.</summary>
+    [HttpPost("zones/{id:long}/stop")]
+    public IActionResult Stop(long id)
+    {
+        if (places.ListZones().All(z => z.Id != id))
+            return ApiError.Result(404, "zone_not_found", Text.Pick($"Không có vùng phát số {id}.", $"There is no zone {id}."));
+        return engine.StopZone(id)
+            ? Ok(new { stopped = true, zoneId = id })
+            : ApiError.Result(409, "nothing_playing", Text.Pick("Vùng này không đang phát.", "Nothing is airing on this zone."));
+    }
+}
