@@ -7,7 +7,7 @@ var work = Option(args, "--work") ?? Path.Combine(Path.GetTempPath(), "broadcast
 var starts = int.Parse(Option(args, "--starts") ?? "100", System.Globalization.CultureInfo.InvariantCulture);
 Directory.CreateDirectory(work);
 
-if (verb == "memory-child") return MemoryBench.Child(args[1], args.Length > 2 && args[2] == "--output");
+if (verb == "memory-child") return MemoryBench.Child(args[1]);
 
 var report = new BenchReport(work);
 report.Machine();

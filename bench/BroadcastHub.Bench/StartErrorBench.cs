@@ -11,7 +11,7 @@ namespace BroadcastHub.Bench;
 /// Broadcast Wave <c>bext</c> chunk: origination date + TimeReference in samples) and through ALSA to a file-plugin
 /// device (first-frame instant the output measures with <c>snd_pcm_delay</c>).
 /// </summary>
-public static partial class StartErrorBench
+public static class StartErrorBench
 {
     private static readonly WaveFormat House = WaveFormat.CreateIeeeFloatWaveFormat(44100, 1);
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");

@@ -66,9 +66,9 @@ public sealed class AirtimeRepository(AppDatabase db)
         using var c = db.Open();
         return c.Query<Row>(
             """
-            SELECT a.*, s.commune_id FROM airtime a
-            JOIN occurrences o ON o.id = a.occurrence_id JOIN sessions s ON s.id = o.session_id
-            WHERE a.scheduled_start >= @from AND a.scheduled_start < @to AND (@communeId IS NULL OR s.commune_id = @communeId)
+            SELECT a.*, z.commune_id FROM airtime a
+            JOIN occurrences o ON o.id = a.occurrence_id JOIN zones z ON z.id = o.zone_id
+            WHERE a.scheduled_start >= @from AND a.scheduled_start < @to AND (@communeId IS NULL OR z.commune_id = @communeId)
             ORDER BY a.scheduled_start, a.occurrence_id, a.position LIMIT @limit
             """,
             new { from = SqlValues.Instant(from), to = SqlValues.Instant(to), communeId, limit }).Select(r => r.ToRecord()).ToList();

@@ -36,6 +36,9 @@ public static class WebSetup
             o.SupportedUICultures = Cultures;
         });
         services.AddAntiforgery(o => o.Cookie.Name = "bh.af");
+        // Vietnamese text stays readable in the HTML instead of becoming &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return services;
     }
 
