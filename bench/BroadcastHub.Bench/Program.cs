@@ -1,6 +1,6 @@
 using BroadcastHub.Bench;
 
-// dotnet run -c Release --project bench/BroadcastHub.Bench -- all [--work DIR] [--starts N]
+// dotnet run -c Release --project bench/BroadcastHub.Bench -- all [--work DIR] [--starts N] [--alsa-card DEVICE]
 // Verbs: all, throughput, start-error, gap, memory (memory-child FILE is used internally).
 var verb = args.Length > 0 ? args[0] : "all";
 var work = Option(args, "--work") ?? Path.Combine(Path.GetTempPath(), "broadcasthub-bench");
@@ -13,7 +13,7 @@ var report = new BenchReport(work);
 report.Machine();
 var files = new BenchFiles(work);
 if (verb is "all" or "throughput") ThroughputBench.Run(files, report);
-if (verb is "all" or "start-error") await StartErrorBench.RunAsync(work, starts, report);
+if (verb is "all" or "start-error") await StartErrorBench.RunAsync(work, starts, Option(args, "--alsa-card"), report);
 if (verb is "all" or "gap") GapBench.Run(files, report);
 if (verb is "all" or "memory") MemoryBench.Run(files, report);
 if (verb is not ("all" or "throughput" or "start-error" or "gap" or "memory"))

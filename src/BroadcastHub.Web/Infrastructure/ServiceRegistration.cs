@@ -5,6 +5,7 @@ using BroadcastHub.Web.Auth;
 using BroadcastHub.Web.Jobs;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.Playlists;
 using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Web.Infrastructure;
@@ -51,6 +52,7 @@ public static class ServiceRegistration
         services.AddSingleton<PlayoutEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<PlayoutEngine>());
         services.AddHostedService<StartupPlanner>();
+        services.AddPlaylistsAndCalendar();
         return services;
     }
 }

@@ -20,6 +20,9 @@ public enum PlaybackEnd
 /// <summary>Turns what the output really played into one airtime record per rundown item.</summary>
 public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time)
 {
+    /// <summary>An item that starts later than this after its planned instant is recorded Late.</summary>
+    public static readonly TimeSpan LateThreshold = TimeSpan.FromSeconds(1);
+
     /// <summary>Records an item that did not air at all.</summary>
     public void NotAired(Occurrence occ, RundownItem item, DateTimeOffset scheduledStart, AirtimeOutcome outcome, string error) =>
         airtime.TryAppend(new AirtimeRecord
@@ -43,7 +46,6 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
         FrameLimitSampleProvider limit, PlayoutReport report, PlaybackEnd end, string? stopReason = null)
     {
         var rate = (double)rundown.WaveFormat.SampleRate;
-        var late = report.ActualStart - occ.StartUtc > TimeSpan.FromSeconds(1);
         for (var i = 0; i < items.Count; i++)
         {
             var start = rundown.StartFrameOf(i);
@@ -51,9 +53,9 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
             var played = start < 0 ? 0 : Math.Clamp(report.FramesPlayed - start, 0, endFrame >= 0 ? endFrame - start : long.MaxValue);
             var complete = start >= 0 && endFrame >= 0 && report.FramesPlayed >= endFrame && rundown.ErrorOf(i) is null;
             var (outcome, error) = Judge(complete, played > 0, rundown.ErrorOf(i), report.Error, end, limit.LimitReached, stopReason ?? "stopped by an operator");
-            if (outcome is AirtimeOutcome.Completed && late)
-                (outcome, error) = (AirtimeOutcome.Late, $"started {(report.ActualStart - occ.StartUtc).TotalSeconds:0.0} s late");
             var actualStart = played > 0 || complete ? report.ActualStart.AddSeconds(start / rate) : (DateTimeOffset?)null;
+            if (outcome is AirtimeOutcome.Completed && actualStart is { } began && began - items[i].ScheduledStart > LateThreshold)
+                (outcome, error) = (AirtimeOutcome.Late, $"started {(began - items[i].ScheduledStart).TotalSeconds:0.0} s late");
             airtime.TryAppend(new AirtimeRecord
             {
                 OccurrenceId = occ.Id, Position = items[i].Position, BulletinId = items[i].Bulletin.Id,

@@ -146,19 +146,19 @@ public sealed class PlayoutEngineTests(AppFactory app)
     [Fact]
     public async Task After_a_crash_inside_the_session_the_rest_of_the_rundown_resumes_once()
     {
-        var first = await _scenario.ApprovedToneAsync(3.0);
+        var first = await _scenario.ApprovedToneAsync(1.0);
         var second = await _scenario.ApprovedToneAsync(0.5);
         var start = DateTimeOffset.UtcNow.AddSeconds(-2);
         var occ = _scenario.Occurrence(start, start.AddMinutes(5), first, second);
         app.Services.GetRequiredService<OccurrenceRepository>().TryTransition(occ.Id, OccurrenceState.Claimed, start);
-        app.Services.GetRequiredService<OccurrenceProgressRepository>().Beat(occ.Id, 0, start, start.AddSeconds(1.5));
+        app.Services.GetRequiredService<OccurrenceProgressRepository>().Beat(occ.Id, 0, start, start.AddSeconds(0.75));
 
         Assert.Equal(1, _scenario.Engine.Recover());
         Assert.Equal(0, _scenario.Engine.Recover());
         var records = await _scenario.WaitForAirtimeAsync(occ, 2, Wait);
 
         Assert.Equal(AirtimeOutcome.Interrupted, records[0].Outcome);
-        Assert.Equal(1.5, records[0].PlayedSeconds, 3);
+        Assert.Equal(0.75, records[0].PlayedSeconds, 3);
         Assert.Equal(AirtimeOutcome.Late, records[1].Outcome);
         Assert.Equal(0.5, records[1].PlayedSeconds, 3);
         Assert.True(records[1].ActualStart > start.AddSeconds(2));

@@ -34,7 +34,10 @@ public sealed class PlayoutScenario(AppFactory app)
     {
         var session = Get<SessionRepository>().Create(communeId, IsoWeekdays.Every, new TimeOnly(5, 30), 30);
         var date = DateOnly.FromDateTime(start.UtcDateTime.AddHours(7));
-        var booking = Get<BookingRepository>().Create(session.Id, rundown.Select(b => b.Id).ToList(), date, date, "test");
+        // The booking row only anchors the rundown; it lies far outside the horizon so the planner never re-plans
+        // these hand-made occurrences (their instants are finer than a session's minute grid).
+        var anchor = new DateOnly(2099, 1, 1);
+        var booking = Get<BookingRepository>().Create(session.Id, rundown.Select(b => b.Id).ToList(), anchor, anchor, "test");
         var occurrences = Get<OccurrenceRepository>();
         var id = occurrences.Upsert(new PlannedOccurrence(session.Id, date, start, end,
             rundown.Select(b => new PlannedSlot(b.Id, booking.Id, 0, b.DurationSeconds, null)).ToList()));

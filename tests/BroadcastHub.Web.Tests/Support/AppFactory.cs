@@ -12,7 +12,7 @@ namespace BroadcastHub.Web.Tests.Support;
 /// The real app in-process on a temp data folder with real SQLite files. Hangfire runs on its in-memory storage
 /// here (these tests do not test Hangfire itself; the end-to-end tests run the real process on SQLite storage).
 /// </summary>
-public sealed class AppFactory : WebApplicationFactory<Program>
+public class AppFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin-Test-Pass-1";
 
@@ -20,10 +20,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public AppFactory() => Environment.SetEnvironmentVariable("BROADCASTHUB_ADMIN_PASSWORD", AdminPassword);
 
+    /// <summary>InMemory here; the soak tests use the real SQLite storage.</summary>
+    protected virtual string HangfireStorage => "InMemory";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("BroadcastHub:DataPath", DataPath);
-        builder.UseSetting("BroadcastHub:HangfireStorage", "InMemory");
+        builder.UseSetting("BroadcastHub:HangfireStorage", HangfireStorage);
         builder.UseSetting("BroadcastHub:Outputs:Default", "null");
         // Tests run at any hour; the default 05:00–21:00 policy is tested on units that set it explicitly.
         builder.UseSetting("BroadcastHub:DefaultPolicy:AllowedFrom", "00:00");

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BroadcastHub.Web.Tests.Support;
+using Xunit.Abstractions;
+
+namespace BroadcastHub.Web.Tests.EndToEnd;
+
+/// <summary>
+/// Power cut in the middle of a session: the real executable is killed with SIGKILL while the second of three
+/// items is on air, then started again on the same data folder.
+/// </summary>
+public sealed class CrashEndToEndTests(ITestOutputHelper output)
+{
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    [Fact]
+    public async Task After_kill_9_mid_session_the_log_shows_the_cut_item_the_resumed_rest_and_no_double_airing()
+    {
+        await using var app = new AppProcess(new Dictionary<string, string> { ["BroadcastHub__HouseFormat__SampleRate"] = "22050" });
+        await app.StartAsync();
+        await app.SignInAsync();
+        try
+        {
+            var communeId = (await Json(app.Http.PostAsJsonAsync("/api/communes", new { name = "Xã mất điện" }))).GetProperty("id").GetInt64();
+            var ids = new List<long>();
+            foreach (var (seconds, tone) in new[] { (3.0, 440), (3.0, 550), (3.0, 660) })
+            {
+                var form = new MultipartFormDataContent
+                {
+                    { new ByteArrayContent(ToneWav.Create(seconds, frequency: tone)), "file", $"tone{tone}.wav" },
+                    { new StringContent($"Bản tin {tone}"), "title" },
+                };
+                var id = (await Json(app.Http.PostAsync("/api/bulletins", form))).GetProperty("id").GetInt64();
+                (await app.Http.PostAsync($"/api/bulletins/{id}/approve", null)).EnsureSuccessStatusCode();
+                ids.Add(id);
+            }
+            var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(12), Zone);
+            start = start.AddTicks(-(start.Ticks % TimeSpan.TicksPerSecond));
+            var sessionId = (await Json(app.Http.PostAsJsonAsync("/api/sessions",
+                new { communeId, weekdays = new[] { 1, 2, 3, 4, 5, 6, 7 }, start = start.ToString("HH:mm:ss"), lengthMinutes = 2 }))).GetProperty("id").GetInt64();
+            var date = start.ToString("yyyy-MM-dd");
+            var booking = await Json(app.Http.PostAsJsonAsync("/api/bookings", new { sessionId, bulletinIds = ids, from = date, to = date }));
+            var occurrenceId = booking.GetProperty("occurrences")[0].GetProperty("id").GetInt64();
+
+            await Task.Delay(start.AddSeconds(4.5) - DateTimeOffset.UtcNow);
+            await app.KillAsync();
+            var killedAt = DateTimeOffset.UtcNow;
+            await app.StartAsync();
+            await app.SignInAsync();
+
+            var records = await WaitForRecords(app, date, occurrenceId, 3, TimeSpan.FromSeconds(40));
+            foreach (var r in records) output.WriteLine(r.ToString());
+            Assert.Equal(3, records.Count);
+            Assert.Equal([0, 1, 2], records.Select(r => r.GetProperty("position").GetInt32()));
+            Assert.Equal("Completed", Outcome(records[0]));
+            Assert.Equal(3.0, records[0].GetProperty("playedSeconds").GetDouble(), 2);
+            Assert.Equal("Interrupted", Outcome(records[1]));
+            Assert.InRange(records[1].GetProperty("playedSeconds").GetDouble(), 1.0, 1.6);
+            Assert.Contains(Outcome(records[2]), new[] { "Completed", "Late" }); // Late only if the restart took over a second past its planned start
+            Assert.Equal(3.0, records[2].GetProperty("playedSeconds").GetDouble(), 2);
+            Assert.True(records[2].GetProperty("actualStart").GetDateTimeOffset() > killedAt);
+
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.Equal(3, (await Airtime(app, date)).Count(r => r.GetProperty("occurrenceId").GetInt64() == occurrenceId));
+            var files = Directory.GetFiles(Path.Combine(app.DataPath, "air"), "*.wav", SearchOption.AllDirectories);
+            var resumed = BroadcastWaveFile.Read(Assert.Single(files, f => f.Contains("-resume1", StringComparison.Ordinal)));
+            Assert.Equal(3.0, resumed.DurationSeconds, 2);
+        }
+        finally
+        {
+            output.WriteLine(app.Output);
+        }
+    }
+
+    private static string Outcome(JsonElement record) => record.GetProperty("outcome").GetString()!;
+
+    private static async Task<List<JsonElement>> WaitForRecords(AppProcess app, string date, long occurrenceId, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        List<JsonElement> found = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            found = (await Airtime(app, date)).Where(r => r.GetProperty("occurrenceId").GetInt64() == occurrenceId)
+                .OrderBy(r => r.GetProperty("position").GetInt32()).ToList();
+            if (found.Count >= count) return found;
+            await Task.Delay(500);
+        }
+        return found;
+    }
+
+    private static async Task<List<JsonElement>> Airtime(AppProcess app, string date) =>
+        (await app.Http.GetFromJsonAsync<JsonElement>($"/api/airtime?from={date}&to={date}")).EnumerateArray().ToList();
+
+    private static async Task<JsonElement> Json(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}
