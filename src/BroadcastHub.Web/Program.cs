@@ -2,6 +2,9 @@ using BroadcastHub.Web.Infrastructure;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+// No-ops unless started by the Windows service manager or systemd (Type=notify); see docs/operations.md.
+builder.Host.UseWindowsService(o => o.ServiceName = "BroadcastHub");
+builder.Host.UseSystemd();
 var options = builder.Configuration.GetSection(BroadcastHubOptions.Section).Get<BroadcastHubOptions>() ?? new BroadcastHubOptions();
 Directory.CreateDirectory(options.LogsPath);
 

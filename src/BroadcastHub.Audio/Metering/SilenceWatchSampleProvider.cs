@@ -15,6 +15,7 @@ public sealed class SilenceWatchSampleProvider : ISampleProvider
     private readonly ISampleProvider _source;
     private readonly int _channels;
     private readonly float _threshold;
+    private readonly Func<bool>? _expectedNow;
     private volatile bool _expected = true;
     private bool _watching = true;
     private long _silenceStart = -1;
@@ -23,9 +24,15 @@ public sealed class SilenceWatchSampleProvider : ISampleProvider
     /// <param name="source">The audio going to the output.</param>
     /// <param name="thresholdDbfs">Level below which audio counts as silence, dBFS; default −50.</param>
     /// <param name="span">How long silence may last before it is dead air; default 10 s.</param>
+    /// <param name="expectedNow">
+    /// Optional: asked once per <see cref="Read"/>, after the source was read, whether that block should be audible
+    /// (e.g. false while a rundown waits for an item's "not before" instant); combined with <see cref="Expected"/>.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">The span is not positive.</exception>
-    public SilenceWatchSampleProvider(ISampleProvider source, double thresholdDbfs = -50, TimeSpan? span = null)
+    public SilenceWatchSampleProvider(
+        ISampleProvider source, double thresholdDbfs = -50, TimeSpan? span = null, Func<bool>? expectedNow = null)
     {
+        _expectedNow = expectedNow;
         _source = source ?? throw new ArgumentNullException(nameof(source));
         var s = span ?? TimeSpan.FromSeconds(10);
         if (s <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(span), s, "The span must be positive.");
@@ -80,7 +87,7 @@ public sealed class SilenceWatchSampleProvider : ISampleProvider
     public int Read(Span<float> buffer)
     {
         var n = _source.Read(buffer);
-        if (!_expected)
+        if (!_expected || _expectedNow?.Invoke() == false)
         {
             StopWatching();
             Position += n / _channels;

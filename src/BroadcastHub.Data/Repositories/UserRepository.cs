@@ -5,6 +5,9 @@ namespace BroadcastHub.Data.Repositories;
 /// <summary>A user account as stored (the password only as a hash).</summary>
 public sealed record UserAccount(long Id, string UserName, string PasswordHash, string Role, long? UnitId, int FailedSignIns, DateTimeOffset? LockedUntil);
 
+/// <summary>A user as listed to administrators: no password hash.</summary>
+public sealed record UserListing(long Id, string UserName, string Role, long? UnitId, DateTimeOffset CreatedAt, DateTimeOffset? LockedUntil);
+
 /// <summary>User accounts.</summary>
 public sealed class UserRepository(AppDatabase db, TimeProvider time)
 {
@@ -38,6 +41,16 @@ public sealed class UserRepository(AppDatabase db, TimeProvider time)
     {
         using var c = db.Open();
         return c.QuerySingleOrDefault<Row>(Select + " WHERE id = @id", new { id })?.ToAccount();
+    }
+
+    /// <summary>All users, by name.</summary>
+    public IReadOnlyList<UserListing> List()
+    {
+        using var c = db.Open();
+        return c.Query<(long Id, string UserName, string Role, long? UnitId, string CreatedAt, string? LockedUntil)>(
+                "SELECT id, user_name, role, unit_id, created_at, locked_until FROM users ORDER BY user_name COLLATE NOCASE")
+            .Select(r => new UserListing(r.Id, r.UserName, r.Role, r.UnitId, SqlValues.ParseInstant(r.CreatedAt), SqlValues.ParseInstantOrNull(r.LockedUntil)))
+            .ToList();
     }
 
     /// <summary>True when no user exists yet (first start).</summary>

@@ -11,7 +11,7 @@ namespace BroadcastHub.Web.Controllers;
 /// <summary>Bảng điều khiển: today's sessions, what airs now (with dừng phát), what is next, output state.</summary>
 public sealed class DashboardController(
     PlacesRepository places, SessionRepository sessions, OccurrenceRepository occurrences, AirtimeRepository airtime,
-    BulletinRepository bulletins, PlayoutEngine engine, ZoneOutputs outputs, StationClock clock) : PageController
+    BulletinRepository bulletins, PlayoutEngine engine, ZoneOutputs outputs, StationAlerts alerts, StationClock clock) : PageController
 {
     [HttpGet("/")]
     [HttpGet("/dashboard")]
@@ -19,7 +19,8 @@ public sealed class DashboardController(
     {
         var reader = new DashboardReader(places, sessions, occurrences, airtime, bulletins, engine, outputs, clock);
         var canStop = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Supervisor) || User.IsInRole(Roles.Operator);
-        return View(reader.Read(canStop));
+        var station = alerts.Current().Where(a => !a.Code.StartsWith("output_", StringComparison.Ordinal)).ToList();
+        return View(reader.Read(canStop) with { Alerts = station });
     }
 
     [HttpPost("/dashboard/stop/{zoneId:long}")]

@@ -30,6 +30,9 @@ public sealed class BroadcastHubOptions
     /// <summary><c>SQLite</c> (default) or <c>InMemory</c> (tests that do not test Hangfire itself).</summary>
     public string HangfireStorage { get; set; } = "SQLite";
 
+    /// <summary>Below this much free space on the data folder's disk, an alert is raised.</summary>
+    public long LowDiskBytes { get; set; } = 1024L * 1024 * 1024;
+
     /// <summary>Creates a small demo province on first start when true.</summary>
     public bool SeedDemo { get; set; }
 

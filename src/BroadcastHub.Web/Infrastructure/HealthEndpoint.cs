@@ -10,16 +10,25 @@ public static class HealthEndpoint
 {
     public static void MapHealth(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/health", (PlayoutEngine engine, ZoneOutputs outputs, PlacesRepository places,
-            OccurrenceRepository occurrences, StationClock clock) =>
+            OccurrenceRepository occurrences, StationAlerts alerts, StationClock clock) =>
         {
             var now = clock.UtcNow;
             var upcoming = occurrences.ListStarting(now, now.AddDays(2), OccurrenceState.Planned);
             var zones = places.ListZones();
+            var current = alerts.Current();
             return Results.Ok(new
             {
-                status = "ok",
+                status = current.Any(a => a.Severity == "error") ? "degraded" : "ok",
                 time = now,
                 timeZone = clock.Zone.Id,
+                clock = new
+                {
+                    source = "system clock",
+                    // systemd-timesyncd touches this file once the clock is synchronised; absent means unknown, not wrong.
+                    ntpSynchronized = File.Exists("/run/systemd/timesync/synchronized") ? true : (bool?)null,
+                },
+                disk = alerts.Disk(),
+                alerts = current,
                 engine = new { state = engine.State, armed = engine.ArmedOccurrences.Select(o => o.Id), playing = engine.Playing.Keys },
                 nextOccurrence = upcoming.Select(Describe).FirstOrDefault(),
                 zones = zones.Select(z => new

@@ -49,6 +49,7 @@ public static class ServiceRegistration
         services.AddScoped<CrashRecovery>();
         services.AddSingleton<ZoneOutputs>();
         services.AddSingleton<ZoneGate>();
+        services.AddScoped<StationAlerts>();
         services.AddSingleton<PlayoutEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<PlayoutEngine>());
         services.AddHostedService<StartupPlanner>();

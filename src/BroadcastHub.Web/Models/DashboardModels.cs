@@ -25,4 +25,8 @@ public sealed record CommuneToday(
 }
 
 /// <summary>Bảng điều khiển.</summary>
-public sealed record DashboardPage(DateOnly Today, DateTimeOffset NowLocal, IReadOnlyList<CommuneToday> Communes, bool CanStop);
+public sealed record DashboardPage(DateOnly Today, DateTimeOffset NowLocal, IReadOnlyList<CommuneToday> Communes, bool CanStop)
+{
+    /// <summary>Station-wide alerts (disk, missing media, Hangfire rebuilt); output alerts are shown per commune.</summary>
+    public IReadOnlyList<BroadcastHub.Web.Playout.StationAlert> Alerts { get; init; } = [];
+}

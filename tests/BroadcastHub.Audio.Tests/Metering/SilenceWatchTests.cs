@@ -117,4 +117,21 @@ public sealed class SilenceWatchTests
         Assert.False(watch.IsDeadAir);
         Assert.Equal(24 * Rate, watch.SilenceStart);
     }
+
+    [Fact]
+    public void A_predicate_polled_per_read_suspends_the_watch_during_intended_silence()
+    {
+        var itemPlaying = false;
+        var watch = new SilenceWatchSampleProvider(Source(Quiet(40), Rate, 1), expectedNow: () => itemPlaying);
+        var started = new List<DeadAirEvent>();
+        watch.DeadAirStarted += (_, e) => started.Add(e);
+        var buffer = new float[Rate];
+
+        for (var s = 0; s < 15; s++) watch.Read(buffer);
+        Assert.Null(watch.SilenceStart);
+        itemPlaying = true;
+        while (watch.Read(buffer) > 0) { }
+
+        Assert.Equal([new DeadAirEvent(15 * Rate, 25 * Rate, Rate)], started);
+    }
 }

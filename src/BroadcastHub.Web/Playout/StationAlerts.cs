@@ -1,0 +1,63 @@
+using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Core.Time;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services;
+using Microsoft.Extensions.Options;
+
+namespace BroadcastHub.Web.Playout;
+
+/// <summary>One thing a technician should look at, with a stable code.</summary>
+public sealed record StationAlert(string Code, string Severity, string Message);
+
+/// <summary>
+/// What needs attention on the station now: low disk, an output that failed or fell back to files, media missing
+/// for an upcoming occurrence, Hangfire storage rebuilt at start. Shown on /health and on the dashboard.
+/// </summary>
+public sealed class StationAlerts(
+    IOptions<BroadcastHubOptions> options, PlacesRepository places, ZoneOutputs outputs, OccurrenceRepository occurrences,
+    BulletinRepository bulletins, MediaStore media, StationClock clock)
+{
+    /// <summary>Set at start when Hangfire's damaged storage was moved aside.</summary>
+    public static string? HangfireRebuiltNote { get; set; }
+
+    public DiskState Disk()
+    {
+        var drive = new DriveInfo(Path.GetPathRoot(options.Value.FullDataPath) ?? "/");
+        return new DiskState(options.Value.FullDataPath, drive.AvailableFreeSpace, drive.TotalSize);
+    }
+
+    public IReadOnlyList<StationAlert> Current()
+    {
+        var alerts = new List<StationAlert>();
+        var disk = Disk();
+        var minimum = options.Value.LowDiskBytes;
+        if (disk.FreeBytes < minimum)
+            alerts.Add(new StationAlert("low_disk", "error", Text.Pick(
+                $"Ổ đĩa sắp đầy: còn {disk.FreeBytes / 1048576} MB (ngưỡng {minimum / 1048576} MB).",
+                $"Low disk: {disk.FreeBytes / 1048576} MB free (threshold {minimum / 1048576} MB).")));
+        foreach (var zone in places.ListZones())
+        {
+            var state = outputs.StateOf(zone.Id);
+            if (state.LastError is { } error)
+                alerts.Add(new StationAlert("output_error", "error", Text.Pick($"Vùng {zone.Name}: lỗi đầu ra: {error}", $"Zone {zone.Name}: output error: {error}")));
+            else if (state.Warning is { } warning)
+                alerts.Add(new StationAlert("output_fallback", "warning", Text.Pick($"Vùng {zone.Name}: {warning}", $"Zone {zone.Name}: {warning}")));
+        }
+        var now = clock.UtcNow;
+        foreach (var occ in occurrences.ListStarting(now, now.AddDays(1), OccurrenceState.Planned))
+        foreach (var item in occurrences.Rundown(occ.Id))
+        {
+            var bulletin = bulletins.Find(item.BulletinId);
+            if (bulletin is not null && !media.Exists(bulletin.Sha256))
+                alerts.Add(new StationAlert("media_missing", "error", Text.Pick(
+                    $"Thiếu tệp âm thanh của \"{bulletin.Title}\" cho buổi phát {clock.ToLocal(occ.StartUtc):dd/MM HH:mm}.",
+                    $"Audio of \"{bulletin.Title}\" is missing for the occurrence at {clock.ToLocal(occ.StartUtc):yyyy-MM-dd HH:mm}.")));
+        }
+        if (HangfireRebuiltNote is { } note) alerts.Add(new StationAlert("hangfire_rebuilt", "warning", note));
+        return alerts;
+    }
+}
+
+/// <summary>Free space where the data folder lives.</summary>
+public sealed record DiskState(string Path, long FreeBytes, long TotalBytes);
