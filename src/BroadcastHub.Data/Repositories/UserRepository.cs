@@ -16,6 +16,8 @@ public sealed class UserRepository(AppDatabase db, TimeProvider time)
         public UserAccount ToAccount() => new(Id, UserName, PasswordHash, Role, UnitId, (int)FailedSignIns, SqlValues.ParseInstantOrNull(LockedUntil));
     }
 
+    private sealed record ListRow(long Id, string UserName, string Role, long? UnitId, string CreatedAt, string? LockedUntil);
+
     private const string Select =
         "SELECT id, user_name AS UserName, password_hash AS PasswordHash, role, unit_id AS UnitId, failed_sign_ins AS FailedSignIns, locked_until AS LockedUntil FROM users";
 
@@ -47,8 +49,8 @@ public sealed class UserRepository(AppDatabase db, TimeProvider time)
     public IReadOnlyList<UserListing> List()
     {
         using var c = db.Open();
-        return c.Query<(long Id, string UserName, string Role, long? UnitId, string CreatedAt, string? LockedUntil)>(
-                "SELECT id, user_name, role, unit_id, created_at, locked_until FROM users ORDER BY user_name COLLATE NOCASE")
+        return c.Query<ListRow>(
+                "SELECT id, user_name AS UserName, role, unit_id AS UnitId, created_at AS CreatedAt, locked_until AS LockedUntil FROM users ORDER BY user_name COLLATE NOCASE")
             .Select(r => new UserListing(r.Id, r.UserName, r.Role, r.UnitId, SqlValues.ParseInstant(r.CreatedAt), SqlValues.ParseInstantOrNull(r.LockedUntil)))
             .ToList();
     }

@@ -54,7 +54,7 @@ public sealed class StationAlertsTests(AppFactory app)
 
         Assert.False(File.Exists(path));
         Assert.False(File.Exists(path + "-wal"));
-        var aside = Assert.Single(Directory.GetFiles(dir, "hangfire.db.damaged-*").Where(f => !f.EndsWith("-wal") && !f.EndsWith("-shm")));
+        var aside = Assert.Single(Directory.GetFiles(dir, "hangfire.db.damaged-*"), f => !f.EndsWith("-wal") && !f.EndsWith("-shm"));
         Assert.StartsWith("this is not a database", File.ReadAllText(aside));
         Assert.Equal("app data stays", File.ReadAllText(Path.Combine(dir, "broadcasthub.db")));
         Directory.Delete(dir, recursive: true);

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace BroadcastHub.Core.Airtime;
+
+/// <summary>The fields of one airtime record exactly as they are stored, which its chain hash covers.</summary>
+/// <param name="Id">Record id (the chain's order).</param>
+/// <param name="OccurrenceId">Occurrence.</param>
+/// <param name="Position">Rundown position.</param>
+/// <param name="BulletinId">Bulletin.</param>
+/// <param name="ScheduledStart">Stored text of the planned start (fixed-width UTC instant).</param>
+/// <param name="ActualStart">Stored text of the first sample's instant, or null.</param>
+/// <param name="ActualEnd">Stored text of the last sample's instant, or null.</param>
+/// <param name="PlayedSeconds">Seconds that aired.</param>
+/// <param name="Outcome">Stored outcome name.</param>
+/// <param name="Error">Stored error text, or null.</param>
+/// <param name="RecordedAt">Stored text of the instant the record was written.</param>
+public sealed record AirtimeChainEntry(
+    long Id, long OccurrenceId, long Position, long BulletinId, string ScheduledStart, string? ActualStart, string? ActualEnd,
+    double PlayedSeconds, string Outcome, string? Error, string RecordedAt);
+
+/// <summary>
+/// The airtime log's hash chain: each record's hash is SHA-256 over a canonical serialisation of its fields and the
+/// previous record's hash. The exact form is documented in docs/airtime-chain.md.
+/// </summary>
+public static class AirtimeChain
+{
+    /// <summary>First line of the canonical form; changes if the form ever changes.</summary>
+    public const string FormVersion = "bh-airtime-chain-v1";
+
+    /// <summary>The previous hash of the first chained record: 64 zeros.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    /// <summary>The canonical text of <paramref name="e"/> linked to <paramref name="prevHash"/> (hashed as UTF-8).</summary>
+    public static string Canonical(AirtimeChainEntry e, string prevHash)
+    {
+        var text = new StringBuilder(FormVersion).Append('\n');
+        Field(text, "id", Integer(e.Id));
+        Field(text, "occurrence_id", Integer(e.OccurrenceId));
+        Field(text, "position", Integer(e.Position));
+        Field(text, "bulletin_id", Integer(e.BulletinId));
+        Field(text, "scheduled_start", e.ScheduledStart);
+        Field(text, "actual_start", e.ActualStart);
+        Field(text, "actual_end", e.ActualEnd);
+        Field(text, "played_seconds", Real(e.PlayedSeconds));
+        Field(text, "outcome", e.Outcome);
+        Field(text, "error", e.Error);
+        Field(text, "recorded_at", e.RecordedAt);
+        Field(text, "prev_hash", prevHash);
+        return text.ToString();
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the canonical form's UTF-8 bytes.</summary>
+    public static string Hash(AirtimeChainEntry e, string prevHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(e, prevHash))));
+
+    private static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // The IEEE-754 binary64 bit pattern, big-endian hex: exact, and the same in every language. −0 counts as 0.
+    private static string Real(double value) =>
+        BitConverter.DoubleToInt64Bits(value == 0 ? 0d : value).ToString("x16", CultureInfo.InvariantCulture);
+
+    private static void Field(StringBuilder text, string name, string? value)
+    {
+        text.Append(name).Append('=');
+        if (value is null) text.Append('-');
+        else text.Append(Encoding.UTF8.GetByteCount(value).ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+        text.Append('\n');
+    }
+}

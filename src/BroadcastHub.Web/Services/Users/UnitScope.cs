@@ -1,0 +1,41 @@
+using BroadcastHub.Core.Access;
+using BroadcastHub.Core.Places;
+using BroadcastHub.Data.Repositories;
+
+namespace BroadcastHub.Web.Services.Users;
+
+/// <summary>
+/// The units a user may act in: its own unit and everything below it. A user without a unit (the first
+/// administrator) acts everywhere.
+/// </summary>
+public sealed class UnitScope
+{
+    private readonly HashSet<long>? _units;
+
+    private UnitScope(HashSet<long>? units) => _units = units;
+
+    /// <summary>True for a user without a unit: the whole organisation.</summary>
+    public bool IsWhole => _units is null;
+
+    /// <summary>The scope of <paramref name="user"/> within the organisation tree <paramref name="units"/>.</summary>
+    public static UnitScope Of(UserAccount user, IReadOnlyList<Unit> units) =>
+        new(user.UnitId is { } root ? Subtree(root, units) : null);
+
+    /// <summary>True when <paramref name="unitId"/> lies in the scope; a unit-less target only in the whole scope.</summary>
+    public bool Covers(long? unitId) => _units is null || (unitId is { } id && _units.Contains(id));
+
+    /// <summary>True when <paramref name="actor"/> may manage <paramref name="target"/>: itself, or an administrator over the target's unit.</summary>
+    public bool CanManage(UserAccount actor, long targetUserId, long? targetUnitId) =>
+        actor.Id == targetUserId || (actor.Role == Roles.Admin && Covers(targetUnitId));
+
+    private static HashSet<long> Subtree(long root, IReadOnlyList<Unit> units)
+    {
+        var children = units.Where(u => u.ParentUnitId is not null).ToLookup(u => u.ParentUnitId!.Value, u => u.Id);
+        var found = new HashSet<long> { root };
+        var pending = new Queue<long>([root]);
+        while (pending.TryDequeue(out var id))
+            foreach (var child in children[id])
+                if (found.Add(child)) pending.Enqueue(child);
+        return found;
+    }
+}
