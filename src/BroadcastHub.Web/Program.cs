@@ -2,6 +2,7 @@ using BroadcastHub.Web.Infrastructure;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+if (BroadcastHub.Web.Cli.CliVerbs.TryRun(args, builder.Configuration) is { } exitCode) return exitCode;
 // No-ops unless started by the Windows service manager or systemd (Type=notify); see docs/operations.md.
 builder.Host.UseWindowsService(o => o.ServiceName = "BroadcastHub");
 builder.Host.UseSystemd();
@@ -31,6 +32,7 @@ app.UseBroadcastHubPipeline();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"BroadcastHub is running: {string.Join(", ", app.Urls)} (data: {options.FullDataPath})"));
 app.Run();
+return 0;
 
 static ILoggerFactory LoggerFactoryFor(BroadcastHubOptions _) => LoggerFactory.Create(b => b.AddConsole());
 

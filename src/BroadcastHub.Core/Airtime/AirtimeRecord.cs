@@ -27,4 +27,8 @@ public sealed record AirtimeRecord
     public string? Error { get; init; }
     /// <summary>When the record was written (UTC).</summary>
     public DateTimeOffset RecordedAt { get; init; }
+    /// <summary>Hash of the record before it in the airtime chain (null for records older than the chain, and before it is stored).</summary>
+    public string? PrevHash { get; init; }
+    /// <summary>This record's chain hash (null for records older than the chain, and before it is stored).</summary>
+    public string? Hash { get; init; }
 }

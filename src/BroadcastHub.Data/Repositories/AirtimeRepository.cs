@@ -4,10 +4,11 @@ using Microsoft.Data.Sqlite;
 
 namespace BroadcastHub.Data.Repositories;
 
-/// <summary>The append-only airtime log (nhật ký phát).</summary>
+/// <summary>The append-only, hash-chained airtime log (nhật ký phát).</summary>
 public sealed class AirtimeRepository(AppDatabase db)
 {
-    private sealed class Row
+    /// <summary>A stored airtime row; report queries add the commune's and bulletin's names.</summary>
+    internal sealed class Row
     {
         public long Id { get; set; }
         public long OccurrenceId { get; set; }
@@ -21,43 +22,60 @@ public sealed class AirtimeRepository(AppDatabase db)
         public string Outcome { get; set; } = "";
         public string? Error { get; set; }
         public string RecordedAt { get; set; } = "";
+        public string? PrevHash { get; set; }
+        public string? Hash { get; set; }
+        public string? CommuneName { get; set; }
+        public string? BulletinTitle { get; set; }
+        public AirtimeLogLine ToLine() => new(ToRecord(), CommuneName ?? $"#{CommuneId}", BulletinTitle ?? $"#{BulletinId}");
         public AirtimeRecord ToRecord() => new()
         {
             Id = Id, OccurrenceId = OccurrenceId, Position = Position, BulletinId = BulletinId, CommuneId = CommuneId,
             ScheduledStart = SqlValues.ParseInstant(ScheduledStart), ActualStart = SqlValues.ParseInstantOrNull(ActualStart),
             ActualEnd = SqlValues.ParseInstantOrNull(ActualEnd), PlayedSeconds = PlayedSeconds,
             Outcome = Enum.Parse<AirtimeOutcome>(Outcome), Error = Error, RecordedAt = SqlValues.ParseInstant(RecordedAt),
+            PrevHash = PrevHash, Hash = Hash,
         };
     }
 
     /// <summary>
-    /// Appends a record. Returns false (and changes nothing) when this item of this occurrence is already recorded:
-    /// the unique key makes a second airing impossible to record.
+    /// Appends a record and links it into the hash chain, in one <c>BEGIN IMMEDIATE</c> transaction so that
+    /// concurrent zones append one after the other. Returns false (and changes nothing, the chain included) when this
+    /// item of this occurrence is already recorded: the unique key makes a second airing impossible to record.
     /// </summary>
     public bool TryAppend(AirtimeRecord r)
     {
         using var c = db.Open();
+        using var t = c.BeginTransaction(deferred: false);
+        var key = new { r.OccurrenceId, r.Position };
+        if (c.ExecuteScalar<long?>("SELECT id FROM airtime WHERE occurrence_id = @OccurrenceId AND position = @Position", key, t) is not null)
+            return false;
+        var (lastId, lastHash) = c.QuerySingleOrDefault<(long, string?)>("SELECT id, hash FROM airtime ORDER BY id DESC LIMIT 1", transaction: t);
+        var entry = new AirtimeChainEntry(lastId + 1, r.OccurrenceId, r.Position, r.BulletinId, SqlValues.Instant(r.ScheduledStart),
+            SqlValues.Instant(r.ActualStart), SqlValues.Instant(r.ActualEnd), r.PlayedSeconds, r.Outcome.ToString(), r.Error,
+            SqlValues.Instant(r.RecordedAt));
+        var prevHash = lastHash ?? AirtimeChain.Genesis;
         try
         {
             c.Execute(
                 """
-                INSERT INTO airtime (occurrence_id, position, bulletin_id, scheduled_start, actual_start, actual_end,
-                    played_seconds, outcome, error, recorded_at)
-                VALUES (@OccurrenceId, @Position, @BulletinId, @ScheduledStart, @ActualStart, @ActualEnd,
-                    @PlayedSeconds, @Outcome, @Error, @RecordedAt)
+                INSERT INTO airtime (id, occurrence_id, position, bulletin_id, scheduled_start, actual_start, actual_end,
+                    played_seconds, outcome, error, recorded_at, prev_hash, hash)
+                VALUES (@Id, @OccurrenceId, @Position, @BulletinId, @ScheduledStart, @ActualStart, @ActualEnd,
+                    @PlayedSeconds, @Outcome, @Error, @RecordedAt, @prevHash, @hash)
                 """,
                 new
                 {
-                    r.OccurrenceId, r.Position, r.BulletinId, ScheduledStart = SqlValues.Instant(r.ScheduledStart),
-                    ActualStart = SqlValues.Instant(r.ActualStart), ActualEnd = SqlValues.Instant(r.ActualEnd),
-                    r.PlayedSeconds, Outcome = r.Outcome.ToString(), r.Error, RecordedAt = SqlValues.Instant(r.RecordedAt),
-                });
-            return true;
+                    entry.Id, entry.OccurrenceId, entry.Position, entry.BulletinId, entry.ScheduledStart, entry.ActualStart,
+                    entry.ActualEnd, entry.PlayedSeconds, entry.Outcome, entry.Error, entry.RecordedAt,
+                    prevHash, hash = AirtimeChain.Hash(entry, prevHash),
+                }, t);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19 && e.Message.Contains("UNIQUE", StringComparison.Ordinal))
         {
             return false;
         }
+        t.Commit();
+        return true;
     }
 
     /// <summary>Records whose scheduled start is in [from, to), optionally of one commune, in time order.</summary>
@@ -80,4 +98,33 @@ public sealed class AirtimeRepository(AppDatabase db)
         using var c = db.Open();
         return c.Query<int>("SELECT position FROM airtime WHERE occurrence_id = @occurrenceId", new { occurrenceId }).ToHashSet();
     }
+
+    /// <summary>Walks the whole chain in id order, one record at a time, and reports whether and where it breaks.</summary>
+    public AirtimeChainReport Verify()
+    {
+        long legacyUntil;
+        using (var c = db.Open())
+            legacyUntil = c.ExecuteScalar<long?>("SELECT max(legacy_until_id) FROM airtime_chain_origin") ?? 0;
+        return AirtimeChainVerifier.Verify(StoredLinks(), legacyUntil);
+    }
+
+    private IEnumerable<StoredChainLink> StoredLinks()
+    {
+        using var c = db.Open();
+        using var command = c.CreateCommand();
+        command.CommandText =
+            """
+            SELECT id, occurrence_id, position, bulletin_id, scheduled_start, actual_start, actual_end, played_seconds,
+                outcome, error, recorded_at, prev_hash, hash
+            FROM airtime ORDER BY id
+            """;
+        using var r = command.ExecuteReader();
+        while (r.Read())
+            yield return new StoredChainLink(
+                new AirtimeChainEntry(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetString(4), Text(r, 5), Text(r, 6),
+                    r.GetDouble(7), r.GetString(8), Text(r, 9), r.GetString(10)),
+                Text(r, 11), Text(r, 12));
+    }
+
+    private static string? Text(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 }

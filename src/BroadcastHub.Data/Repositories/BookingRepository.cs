@@ -66,14 +66,21 @@ public sealed class BookingRepository(AppDatabase db, TimeProvider time)
     }
 
     /// <summary>Bookings of a session that overlap the local date range.</summary>
-    public IReadOnlyList<Booking> ListForSession(long sessionId, DateOnly from, DateOnly to)
+    public IReadOnlyList<Booking> ListForSession(long sessionId, DateOnly from, DateOnly to) => ListOverlapping(from, to, sessionId);
+
+    /// <summary>Bookings (of one session, or of all) that overlap the local date range, in booking order.</summary>
+    public IReadOnlyList<Booking> ListOverlapping(DateOnly from, DateOnly to, long? sessionId = null)
     {
         using var c = db.Open();
-        var rows = c.Query<Row>(Select + " WHERE session_id = @sessionId AND from_date <= @to AND to_date >= @from ORDER BY id",
+        var rows = c.Query<Row>(Select + " WHERE (@sessionId IS NULL OR session_id = @sessionId) AND from_date <= @to AND to_date >= @from ORDER BY id",
             new { sessionId, from = SqlValues.Date(from), to = SqlValues.Date(to) }).ToList();
         var items = c.Query<(long BookingId, long BulletinId)>(
-            "SELECT booking_id, bulletin_id FROM booking_items WHERE booking_id IN @ids ORDER BY booking_id, position",
-            new { ids = rows.Select(r => r.Id).ToArray() }).ToLookup(i => i.BookingId, i => i.BulletinId);
+            """
+            SELECT i.booking_id, i.bulletin_id FROM booking_items i JOIN bookings b ON b.id = i.booking_id
+            WHERE (@sessionId IS NULL OR b.session_id = @sessionId) AND b.from_date <= @to AND b.to_date >= @from
+            ORDER BY i.booking_id, i.position
+            """,
+            new { sessionId, from = SqlValues.Date(from), to = SqlValues.Date(to) }).ToLookup(i => i.BookingId, i => i.BulletinId);
         return rows.Select(r => r.ToBooking(items[r.Id].ToList())).ToList();
     }
 

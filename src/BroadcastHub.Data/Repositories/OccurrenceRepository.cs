@@ -30,31 +30,7 @@ public sealed class OccurrenceRepository(AppDatabase db)
     /// Creates the occurrence if it does not exist; while it is still <see cref="OccurrenceState.Planned"/> its
     /// rundown is replaced by the plan. Claimed or past occurrences are never changed. Returns the occurrence id.
     /// </summary>
-    public long Upsert(PlannedOccurrence plan) => db.InTransaction((c, t) =>
-    {
-        var args = new
-        {
-            plan.SessionId, LocalDate = SqlValues.Date(plan.LocalDate),
-            StartUtc = SqlValues.Instant(plan.StartUtc), EndUtc = SqlValues.Instant(plan.EndUtc),
-        };
-        c.Execute(
-            """
-            INSERT INTO occurrences (session_id, zone_id, kind, local_date, start_utc, end_utc, state)
-            SELECT @SessionId, z.id, 'session', @LocalDate, @StartUtc, @EndUtc, 'Planned'
-            FROM sessions s JOIN zones z ON z.commune_id = s.commune_id WHERE s.id = @SessionId
-            ON CONFLICT (session_id, local_date) WHERE session_id IS NOT NULL DO NOTHING
-            """, args, t);
-        var (id, state) = c.QuerySingle<(long, string)>(
-            "SELECT id, state FROM occurrences WHERE session_id = @SessionId AND local_date = @LocalDate", args, t);
-        if (state != nameof(OccurrenceState.Planned)) return id;
-        c.Execute("UPDATE occurrences SET start_utc = @StartUtc, end_utc = @EndUtc WHERE id = @id",
-            new { id, args.StartUtc, args.EndUtc }, t);
-        c.Execute("DELETE FROM rundown_items WHERE occurrence_id = @id", new { id }, t);
-        c.Execute(
-            "INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds) VALUES (@id, @position, @BulletinId, @BookingId, @NotBeforeSeconds)",
-            plan.Items.Select((item, position) => new { id, position, item.BulletinId, item.BookingId, item.NotBeforeSeconds }), t);
-        return id;
-    });
+    public long Upsert(PlannedOccurrence plan) => new OccurrencePlanWriter(db).UpsertMany([plan])[0];
 
     /// <summary>Creates an emergency airing (phát ngay) on a zone: no session, one bulletin, starting at once.</summary>
     public long CreateEmergency(long zoneId, long bulletinId, DateOnly localDate, DateTimeOffset start, DateTimeOffset end) =>

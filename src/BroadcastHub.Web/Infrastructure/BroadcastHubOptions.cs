@@ -21,6 +21,10 @@ public sealed class BroadcastHubOptions
     /// <summary>An occurrence whose start passed less than this ago still airs (late); beyond it, it is Missed.</summary>
     public int GraceSeconds { get; set; } = 120;
 
+    /// <summary>Occurrences starting within this many hours get their Hangfire arm job now; later ones when the
+    /// recurring planner reaches them (keeps Hangfire's storage small).</summary>
+    public int ArmWindowHours { get; set; } = 24;
+
     /// <summary>How many days ahead the planner keeps occurrences.</summary>
     public int HorizonDays { get; set; } = 14;
 

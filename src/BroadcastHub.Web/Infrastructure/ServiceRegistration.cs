@@ -29,6 +29,7 @@ public static class ServiceRegistration
         services.AddSingleton<TokenRepository>();
         services.AddSingleton<OccurrenceProgressRepository>();
         services.AddSingleton<PolicyRepository>();
+        services.AddSingleton<OccurrencePlanWriter>();
         services.AddSingleton<Policies>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<AccountService>();

@@ -1,3 +1,4 @@
+using BroadcastHub.Audio.Metering;
 using BroadcastHub.Audio.Output;
 using BroadcastHub.Audio.Pipeline;
 using BroadcastHub.Core.Airtime;
@@ -43,7 +44,8 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
 
     /// <summary>Records every played item from the frames the device played, counted in samples.</summary>
     public void Played(Occurrence occ, IReadOnlyList<PlayableItem> items, RundownSampleProvider rundown,
-        FrameLimitSampleProvider limit, PlayoutReport report, PlaybackEnd end, string? stopReason = null)
+        FrameLimitSampleProvider limit, PlayoutReport report, PlaybackEnd end, string? stopReason = null,
+        IReadOnlyList<DeadAirEvent>? deadAir = null)
     {
         var rate = (double)rundown.WaveFormat.SampleRate;
         for (var i = 0; i < items.Count; i++)
@@ -54,6 +56,7 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
             var complete = start >= 0 && endFrame >= 0 && report.FramesPlayed >= endFrame && rundown.ErrorOf(i) is null;
             var (outcome, error) = Judge(complete, played > 0, rundown.ErrorOf(i), report.Error, end, limit.LimitReached, stopReason ?? "stopped by an operator");
             var actualStart = played > 0 || complete ? report.ActualStart.AddSeconds(start / rate) : (DateTimeOffset?)null;
+            var silent = deadAir?.Where(e => start >= 0 && e.SilenceStart < (endFrame >= 0 ? endFrame : long.MaxValue) && e.Position > start).ToList() ?? [];
             if (outcome is AirtimeOutcome.Completed && actualStart is { } began && began - items[i].ScheduledStart > LateThreshold)
                 (outcome, error) = (AirtimeOutcome.Late, $"started {(began - items[i].ScheduledStart).TotalSeconds:0.0} s late");
             airtime.TryAppend(new AirtimeRecord
@@ -61,10 +64,14 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
                 OccurrenceId = occ.Id, Position = items[i].Position, BulletinId = items[i].Bulletin.Id,
                 ScheduledStart = items[i].ScheduledStart, ActualStart = actualStart,
                 ActualEnd = actualStart?.AddSeconds(played / rate), PlayedSeconds = played / rate,
-                Outcome = outcome, Error = error, RecordedAt = time.GetUtcNow(),
+                Outcome = outcome, Error = silent.Count == 0 ? error : DeadAirNote(error, silent, rate), RecordedAt = time.GetUtcNow(),
             });
         }
     }
+
+    private static string DeadAirNote(string? error, IReadOnlyList<DeadAirEvent> episodes, double rate) =>
+        (error is null ? "" : error + "; ")
+        + "dead air: " + string.Join(", ", episodes.Select(e => $"{e.Silence.TotalSeconds:0.0} s of silence from {e.SilenceStart / rate:0.0} s"));
 
     private static (AirtimeOutcome, string?) Judge(bool complete, bool started, string? itemError, string? deviceError, PlaybackEnd end,
         bool limitReached, string stopReason)

@@ -1,4 +1,6 @@
 using BroadcastHub.Audio.Decoding;
+using BroadcastHub.Audio.Loudness;
+using BroadcastHub.Web.Cli;
 using BroadcastHub.Audio.Output;
 using BroadcastHub.Audio.Pipeline;
 using BroadcastHub.Core.Airtime;
@@ -15,7 +17,8 @@ namespace BroadcastHub.Web.Playout;
 /// <summary>Airs one occurrence: final checks, claim, gapless playback from the exact instant, airtime records.</summary>
 public sealed class OccurrenceRunner(
     OccurrenceRepository occurrences, BulletinRepository bulletins, MediaStore media, ZoneOutputs outputs, ZoneGate zones,
-    Policies policies, AirtimeRecorder recorder, Heartbeats heartbeats, StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<OccurrenceRunner> log)
+    Policies policies, AirtimeRecorder recorder, Heartbeats heartbeats, StationClock clock, IOptions<BroadcastHubOptions> options,
+    IConfiguration configuration, ILogger<OccurrenceRunner> log)
 {
     private static readonly TimeSpan Preroll = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan ResumePreroll = TimeSpan.FromSeconds(1);
@@ -92,9 +95,11 @@ public sealed class OccurrenceRunner(
         var format = outputs.HouseFormat;
         var notBefore = items.Select(i => i.NotBeforeSeconds is { } s
             ? (long?)Math.Max(0, (long)Math.Round(((occ.StartUtc.AddSeconds(s)) - startAt).TotalSeconds * format.SampleRate)) : null).ToList();
-        using var rundown = new RundownSampleProvider(format, items.Select(i => OpenItem(i.MediaPath, format)).ToList(), notBefore);
+        var loudness = LoudnessConfiguration.For(configuration, occ.ZoneId);
+        using var rundown = new RundownSampleProvider(format, items.Select(i => OpenItem(i, format, loudness)).ToList(), notBefore);
         var limit = new FrameLimitSampleProvider(rundown,
             (long)((airEnd - startAt).TotalSeconds * format.SampleRate), (long)(EndFadeSeconds * format.SampleRate));
+        var deadAir = new DeadAirWatch(occ, limit, rundown, startAt, configuration, outputs, clock, log);
         using var output = outputs.Create(occ.ZoneId);
         using var both = CancellationTokenSource.CreateLinkedTokenSource(stop, shutdown);
         using var heartbeat = new CancellationTokenSource();
@@ -103,7 +108,7 @@ public sealed class OccurrenceRunner(
         PlayoutReport report;
         try
         {
-            report = await output.PlayAsync(new PlayoutRequest(limit, startAt, label), both.Token);
+            report = await output.PlayAsync(new PlayoutRequest(deadAir.Watch, startAt, label), both.Token);
         }
         finally
         {
@@ -113,7 +118,7 @@ public sealed class OccurrenceRunner(
         }
         if (report.Error is not null) outputs.ReportError(occ.ZoneId, report.Error);
         var end = shutdown.IsCancellationRequested ? PlaybackEnd.Shutdown : stop.IsCancellationRequested ? PlaybackEnd.Stopped : PlaybackEnd.Natural;
-        recorder.Played(occ, items, rundown, limit, report, end, stopReason());
+        recorder.Played(occ, items, rundown, limit, report, end, stopReason(), deadAir.Episodes);
         log.LogInformation("Occurrence {Id} aired on {Output} from {Start:O}: {Frames} frames, end {End}, error {Error}",
             occ.Id, output.Description, report.ActualStart, report.FramesPlayed, end, report.Error);
     }
@@ -153,10 +158,11 @@ public sealed class OccurrenceRunner(
         return rundown.Select((item, i) => new PlannedItem(item, occ.StartUtc.AddSeconds(offsets[i]), seconds[i])).ToList();
     }
 
-    private static Func<ISampleProvider> OpenItem(string path, WaveFormat format) => () =>
+    private static Func<ISampleProvider> OpenItem(PlayableItem item, WaveFormat format, LoudnessTarget loudness) => () =>
     {
-        var source = AudioDecoder.Open(path);
-        return new OwnedSampleProvider(HouseFormat.Convert(source, format), source);
+        var source = AudioDecoder.Open(item.MediaPath);
+        var matched = LoudnessMatch.Apply(HouseFormat.Convert(source, format), item.Bulletin.IntegratedLufs, loudness, item.Bulletin.Channels);
+        return new OwnedSampleProvider(matched, source);
     };
 
     private string Label(Occurrence occ) =>

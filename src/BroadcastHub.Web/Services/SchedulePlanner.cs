@@ -6,12 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Web.Services;
 
-/// <summary>Keeps occurrences planned and armed over the horizon. Cheap and idempotent: safe to rerun at any time.</summary>
+/// <summary>
+/// Keeps occurrences planned over the horizon and armed within the arming window. Cheap and idempotent: the whole
+/// horizon is read in a few queries, planned in memory and written in one transaction that touches only what changed.
+/// </summary>
 public sealed class SchedulePlanner(
-    SessionRepository sessions, BookingRepository bookings, BulletinRepository bulletins, OccurrenceRepository occurrences, OccurrenceArmer armer,
-    StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<SchedulePlanner> log)
+    SessionRepository sessions, BookingRepository bookings, BulletinRepository bulletins, OccurrenceRepository occurrences,
+    OccurrencePlanWriter writer, OccurrenceArmer armer, StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<SchedulePlanner> log)
 {
-    /// <summary>Plans one session over local dates (clipped to today … horizon) and arms what it planned.</summary>
+    /// <summary>Plans one session over local dates (clipped to today … horizon) and arms what is due.</summary>
     public IReadOnlyList<Occurrence> PlanSession(long sessionId, DateOnly from, DateOnly to) =>
         PlanSessionWithOverflow(sessionId, from, to).Select(p => p.Occurrence).ToList();
 
@@ -19,55 +22,67 @@ public sealed class SchedulePlanner(
     public IReadOnlyList<(Occurrence Occurrence, IReadOnlyList<PlannedSlot> Overflow)> PlanSessionWithOverflow(long sessionId, DateOnly from, DateOnly to)
     {
         var session = sessions.Find(sessionId);
-        if (session is null) return [];
-        var today = clock.Today;
-        var first = from < today ? today : from;
-        var horizonEnd = today.AddDays(options.Value.HorizonDays);
-        var last = to > horizonEnd ? horizonEnd : to;
-        if (first > last) return [];
-        var planner = new OccurrencePlanner(clock);
-        var booked = bookings.ListForSession(sessionId, first, last);
-        var durations = bulletins.FindMany(booked.SelectMany(b => b.BulletinIds)).ToDictionary(b => b.Key, b => b.Value.DurationSeconds);
-        var result = new List<(Occurrence, IReadOnlyList<PlannedSlot>)>();
-        foreach (var plan in planner.Plan(session, booked, durations, first, last))
-        {
-            if (plan.EndUtc <= clock.UtcNow) continue;
-            var occ = occurrences.Find(occurrences.Upsert(plan))!;
-            armer.EnsureArmed(occ);
-            result.Add((occ, plan.Overflow));
-        }
-        // A date whose bookings were all cancelled or edited away must not keep its old rundown.
-        var kept = result.Select(r => r.Item1.Id).ToHashSet();
-        foreach (var stale in occurrences.ListStarting(clock.ToUtc(first, TimeOnly.MinValue), clock.ToUtc(last.AddDays(1), TimeOnly.MinValue), OccurrenceState.Planned)
-                     .Where(o => o.SessionId == sessionId && !kept.Contains(o.Id) && o.StartUtc > clock.UtcNow))
-            occurrences.TryTransition(stale.Id, OccurrenceState.Cancelled, clock.UtcNow);
-        return result;
+        if (session is null || Clip(from, to) is not var (first, last)) return [];
+        var (plans, ids) = PlanAndWrite([session], bookings.ListOverlapping(first, last, sessionId), first, last);
+        return plans.Select((p, i) => (occurrences.Find(ids[i])!, p.Overflow)).ToList();
     }
 
     /// <summary>What the occurrences of a session would be with <paramref name="candidate"/> added; stores nothing.</summary>
     public IReadOnlyList<PlannedOccurrence> Preview(SessionSlot session, Booking candidate)
     {
-        var today = clock.Today;
-        var first = candidate.From < today ? today : candidate.From;
-        var horizonEnd = today.AddDays(options.Value.HorizonDays);
-        var last = candidate.To > horizonEnd ? horizonEnd : candidate.To;
-        if (first > last) return [];
-        var booked = bookings.ListForSession(session.Id, first, last).Append(candidate with { Id = long.MaxValue }).ToList();
-        var durations = bulletins.FindMany(booked.SelectMany(b => b.BulletinIds)).ToDictionary(b => b.Key, b => b.Value.DurationSeconds);
-        return new OccurrencePlanner(clock).Plan(session, booked, durations, first, last)
+        if (Clip(candidate.From, candidate.To) is not var (first, last)) return [];
+        var booked = bookings.ListOverlapping(first, last, session.Id).Append(candidate with { Id = long.MaxValue }).ToList();
+        return new OccurrencePlanner(clock).Plan(session, booked, Durations(booked), first, last)
             .Where(p => p.EndUtc > clock.UtcNow && p.Items.Any(i => i.BookingId == long.MaxValue)).ToList();
     }
 
-    /// <summary>Plans every booked session over the horizon and re-arms every planned occurrence still due.</summary>
+    /// <summary>Plans every booked session over the horizon and (re-)arms everything due within the arming window.</summary>
     public int PlanHorizon()
     {
-        var today = clock.Today;
-        var end = today.AddDays(options.Value.HorizonDays);
-        var planned = bookings.SessionsWithBookings(today, end).Sum(id => PlanSession(id, today, end).Count);
-        // Occurrences left Planned from before a shutdown: their arm job records them Late or Missed.
-        foreach (var occ in occurrences.ListInState(OccurrenceState.Planned).Where(o => o.StartUtc < clock.UtcNow))
+        var (first, last) = Clip(clock.Today, DateOnly.MaxValue)!.Value;
+        var booked = bookings.ListOverlapping(first, last);
+        var bookedSessions = booked.Select(b => b.SessionId).ToHashSet();
+        var (plans, _) = PlanAndWrite(sessions.List().Where(s => bookedSessions.Contains(s.Id)).ToList(), booked, first, last);
+        ArmDue();
+        log.LogInformation("Planner: {Count} occurrences planned up to {End}", plans.Count, last);
+        return plans.Count;
+    }
+
+    /// <summary>Arms every planned occurrence that starts within the arming window, and those left over from a shutdown
+    /// (their arm job records them Late or Missed).</summary>
+    public void ArmDue()
+    {
+        var now = clock.UtcNow;
+        foreach (var occ in occurrences.ListStarting(DateTimeOffset.MinValue, now + TimeSpan.FromHours(options.Value.ArmWindowHours), OccurrenceState.Planned))
             armer.EnsureArmed(occ);
-        log.LogInformation("Planner: {Count} occurrences planned up to {End}", planned, end);
-        return planned;
+    }
+
+    private (IReadOnlyList<PlannedOccurrence> Plans, IReadOnlyList<long> Ids) PlanAndWrite(
+        IReadOnlyList<SessionSlot> planned, IReadOnlyList<Booking> booked, DateOnly first, DateOnly last)
+    {
+        var planner = new OccurrencePlanner(clock);
+        var durations = Durations(booked);
+        var bySession = booked.ToLookup(b => b.SessionId);
+        var plans = planned.SelectMany(s => planner.Plan(s, bySession[s.Id], durations, first, last))
+            .Where(p => p.EndUtc > clock.UtcNow).ToList();
+        var ids = writer.UpsertMany(plans);
+        // A date whose bookings were all cancelled or edited away must not keep its old rundown.
+        writer.CancelUnplanned(planned.Select(s => s.Id).ToList(), first, last, ids.ToHashSet(), clock.UtcNow);
+        var armUntil = clock.UtcNow + TimeSpan.FromHours(options.Value.ArmWindowHours);
+        for (var i = 0; i < plans.Count; i++)
+            if (plans[i].StartUtc <= armUntil) armer.EnsureArmed(occurrences.Find(ids[i])!);
+        return (plans, ids);
+    }
+
+    private Dictionary<long, double> Durations(IEnumerable<Booking> booked) =>
+        bulletins.FindMany(booked.SelectMany(b => b.BulletinIds)).ToDictionary(b => b.Key, b => b.Value.DurationSeconds);
+
+    private (DateOnly First, DateOnly Last)? Clip(DateOnly from, DateOnly to)
+    {
+        var today = clock.Today;
+        var horizonEnd = today.AddDays(options.Value.HorizonDays);
+        var first = from < today ? today : from;
+        var last = to > horizonEnd ? horizonEnd : to;
+        return first > last ? null : (first, last);
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BroadcastHub.Audio.Analysis;
 using BroadcastHub.Audio.Decoding;
+using BroadcastHub.Audio.Loudness;
 using BroadcastHub.Web.Tests.Api;
 using BroadcastHub.Web.Tests.Support;
 using Xunit.Abstractions;
@@ -83,10 +85,12 @@ public sealed class SpineEndToEndTests(ITestOutputHelper output)
         using var decoder = AudioDecoder.Open(path);
         Assert.Equal(22050, wave.SampleRate);
         Assert.Equal(1, wave.Channels);
+        var analysis = AudioAnalyzer.Analyze(path);
+        var aired = LoudnessMatch.Apply(decoder, analysis.IntegratedLufs, new LoudnessTarget(), analysis.Channels);
         var decoded = new List<float>();
         var buffer = new float[4096];
         int read;
-        while ((read = decoder.Read(buffer)) > 0) decoded.AddRange(buffer.AsSpan(0, read).ToArray());
+        while ((read = aired.Read(buffer)) > 0) decoded.AddRange(buffer.AsSpan(0, read).ToArray());
         Assert.Equal(decoded.Count, wave.Samples.Length);
         var worst = 0.0;
         for (var i = 0; i < decoded.Count; i++)

@@ -166,4 +166,21 @@ public sealed class PlayoutEngineTests(AppFactory app)
         Assert.Equal(0, _scenario.Engine.Recover());
         Assert.Equal(2, _scenario.Airtime(occ).Count);
     }
+
+    [Fact]
+    public async Task Silence_beyond_the_dead_air_span_is_noted_on_the_record_and_raised_on_the_zone()
+    {
+        var gappy = await _scenario.ApprovedAsync(ToneWav.Create(5.0, silentFrom: 1.0, silentSeconds: 3.0), 5.0);
+        var start = DateTimeOffset.UtcNow.AddSeconds(3.2);
+        var occ = _scenario.Occurrence(start, start.AddMinutes(5), gappy);
+
+        _scenario.Engine.Arm(occ.Id);
+        var record = Assert.Single(await _scenario.WaitForAirtimeAsync(occ, 1, Wait));
+
+        Assert.Equal(AirtimeOutcome.Completed, record.Outcome);
+        Assert.Contains("dead air", record.Error);
+        Assert.Contains("from 1.0 s", record.Error);
+        var state = app.Services.GetRequiredService<BroadcastHub.Web.Playout.ZoneOutputs>().StateOf(occ.ZoneId);
+        Assert.Contains("Dead air", state.LastError);
+    }
 }

@@ -16,11 +16,14 @@ public sealed class PlayoutScenario(AppFactory app)
 
     public PlayoutEngine Engine => Get<PlayoutEngine>();
 
-    public async Task<Bulletin> ApprovedToneAsync(double seconds, DateOnly? validUntil = null)
+    public Task<Bulletin> ApprovedToneAsync(double seconds, DateOnly? validUntil = null) =>
+        ApprovedAsync(ToneWav.Create(seconds, frequency: 300 + Random.Shared.Next(500)), seconds, validUntil);
+
+    public async Task<Bulletin> ApprovedAsync(byte[] wav, double seconds, DateOnly? validUntil = null)
     {
         using var scope = app.Services.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<BulletinService>();
-        await using var content = new MemoryStream(ToneWav.Create(seconds, frequency: 300 + Random.Shared.Next(500)));
+        await using var content = new MemoryStream(wav);
         var bulletin = await service.UploadAsync(content, new UploadRequest($"Tone {seconds}s", "tone.wav", "vi", null, validUntil), "test", default);
         return service.Approve(bulletin.Id, "supervisor");
     }

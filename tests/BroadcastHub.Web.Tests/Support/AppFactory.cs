@@ -33,6 +33,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("BroadcastHub:DefaultPolicy:AllowedTo", "00:00");
         builder.UseSetting("BroadcastHub:DefaultPolicy:MaxSessionMinutes", "1440");
         builder.UseSetting("BroadcastHub:DefaultPolicy:MaxSessionsPerDay", "48");
+        builder.UseSetting("BroadcastHub:DeadAir:Seconds", "2");
         builder.UseEnvironment("Development");
     }
 

@@ -3,7 +3,10 @@ namespace BroadcastHub.Web.Tests.Support;
 /// <summary>Writes small 16-bit PCM WAV files with a sine tone, for tests that need audio of an exact length.</summary>
 public static class ToneWav
 {
-    public static byte[] Create(double seconds, int sampleRate = 22050, double frequency = 440, double amplitude = 0.3)
+    /// <param name="silentFrom">Start of a silent stretch, in seconds (none by default).</param>
+    /// <param name="silentSeconds">Length of the silent stretch.</param>
+    public static byte[] Create(double seconds, int sampleRate = 22050, double frequency = 440, double amplitude = 0.3,
+        double silentFrom = double.MaxValue, double silentSeconds = 0)
     {
         var frames = (int)Math.Round(seconds * sampleRate);
         using var stream = new MemoryStream();
@@ -21,7 +24,11 @@ public static class ToneWav
         writer.Write("data"u8);
         writer.Write(frames * 2);
         for (var i = 0; i < frames; i++)
-            writer.Write((short)Math.Round(amplitude * 32767 * Math.Sin(2 * Math.PI * frequency * i / sampleRate)));
+        {
+            var t = (double)i / sampleRate;
+            var silent = t >= silentFrom && t < silentFrom + silentSeconds;
+            writer.Write(silent ? (short)0 : (short)Math.Round(amplitude * 32767 * Math.Sin(2 * Math.PI * frequency * t)));
+        }
         writer.Flush();
         return stream.ToArray();
     }

@@ -1,0 +1,69 @@
+using BroadcastHub.Core.Scheduling;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BroadcastHub.Data.Repositories;
+
+/// <summary>
+/// Writes planned occurrences in bulk, in one transaction, touching only what changed: an occurrence that is new is
+/// inserted; one still <see cref="OccurrenceState.Planned"/> whose instants or rundown differ is rewritten; claimed,
+/// missed and cancelled ones are never changed. Rerunning the planner on an unchanged schedule writes nothing.
+/// </summary>
+public sealed class OccurrencePlanWriter(AppDatabase db)
+{
+    private sealed record Existing(long Id, string State, string StartUtc, string EndUtc);
+
+    /// <summary>Upserts the plans; returns the occurrence id of each plan, in order.</summary>
+    public IReadOnlyList<long> UpsertMany(IReadOnlyList<PlannedOccurrence> plans)
+    {
+        if (plans.Count == 0) return [];
+        using var c = db.Open();
+        using var t = c.BeginTransaction(deferred: false);
+        var from = plans.Min(p => p.LocalDate);
+        var to = plans.Max(p => p.LocalDate);
+        var existing = c.Query<(long Id, long SessionId, string LocalDate, string State, string StartUtc, string EndUtc)>(
+                "SELECT id, session_id, local_date, state, start_utc, end_utc FROM occurrences WHERE session_id IS NOT NULL AND local_date BETWEEN @from AND @to",
+                new { from = SqlValues.Date(from), to = SqlValues.Date(to) }, t)
+            .ToDictionary(o => (o.SessionId, o.LocalDate), o => new Existing(o.Id, o.State, o.StartUtc, o.EndUtc));
+        var rundowns = c.Query<(long OccurrenceId, long BulletinId, long? BookingId, double? NotBefore)>(
+                """
+                SELECT r.occurrence_id, r.bulletin_id, r.booking_id, r.not_before_seconds FROM rundown_items r
+                JOIN occurrences o ON o.id = r.occurrence_id
+                WHERE o.session_id IS NOT NULL AND o.state = 'Planned' AND o.local_date BETWEEN @from AND @to ORDER BY r.occurrence_id, r.position
+                """, new { from = SqlValues.Date(from), to = SqlValues.Date(to) }, t)
+            .ToLookup(r => r.OccurrenceId, r => (r.BulletinId, r.BookingId, r.NotBefore));
+        using var commands = new PlanCommands(c, t);
+        var ids = new List<long>(plans.Count);
+        foreach (var plan in plans)
+        {
+            var start = SqlValues.Instant(plan.StartUtc);
+            var end = SqlValues.Instant(plan.EndUtc);
+            var items = plan.Items.Select(i => (i.BulletinId, (long?)i.BookingId, i.NotBeforeSeconds)).ToList();
+            if (!existing.TryGetValue((plan.SessionId, SqlValues.Date(plan.LocalDate)), out var old))
+            {
+                var id = commands.Insert(plan.SessionId, SqlValues.Date(plan.LocalDate), start, end);
+                commands.InsertItems(id, items);
+                ids.Add(id);
+                continue;
+            }
+            ids.Add(old.Id);
+            if (old.State != nameof(OccurrenceState.Planned)) continue;
+            if (old.StartUtc == start && old.EndUtc == end && rundowns[old.Id].SequenceEqual(items)) continue;
+            commands.Reschedule(old.Id, start, end);
+            commands.InsertItems(old.Id, items);
+        }
+        t.Commit();
+        return ids;
+    }
+
+    /// <summary>Cancels planned occurrences of the given sessions and dates that are no longer in any plan.</summary>
+    public int CancelUnplanned(IReadOnlyCollection<long> sessionIds, DateOnly from, DateOnly to, IReadOnlySet<long> keep, DateTimeOffset now)
+    {
+        using var c = db.Open();
+        var stale = c.Query<long>(
+            "SELECT id FROM occurrences WHERE session_id IN @sessionIds AND state = 'Planned' AND local_date BETWEEN @from AND @to AND start_utc > @now",
+            new { sessionIds, from = SqlValues.Date(from), to = SqlValues.Date(to), now = SqlValues.Instant(now) }).Where(id => !keep.Contains(id)).ToList();
+        return stale.Count == 0 ? 0 : c.Execute("UPDATE occurrences SET state = 'Cancelled', claimed_at = @now WHERE id IN @stale AND state = 'Planned'",
+            new { stale, now = SqlValues.Instant(now) });
+    }
+}

@@ -1,0 +1,33 @@
+using BroadcastHub.Core.Access;
+using BroadcastHub.Web.Services.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.Api;
+
+/// <summary>Airtime that can be trusted: chain verification, the compliance summary, and exports.</summary>
+[Route("api/airtime")]
+[Authorize(Roles = Roles.Admin + "," + Roles.Supervisor + "," + Roles.Operator)]
+public sealed class AirtimeReportsApiController(AirtimeReports reports) : ApiControllerBase
+{
+    /// <summary>Walks the hash chain in id order: <c>{ intact, records, firstBrokenId?, unchained, lastId, lastHash }</c>.</summary>
+    [HttpGet("verify")]
+    public IActionResult Verify()
+    {
+        var report = reports.Verify();
+        return Ok(new { report.Intact, report.Records, report.FirstBrokenId, report.Unchained, report.LastId, report.LastHash });
+    }
+
+    /// <summary>Per commune of the unit's subtree (all without <c>unitId</c>): planned, aired, late, missed, … minutes aired.</summary>
+    [HttpGet("summary")]
+    public IActionResult Summary([FromQuery] string? from, [FromQuery] string? to, [FromQuery] long? unitId) =>
+        Ok(reports.Summary(from, to, unitId));
+
+    /// <summary>The log over local dates as <c>format=xlsx</c> (default) or <c>csv</c> (UTF-8 with BOM).</summary>
+    [HttpGet("export")]
+    public IActionResult Export([FromQuery] string? format, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] long? unitId)
+    {
+        var file = reports.Export(format, from, to, unitId);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+}

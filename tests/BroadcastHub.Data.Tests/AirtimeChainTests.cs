@@ -1,0 +1,169 @@
+using System.Security.Cryptography;
+using System.Text;
+using BroadcastHub.Core.Airtime;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BroadcastHub.Data.Tests;
+
+public sealed class AirtimeChainTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+    private readonly AirtimeSeed _seed;
+
+    public AirtimeChainTests() => _seed = new AirtimeSeed(_db);
+
+    public void Dispose() => _db.Dispose();
+
+    private (long Id, string Prev, string Hash)[] Links()
+    {
+        using var c = _db.Database.Open();
+        return c.Query<(long, string, string)>("SELECT id, prev_hash, hash FROM airtime ORDER BY id").ToArray();
+    }
+
+    private void Tamper(string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={_db.Database.Path};Pooling=False");
+        c.Open();
+        c.Execute("DROP TRIGGER airtime_no_update; DROP TRIGGER airtime_no_delete;");
+        c.Execute(sql);
+    }
+
+    [Fact]
+    public void Each_record_links_to_the_one_before_and_the_chain_verifies()
+    {
+        var occ = _seed.Occurrence(_seed.Commune("Xã Lũng Cú").Id, _db.Time.GetUtcNow(), 3);
+        Assert.True(_seed.Record(occ, 0, AirtimeOutcome.Completed, 60));
+        Assert.True(_seed.Record(occ, 1, AirtimeOutcome.Preempted, 12.5, "dừng phát \"khẩn\"\nline"));
+        Assert.True(_seed.Record(occ, 2, AirtimeOutcome.Skipped, 0));
+
+        var links = Links();
+        Assert.Equal(AirtimeChain.Genesis, links[0].Prev);
+        Assert.Equal(links[0].Hash, links[1].Prev);
+        Assert.Equal(links[1].Hash, links[2].Prev);
+        Assert.All(links, l => Assert.Matches("^[0-9a-f]{64}$", l.Hash));
+        var stored = _seed.Airtime.Query(occ.StartUtc.AddHours(-1), occ.StartUtc.AddHours(1));
+        Assert.Equal(links.Select(l => l.Hash), stored.OrderBy(r => r.Id).Select(r => r.Hash));
+        Assert.Equal(new AirtimeChainReport(true, 3, null, 0, links[2].Id, links[2].Hash), _seed.Airtime.Verify());
+    }
+
+    [Fact]
+    public void A_second_airing_is_refused_without_touching_the_chain()
+    {
+        var occ = _seed.Occurrence(_seed.Commune("Xã A").Id, _db.Time.GetUtcNow(), 2);
+        Assert.True(_seed.Record(occ, 0, AirtimeOutcome.Completed, 60));
+        Assert.False(_seed.Record(occ, 0, AirtimeOutcome.Failed, 0, "again"));
+        Assert.True(_seed.Record(occ, 1, AirtimeOutcome.Completed, 60));
+
+        var links = Links();
+        Assert.Equal([1L, 2L], links.Select(l => l.Id));
+        Assert.Equal(links[0].Hash, links[1].Prev);
+        Assert.True(_seed.Airtime.Verify().Intact);
+    }
+
+    [Fact]
+    public void An_empty_log_is_intact()
+    {
+        Assert.Equal(new AirtimeChainReport(true, 0, null, 0, null, null), _seed.Airtime.Verify());
+    }
+
+    [Fact]
+    public void Concurrent_zones_append_one_after_the_other_and_the_chain_stays_whole()
+    {
+        var occurrences = Enumerable.Range(0, 6).Select(i => _seed.Occurrence(_seed.Commune($"Xã {i}").Id, _db.Time.GetUtcNow(), 10)).ToList();
+        Parallel.ForEach(occurrences.SelectMany(o => Enumerable.Range(0, 10).Select(p => (o, p))).Concat(
+                occurrences.Select(o => (o, p: 3))), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            x => _seed.Record(x.o, x.p, AirtimeOutcome.Completed, 60));
+
+        var report = _seed.Airtime.Verify();
+        Assert.True(report.Intact);
+        Assert.Equal(60, report.Records);
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), Links().Select(l => l.Id));
+    }
+
+    [Fact]
+    public void An_altered_field_breaks_the_chain_at_that_record()
+    {
+        var occ = _seed.Occurrence(_seed.Commune("Xã B").Id, _db.Time.GetUtcNow(), 4);
+        for (var p = 0; p < 4; p++) _seed.Record(occ, p, AirtimeOutcome.Completed, 60);
+
+        Tamper("UPDATE airtime SET outcome = 'Missed', played_seconds = 0 WHERE id = 2");
+
+        Assert.Equal(new AirtimeChainReport(false, 4, 2, 0, 4, Links()[3].Hash), _seed.Airtime.Verify());
+    }
+
+    [Fact]
+    public void A_record_rehashed_after_tampering_breaks_the_link_of_the_next_one()
+    {
+        var occ = _seed.Occurrence(_seed.Commune("Xã C").Id, _db.Time.GetUtcNow(), 4);
+        for (var p = 0; p < 4; p++) _seed.Record(occ, p, AirtimeOutcome.Completed, 60);
+        var second = Links()[1];
+        var altered = new AirtimeChainEntry(2, occ.Id, 1, _seed.BulletinId, SqlValues.Instant(occ.StartUtc.AddMinutes(1)), null, null, 0,
+            "Missed", null, SqlValues.Instant(_db.Time.GetUtcNow()));
+
+        Tamper($"""
+            UPDATE airtime SET actual_start = NULL, actual_end = NULL, played_seconds = 0, outcome = 'Missed',
+                hash = '{AirtimeChain.Hash(altered, second.Prev)}' WHERE id = 2
+            """);
+
+        var report = _seed.Airtime.Verify();
+        Assert.False(report.Intact);
+        Assert.Equal(3, report.FirstBrokenId);
+    }
+
+    [Fact]
+    public void A_deleted_record_breaks_the_chain_at_the_record_after_it()
+    {
+        var occ = _seed.Occurrence(_seed.Commune("Xã D").Id, _db.Time.GetUtcNow(), 4);
+        for (var p = 0; p < 4; p++) _seed.Record(occ, p, AirtimeOutcome.Completed, 60);
+
+        Tamper("DELETE FROM airtime WHERE id = 2");
+
+        var report = _seed.Airtime.Verify();
+        Assert.Equal((false, 3L, 3L), (report.Intact, report.Records, report.FirstBrokenId));
+    }
+
+    [Fact]
+    public void A_record_that_bypasses_the_chain_is_refused()
+    {
+        var occ = _seed.Occurrence(_seed.Commune("Xã E").Id, _db.Time.GetUtcNow(), 1);
+        using var c = _db.Database.Open();
+        var e = Assert.Throws<SqliteException>(() => c.Execute(
+            """
+            INSERT INTO airtime (occurrence_id, position, bulletin_id, scheduled_start, played_seconds, outcome, recorded_at)
+            VALUES (@Id, 0, @bulletin, 'x', 0, 'Missed', 'x')
+            """, new { occ.Id, bulletin = _seed.BulletinId }));
+        Assert.Contains("hash chain", e.Message);
+        Assert.Throws<SqliteException>(() => c.Execute("UPDATE airtime_chain_origin SET legacy_until_id = 99"));
+    }
+
+    [Fact]
+    public void The_canonical_form_is_the_documented_one()
+    {
+        var entry = new AirtimeChainEntry(7, 42, 0, 3, "2026-11-27T22:30:00.0000000Z", "2026-11-27T22:30:00.0012345Z",
+            "2026-11-27T22:31:00.0012345Z", 60, "Completed", "Bản tin", "2026-11-27T22:31:00.5000000Z");
+        const string expected =
+            "bh-airtime-chain-v1\nid=1:7\noccurrence_id=2:42\nposition=1:0\nbulletin_id=1:3\n" +
+            "scheduled_start=28:2026-11-27T22:30:00.0000000Z\nactual_start=28:2026-11-27T22:30:00.0012345Z\n" +
+            "actual_end=28:2026-11-27T22:31:00.0012345Z\nplayed_seconds=16:404e000000000000\noutcome=9:Completed\n" +
+            "error=9:Bản tin\nrecorded_at=28:2026-11-27T22:31:00.5000000Z\n" +
+            "prev_hash=64:0000000000000000000000000000000000000000000000000000000000000000\n";
+        Assert.Equal(expected, AirtimeChain.Canonical(entry, AirtimeChain.Genesis));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(expected))), AirtimeChain.Hash(entry, AirtimeChain.Genesis));
+        Assert.Equal("d5bcbc7e3376bfe43bd0ff350ab70013bdb8be203ca498a863fde081cace55ae", AirtimeChain.Hash(entry, AirtimeChain.Genesis));
+        Assert.Equal("actual_start=-\n", AirtimeChain.Canonical(entry with { ActualStart = null }, AirtimeChain.Genesis).Split('\n')[6] + "\n");
+        Assert.Equal(AirtimeChain.Hash(entry with { PlayedSeconds = 0 }, AirtimeChain.Genesis), AirtimeChain.Hash(entry with { PlayedSeconds = -0.0 }, AirtimeChain.Genesis));
+    }
+
+    [Fact]
+    public void Records_older_than_the_chain_are_counted_but_the_chain_starts_after_them()
+    {
+        var chained = new AirtimeChainEntry(3, 1, 0, 1, "s", null, null, 0, "Missed", null, "r");
+        var hash = AirtimeChain.Hash(chained, AirtimeChain.Genesis);
+        StoredChainLink Legacy(long id) => new(chained with { Id = id }, null, null);
+
+        var report = AirtimeChainVerifier.Verify([Legacy(1), Legacy(2), new(chained, AirtimeChain.Genesis, hash)], legacyUntilId: 2);
+        Assert.Equal(new AirtimeChainReport(true, 3, null, 2, 3, hash), report);
+        Assert.Equal(3, AirtimeChainVerifier.Verify([Legacy(1), Legacy(2), new(chained, null, null)], legacyUntilId: 2).FirstBrokenId);
+    }
+}
