@@ -21,16 +21,22 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         using var t = c.BeginTransaction(deferred: false);
         var from = plans.Min(p => p.LocalDate);
         var to = plans.Max(p => p.LocalDate);
+        var sessionIds = plans.Select(p => p.SessionId).Distinct().ToList();
+        // One session (a booking) reads only its own rows; a whole horizon reads everything in the range at once.
+        var few = sessionIds.Count <= 50;
+        var filter = few ? "session_id IN @sessionIds" : "session_id IS NOT NULL";
+        var args = new DynamicParameters(new { from = SqlValues.Date(from), to = SqlValues.Date(to) });
+        if (few) args.Add("sessionIds", sessionIds);
         var existing = c.Query<(long Id, long SessionId, string LocalDate, string State, string StartUtc, string EndUtc)>(
-                "SELECT id, session_id, local_date, state, start_utc, end_utc FROM occurrences WHERE session_id IS NOT NULL AND local_date BETWEEN @from AND @to",
-                new { from = SqlValues.Date(from), to = SqlValues.Date(to) }, t)
+                $"SELECT id, session_id, local_date, state, start_utc, end_utc FROM occurrences WHERE {filter} AND local_date BETWEEN @from AND @to",
+                args, t)
             .ToDictionary(o => (o.SessionId, o.LocalDate), o => new Existing(o.Id, o.State, o.StartUtc, o.EndUtc));
         var rundowns = c.Query<(long OccurrenceId, long BulletinId, long? BookingId, double? NotBefore)>(
-                """
+                $"""
                 SELECT r.occurrence_id, r.bulletin_id, r.booking_id, r.not_before_seconds FROM rundown_items r
                 JOIN occurrences o ON o.id = r.occurrence_id
-                WHERE o.session_id IS NOT NULL AND o.state = 'Planned' AND o.local_date BETWEEN @from AND @to ORDER BY r.occurrence_id, r.position
-                """, new { from = SqlValues.Date(from), to = SqlValues.Date(to) }, t)
+                WHERE o.{filter} AND o.state = 'Planned' AND o.local_date BETWEEN @from AND @to ORDER BY r.occurrence_id, r.position
+                """, args, t)
             .ToLookup(r => r.OccurrenceId, r => (r.BulletinId, r.BookingId, r.NotBefore));
         using var commands = new PlanCommands(c, t);
         var ids = new List<long>(plans.Count);

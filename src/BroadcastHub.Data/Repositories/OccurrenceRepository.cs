@@ -99,11 +99,23 @@ public sealed class OccurrenceRepository(AppDatabase db)
             new { id, to = to.ToString(), at = SqlValues.Instant(at) }) == 1;
     }
 
-    /// <summary>Remembers the Hangfire job that arms the occurrence.</summary>
-    public void SetArmJob(long id, string jobId)
+    /// <summary>Planned occurrences starting before <paramref name="until"/>, with the Hangfire job recorded for each.</summary>
+    public IReadOnlyList<(Occurrence Occurrence, string? ArmJobId)> ListArmable(DateTimeOffset until)
     {
         using var c = db.Open();
-        c.Execute("UPDATE occurrences SET arm_job_id = @jobId WHERE id = @id", new { id, jobId });
+        var rows = c.Query<Row>(Select + " WHERE o.state = 'Planned' AND o.start_utc < @until ORDER BY o.start_utc, o.id",
+            new { until = SqlValues.Instant(until) }).ToList();
+        var jobs = c.Query<(long Id, string? Job)>("SELECT id, arm_job_id FROM occurrences WHERE state = 'Planned' AND start_utc < @until",
+            new { until = SqlValues.Instant(until) }).ToDictionary(j => j.Id, j => j.Job);
+        return rows.Select(r => (r.ToOccurrence(), jobs.GetValueOrDefault(r.Id))).ToList();
+    }
+
+    /// <summary>Remembers the Hangfire jobs that arm occurrences, in one transaction.</summary>
+    public void SetArmJobs(IReadOnlyCollection<(long Id, string JobId)> jobs)
+    {
+        if (jobs.Count == 0) return;
+        db.InTransaction((c, t) => c.Execute("UPDATE occurrences SET arm_job_id = @JobId WHERE id = @Id",
+            jobs.Select(j => new { j.Id, j.JobId }), t));
     }
 
     /// <summary>The Hangfire job id recorded for the occurrence, if any.</summary>

@@ -55,12 +55,13 @@ public sealed class ProfileController(UserRepository users, TokenRepository toke
         {
             var token = _tokens.Revoke(CurrentUser.Of(User, users), id);
             Flash(Text.Pick($"Đã thu hồi mã truy cập \"{token.Name}\".", $"Revoked token \"{token.Name}\"."));
+            return RedirectToAction(nameof(Index));
         }
         catch (AppException e)
         {
-            FlashError(e.Message);
+            Refused(e, TokenKey);
+            return View(nameof(Index), Page(new TokenForm(), null));
         }
-        return RedirectToAction(nameof(Index));
     }
 
     private ProfilePage Page(TokenForm form, IssuedToken? issued)

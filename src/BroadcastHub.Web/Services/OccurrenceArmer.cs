@@ -22,14 +22,28 @@ public sealed class OccurrenceArmer(
     /// <summary>Ensures <paramref name="occ"/> will be armed; returns true when a job was created now.</summary>
     public bool EnsureArmed(Occurrence occ)
     {
-        if (occ.State != OccurrenceState.Planned) return false;
-        if (occurrences.ArmJob(occ.Id) is { } jobId && IsPending(jobId)) return false;
+        if (ArmIfNeeded(occ, occurrences.ArmJob(occ.Id)) is not { } job) return false;
+        occurrences.SetArmJobs([(occ.Id, job)]);
+        return true;
+    }
+
+    /// <summary>Ensures every occurrence (with its recorded job id) is armed; records the new job ids in one transaction.</summary>
+    public int EnsureArmed(IEnumerable<(Occurrence Occurrence, string? ArmJobId)> due)
+    {
+        var created = due.Select(d => (d.Occurrence.Id, Job: ArmIfNeeded(d.Occurrence, d.ArmJobId)))
+            .Where(d => d.Job is not null).Select(d => (d.Id, d.Job!)).ToList();
+        occurrences.SetArmJobs(created);
+        return created.Count;
+    }
+
+    private string? ArmIfNeeded(Occurrence occ, string? recordedJobId)
+    {
+        if (occ.State != OccurrenceState.Planned) return null;
+        if (recordedJobId is { } jobId && IsPending(jobId)) return null;
         var armAt = occ.StartUtc - TimeSpan.FromSeconds(options.Value.ArmLeadSeconds);
-        var id = armAt <= time.GetUtcNow()
+        return armAt <= time.GetUtcNow()
             ? jobs.Enqueue<ArmOccurrenceJob>(j => j.Run(occ.Id))
             : jobs.Schedule<ArmOccurrenceJob>(j => j.Run(occ.Id), armAt);
-        occurrences.SetArmJob(occ.Id, id);
-        return true;
     }
 
     private bool IsPending(string jobId)

@@ -39,12 +39,15 @@ public sealed class SchedulePlanner(
     /// <summary>Plans every booked session over the horizon and (re-)arms everything due within the arming window.</summary>
     public int PlanHorizon()
     {
+        var started = clock.Time.GetTimestamp();
         var (first, last) = Clip(clock.Today, DateOnly.MaxValue)!.Value;
         var booked = bookings.ListOverlapping(first, last);
         var bookedSessions = booked.Select(b => b.SessionId).ToHashSet();
         var (plans, _) = PlanAndWrite(sessions.List().Where(s => bookedSessions.Contains(s.Id)).ToList(), booked, first, last);
+        var planned = clock.Time.GetElapsedTime(started);
         ArmDue();
-        log.LogInformation("Planner: {Count} occurrences planned up to {End}", plans.Count, last);
+        log.LogInformation("Planner: {Count} occurrences planned up to {End} in {Plan:0} ms, armed in {Arm:0} ms", plans.Count, last,
+            planned.TotalMilliseconds, (clock.Time.GetElapsedTime(started) - planned).TotalMilliseconds);
         return plans.Count;
     }
 
@@ -52,9 +55,7 @@ public sealed class SchedulePlanner(
     /// (their arm job records them Late or Missed).</summary>
     public void ArmDue()
     {
-        var now = clock.UtcNow;
-        foreach (var occ in occurrences.ListStarting(DateTimeOffset.MinValue, now + TimeSpan.FromHours(options.Value.ArmWindowHours), OccurrenceState.Planned))
-            armer.EnsureArmed(occ);
+        armer.EnsureArmed(occurrences.ListArmable(clock.UtcNow + TimeSpan.FromHours(options.Value.ArmWindowHours)));
     }
 
     private (IReadOnlyList<PlannedOccurrence> Plans, IReadOnlyList<long> Ids) PlanAndWrite(
@@ -68,9 +69,12 @@ public sealed class SchedulePlanner(
         var ids = writer.UpsertMany(plans);
         // A date whose bookings were all cancelled or edited away must not keep its old rundown.
         writer.CancelUnplanned(planned.Select(s => s.Id).ToList(), first, last, ids.ToHashSet(), clock.UtcNow);
-        var armUntil = clock.UtcNow + TimeSpan.FromHours(options.Value.ArmWindowHours);
-        for (var i = 0; i < plans.Count; i++)
-            if (plans[i].StartUtc <= armUntil) armer.EnsureArmed(occurrences.Find(ids[i])!);
+        if (planned.Count <= 1)
+        {
+            var armUntil = clock.UtcNow + TimeSpan.FromHours(options.Value.ArmWindowHours);
+            for (var i = 0; i < plans.Count; i++)
+                if (plans[i].StartUtc <= armUntil) armer.EnsureArmed(occurrences.Find(ids[i])!);
+        }
         return (plans, ids);
     }
 

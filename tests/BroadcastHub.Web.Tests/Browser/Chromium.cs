@@ -21,8 +21,11 @@ internal static class Chromium
                 + "(.ci/run installs it on CI). The browser tests never download a browser (no `playwright install`).");
     }
 
-    /// <summary>A browser context on a fresh user-data folder, deleted by <see cref="Session.DisposeAsync"/>.</summary>
-    public static async Task<Session> LaunchAsync(IPlaywright playwright, string baseUrl)
+    /// <summary>
+    /// A browser context on a fresh user-data folder (deleted by <see cref="Session.DisposeAsync"/>) whose language
+    /// (Accept-Language) is <paramref name="locale"/>.
+    /// </summary>
+    public static async Task<Session> LaunchAsync(IPlaywright playwright, string baseUrl, string locale = "vi-VN")
     {
         RequireInstalled();
         var profile = Path.Combine(Path.GetTempPath(), "bh-chromium-" + Guid.NewGuid().ToString("N")[..10]);
@@ -34,6 +37,8 @@ internal static class Chromium
             Args = Arguments,
             BaseURL = baseUrl,
             AcceptDownloads = true,
+            Locale = locale,
+            TimezoneId = "Asia/Ho_Chi_Minh",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Timeout = 30_000,
         });

@@ -11,7 +11,7 @@ namespace BroadcastHub.Web.Tests.Browser;
 /// <summary>
 /// The main flow in one language, through the pages only: sign in, create a commune, upload and approve a
 /// bulletin, add a session a few seconds ahead, book the bulletin into it, see it aired in the airtime log, export
-/// the log as CSV. A screenshot is taken at each step.
+/// the log as CSV; then the Users page and a personal token made on the profile. A screenshot is taken at each step.
 /// </summary>
 internal sealed partial class MainFlow(IPage page, FlowTexts texts, Action<string> log)
 {
@@ -123,6 +123,22 @@ internal sealed partial class MainFlow(IPage page, FlowTexts texts, Action<strin
         await download.SaveAsAsync(path);
         await ShotAsync("09-exported");
         return (download.SuggestedFilename, await File.ReadAllTextAsync(path));
+    }
+
+    /// <summary>The administrator's Users page (from the menu) and its own profile (from its name), where it makes a personal token.</summary>
+    public async Task UsersAndProfileAsync()
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = texts.Users, Exact = true }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(texts.Users);
+        await Expect(page.Locator("#users tr[data-user='admin']")).ToBeVisibleAsync();
+        await ShotAsync("10-users");
+        await page.Locator("#signed-in-user").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(texts.Profile);
+        await page.Locator("#token-name").FillAsync("airtime export " + texts.Lang);
+        await page.Locator("#token-form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#new-token-value")).ToHaveValueAsync(new Regex("^bhp_[A-Za-z0-9_-]{40,}$"));
+        await Expect(page.Locator("#tokens")).ToContainTextAsync("airtime export " + texts.Lang);
+        await ShotAsync("11-profile-token");
     }
 
     private async Task ShotAsync(string step)

@@ -37,7 +37,7 @@ public static class AirtimeWorkbook
             summary.Select(s => (IReadOnlyList<object?>)
             [
                 s.CommuneName, s.Planned, s.Aired, s.Late, s.Missed, s.Truncated, s.Preempted, s.Failed, s.Interrupted, s.Skipped,
-                Math.Round(s.MinutesAired, 1),
+                s.MinutesAired,
             ]));
     }
 

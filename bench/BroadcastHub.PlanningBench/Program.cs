@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using BroadcastHub.Core.Library;
+using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Data;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+
+// Planning benchmark (issue: 1,000 communes × 3 sessions × 14 days, then a replan after one edit).
+// Usage: dotnet run -c Release --project bench/BroadcastHub.PlanningBench [-- communes]
+var communes = args.Length > 0 ? int.Parse(args[0]) : 1000;
+var data = Path.Combine(Path.GetTempPath(), "bh-planning-bench-" + Guid.NewGuid().ToString("N")[..8]);
+var services = new ServiceCollection();
+services.AddLogging(b => Microsoft.Extensions.Logging.ConsoleLoggerExtensions.AddSimpleConsole(b));
+services.Configure<BroadcastHubOptions>(o => { o.DataPath = data; o.HorizonDays = 14; o.ArmWindowHours = 24; });
+services.AddBroadcastHubCore();
+services.AddHangfire(c => c.UseInMemoryStorage());
+using var provider = services.BuildServiceProvider();
+var db = provider.GetRequiredService<AppDatabase>();
+Migrator.Migrate(db);
+
+var seed = Stopwatch.StartNew();
+var places = provider.GetRequiredService<PlacesRepository>();
+var sessions = provider.GetRequiredService<SessionRepository>();
+var bookings = provider.GetRequiredService<BookingRepository>();
+var bulletins = provider.GetRequiredService<BulletinRepository>();
+var time = provider.GetRequiredService<TimeProvider>();
+var ids = Enumerable.Range(0, 6).Select(i => bulletins.Insert(new Bulletin
+{
+    Title = $"Bản tin {i}", OriginalFileName = "b.mp3", Sha256 = new string((char)('a' + i), 64), Codec = "mp3",
+    Frames = 22050L * (120 + 30 * i), SampleRate = 22050, Channels = 1, Status = BulletinStatus.Approved, UploadedAt = time.GetUtcNow(),
+}).Id).ToList();
+var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7));
+var allSessions = new List<SessionSlot>();
+for (var c = 0; c < communes; c++)
+{
+    var commune = places.CreateCommune($"Xã {c}", null);
+    foreach (var start in new[] { new TimeOnly(5, 30), new TimeOnly(11, 0), new TimeOnly(17, 0) })
+    {
+        var session = sessions.Create(commune.Id, IsoWeekdays.Every, start, 30);
+        allSessions.Add(session);
+        bookings.Create(session.Id, [ids[c % 6], ids[(c + 1) % 6]], today, today.AddDays(13), "bench");
+    }
+}
+Console.WriteLine($"seeded {communes} communes, {allSessions.Count} sessions and bookings in {seed.Elapsed.TotalSeconds:0.0} s");
+
+Measure("first plan of the horizon", () => Plan(provider));
+Measure("replan, nothing changed", () => Plan(provider));
+var edited = allSessions[allSessions.Count / 2];
+bookings.Create(edited.Id, [ids[5]], today.AddDays(2), today.AddDays(9), "bench");
+Measure("replan after one edit (that session)", () =>
+{
+    using var scope = provider.CreateScope();
+    return scope.ServiceProvider.GetRequiredService<SchedulePlanner>().PlanSession(edited.Id, today, today.AddDays(14)).Count;
+});
+Measure("replan after one edit (whole horizon)", () => Plan(provider));
+Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB");
+using (var c = db.Open())
+    Console.WriteLine($"occurrences {Dapper.SqlMapper.ExecuteScalar<long>(c, "SELECT COUNT(*) FROM occurrences")}, " +
+                      $"rundown items {Dapper.SqlMapper.ExecuteScalar<long>(c, "SELECT COUNT(*) FROM rundown_items")}");
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+Directory.Delete(data, recursive: true);
+
+static int Plan(IServiceProvider provider)
+{
+    using var scope = provider.CreateScope();
+    return scope.ServiceProvider.GetRequiredService<SchedulePlanner>().PlanHorizon();
+}
+
+static void Measure(string what, Func<int> work)
+{
+    GC.Collect();
+    var before = GC.GetTotalAllocatedBytes(precise: true);
+    var watch = Stopwatch.StartNew();
+    var count = work();
+    watch.Stop();
+    var allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0;
+    Console.WriteLine($"{what}: {count} occurrences in {watch.Elapsed.TotalMilliseconds:0} ms, {allocated:0} MiB allocated, " +
+                      $"working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MiB");
+}
