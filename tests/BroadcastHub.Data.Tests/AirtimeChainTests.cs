@@ -155,6 +155,19 @@ public sealed class AirtimeChainTests : IDisposable
         Assert.Equal(AirtimeChain.Hash(entry with { PlayedSeconds = 0 }, AirtimeChain.Genesis), AirtimeChain.Hash(entry with { PlayedSeconds = -0.0 }, AirtimeChain.Genesis));
     }
 
+    [Theory]
+    [InlineData(null, 0.0)]
+    [InlineData("", 1e-300)]
+    [InlineData("Lỗi thiết bị 🔊 \"x\"\n-", 12.345)]
+    [InlineData("long", double.MaxValue)]
+    public void The_hash_is_sha256_of_the_canonical_text_whatever_the_fields(string? error, double played)
+    {
+        var text = error == "long" ? string.Concat(Enumerable.Repeat("Bản tin quá dài ", 400)) : error;
+        var entry = new AirtimeChainEntry(long.MaxValue, 1, -1, 0, "s", null, "é", played, "Failed", text, "r");
+        var prev = new string('f', 64);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AirtimeChain.Canonical(entry, prev)))), AirtimeChain.Hash(entry, prev));
+    }
+
     [Fact]
     public void Records_older_than_the_chain_are_counted_but_the_chain_starts_after_them()
     {

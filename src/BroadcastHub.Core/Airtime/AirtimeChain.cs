@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace BroadcastHub.Core.Airtime;
@@ -51,14 +50,13 @@ public static class AirtimeChain
         return text.ToString();
     }
 
-    /// <summary>Lower-case hex SHA-256 of the canonical form's UTF-8 bytes.</summary>
-    public static string Hash(AirtimeChainEntry e, string prevHash) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(e, prevHash))));
+    /// <summary>Lower-case hex SHA-256 of the canonical form's UTF-8 bytes (written without building the string).</summary>
+    public static string Hash(AirtimeChainEntry e, string prevHash) => AirtimeChainBytes.Hash(e, prevHash);
 
     private static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     // The IEEE-754 binary64 bit pattern, big-endian hex: exact, and the same in every language. −0 counts as 0.
-    private static string Real(double value) =>
+    internal static string Real(double value) =>
         BitConverter.DoubleToInt64Bits(value == 0 ? 0d : value).ToString("x16", CultureInfo.InvariantCulture);
 
     private static void Field(StringBuilder text, string name, string? value)

@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace BroadcastHub.Core.Airtime;
+
+/// <summary>Writes the canonical form of <see cref="AirtimeChain"/> straight as UTF-8 bytes and hashes them, without building a string.</summary>
+internal static class AirtimeChainBytes
+{
+    private static readonly byte[] Header = Encoding.ASCII.GetBytes(AirtimeChain.FormVersion + "\n");
+
+    public static string Hash(AirtimeChainEntry e, string prevHash)
+    {
+        var max = 512 + 3 * (e.ScheduledStart.Length + (e.ActualStart?.Length ?? 0) + (e.ActualEnd?.Length ?? 0) + e.Outcome.Length
+            + (e.Error?.Length ?? 0) + e.RecordedAt.Length + prevHash.Length);
+        var rented = max > 1024 ? ArrayPool<byte>.Shared.Rent(max) : null;
+        try
+        {
+            Span<byte> buffer = rented ?? stackalloc byte[1024];
+            var at = 0;
+            Header.CopyTo(buffer);
+            at += Header.Length;
+            Integer(buffer, ref at, "id="u8, e.Id);
+            Integer(buffer, ref at, "occurrence_id="u8, e.OccurrenceId);
+            Integer(buffer, ref at, "position="u8, e.Position);
+            Integer(buffer, ref at, "bulletin_id="u8, e.BulletinId);
+            Text(buffer, ref at, "scheduled_start="u8, e.ScheduledStart);
+            Text(buffer, ref at, "actual_start="u8, e.ActualStart);
+            Text(buffer, ref at, "actual_end="u8, e.ActualEnd);
+            Text(buffer, ref at, "played_seconds="u8, AirtimeChain.Real(e.PlayedSeconds));
+            Text(buffer, ref at, "outcome="u8, e.Outcome);
+            Text(buffer, ref at, "error="u8, e.Error);
+            Text(buffer, ref at, "recorded_at="u8, e.RecordedAt);
+            Text(buffer, ref at, "prev_hash="u8, prevHash);
+            Span<byte> digest = stackalloc byte[32];
+            SHA256.HashData(buffer[..at], digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static void Integer(Span<byte> buffer, ref int at, ReadOnlySpan<byte> name, long value)
+    {
+        Span<byte> digits = stackalloc byte[24];
+        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        Prefix(buffer, ref at, name, length);
+        digits[..length].CopyTo(buffer[at..]);
+        at += length;
+        buffer[at++] = (byte)'\n';
+    }
+
+    private static void Text(Span<byte> buffer, ref int at, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is null)
+        {
+            name.CopyTo(buffer[at..]);
+            at += name.Length;
+            buffer[at++] = (byte)'-';
+        }
+        else
+        {
+            Prefix(buffer, ref at, name, Encoding.UTF8.GetByteCount(value));
+            at += Encoding.UTF8.GetBytes(value, buffer[at..]);
+        }
+        buffer[at++] = (byte)'\n';
+    }
+
+    private static void Prefix(Span<byte> buffer, ref int at, ReadOnlySpan<byte> name, int length)
+    {
+        name.CopyTo(buffer[at..]);
+        at += name.Length;
+        length.TryFormat(buffer[at..], out var written, default, CultureInfo.InvariantCulture);
+        at += written;
+        buffer[at++] = (byte)':';
+    }
+}
