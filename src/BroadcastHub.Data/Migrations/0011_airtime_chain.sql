@@ -17,7 +17,7 @@ BEGIN SELECT RAISE(ABORT, 'airtime records are appended through the hash chain')
 
 -- Compliance summary: occurrences of a zone by start, airtime outcomes per occurrence without touching the table,
 -- and the unit tree.
-CREATE INDEX ix_occurrences_zone_start ON occurrences(zone_id, start_utc);
+CREATE INDEX ix_occurrences_zone_start ON occurrences(zone_id, start_utc, state);
 CREATE INDEX ix_airtime_occurrence_outcome ON airtime(occurrence_id, outcome, played_seconds);
 CREATE INDEX ix_units_parent ON units(parent_unit_id);
 CREATE INDEX ix_communes_parent ON communes(parent_unit_id);

@@ -8,7 +8,7 @@ namespace BroadcastHub.Web.Api;
 /// <summary>Airtime that can be trusted: chain verification, the compliance summary, and exports.</summary>
 [Route("api/airtime")]
 [Authorize(Roles = Roles.Admin + "," + Roles.Supervisor + "," + Roles.Operator)]
-public sealed class AirtimeReportsApiController(AirtimeReports reports) : ApiControllerBase
+public sealed class AirtimeReportsApiController(AirtimeReports reports, ReportScope scope) : ApiControllerBase
 {
     /// <summary>Walks the hash chain in id order: <c>{ intact, records, firstBrokenId?, unchained, lastId, lastHash }</c>.</summary>
     [HttpGet("verify")]
@@ -18,16 +18,19 @@ public sealed class AirtimeReportsApiController(AirtimeReports reports) : ApiCon
         return Ok(new { report.Intact, report.Records, report.FirstBrokenId, report.Unchained, report.LastId, report.LastHash });
     }
 
-    /// <summary>Per commune of the unit's subtree (all without <c>unitId</c>): planned, aired, late, missed, … minutes aired.</summary>
+    /// <summary>
+    /// Per commune of the unit's subtree (without <c>unitId</c>: of the caller's own unit, all for a user without one):
+    /// planned, aired, late, missed, … minutes aired.
+    /// </summary>
     [HttpGet("summary")]
     public IActionResult Summary([FromQuery] string? from, [FromQuery] string? to, [FromQuery] long? unitId) =>
-        Ok(reports.Summary(from, to, unitId));
+        Ok(reports.Summary(from, to, scope.UnitFor(User, unitId)));
 
-    /// <summary>The log over local dates as <c>format=xlsx</c> (default) or <c>csv</c> (UTF-8 with BOM).</summary>
+    /// <summary>The log over local dates as <c>format=xlsx</c> (default) or <c>csv</c> (UTF-8 with BOM), scoped like the summary.</summary>
     [HttpGet("export")]
     public IActionResult Export([FromQuery] string? format, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] long? unitId)
     {
-        var file = reports.Export(format, from, to, unitId);
+        var file = reports.Export(format, from, to, scope.UnitFor(User, unitId));
         return File(file.Content, file.ContentType, file.FileName);
     }
 }

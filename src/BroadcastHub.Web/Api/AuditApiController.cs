@@ -11,14 +11,14 @@ namespace BroadcastHub.Web.Api;
 /// <summary>The audit log: who did what and when.</summary>
 [Route("api/audit")]
 [Authorize(Roles = Roles.Approvers)]
-public sealed class AuditApiController(AuditRepository audit, StationClock clock) : ApiControllerBase
+public sealed class AuditApiController(AuditRepository audit, ReportScope scope, StationClock clock) : ApiControllerBase
 {
-    /// <summary>Entries over local dates (yyyy-MM-dd, inclusive; default today), oldest first.</summary>
+    /// <summary>Entries over local dates (yyyy-MM-dd, inclusive; default today), oldest first; a user with a unit sees its subtree's users' entries.</summary>
     [HttpGet]
     public IActionResult List([FromQuery] string? from, [FromQuery] string? to)
     {
         var range = ReportRange.Parse(from, to, clock);
-        return Ok(audit.List(range.FromUtc, range.ToUtc).Select(e => new
+        return Ok(scope.Visible(User, audit.List(range.FromUtc, range.ToUtc)).Select(e => new
         {
             e.Id, e.At, e.User, e.Action, e.Entity, e.EntityId,
             detail = e.Detail is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(e.Detail),

@@ -34,6 +34,15 @@ public static class WebSetup
             o.DefaultRequestCulture = new RequestCulture("vi-VN");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
+            // Pages are Vietnamese unless the user switched (cookie), whatever the browser's language; the API also
+            // honours Accept-Language so automation can ask for English messages.
+            var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider();
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(ctx => AuthSetup.IsApi(ctx.Request)
+                    ? acceptLanguage.DetermineProviderCultureResult(ctx) : Task.FromResult<ProviderCultureResult?>(null)),
+            ];
         });
         services.AddAntiforgery(o => o.Cookie.Name = "bh.af");
         // Vietnamese text stays readable in the HTML instead of becoming &#x…; entities.

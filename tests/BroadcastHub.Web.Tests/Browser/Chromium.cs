@@ -43,6 +43,7 @@ internal static class Chromium
             Timeout = 30_000,
         });
         context.SetDefaultTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return new Session(context, profile);
     }
 

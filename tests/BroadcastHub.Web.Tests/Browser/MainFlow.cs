@@ -47,7 +47,7 @@ internal sealed partial class MainFlow(IPage page, FlowTexts texts, Action<strin
         await page.Locator("#commune-name").FillAsync(CommuneName);
         await page.Locator("form:has(#commune-name) button[type=submit]").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(CommuneName);
-        await Expect(page.Locator("[role=status]")).ToContainTextAsync(texts.CreatedCommune);
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = texts.CreatedCommune })).ToBeVisibleAsync();
         CommuneId = long.Parse(CommunePath().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
         await ShotAsync("03-commune");
     }

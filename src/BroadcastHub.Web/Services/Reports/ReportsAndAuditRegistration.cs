@@ -16,6 +16,7 @@ public static class ReportsAndAuditRegistration
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditFilter>();
         services.AddScoped<AirtimeReports>();
+        services.AddScoped<ReportScope>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<AuditFilter>());
         return services;
     }
