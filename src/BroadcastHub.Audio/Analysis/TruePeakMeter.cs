@@ -55,22 +55,11 @@ public sealed class TruePeakMeter
                 history[pos] = history[pos + taps] = x;
                 peak = Math.Max(peak, Math.Abs(x));
                 var window = history.AsSpan(pos + 1, taps);
-                foreach (var phase in phases) peak = Math.Max(peak, Math.Abs(Dot(window, phase)));
+                foreach (var phase in phases) peak = Math.Max(peak, Math.Abs(VectorMath.Dot(window, phase)));
                 pos = pos + 1 == taps ? 0 : pos + 1;
             }
         }
 
         (_pos, _peak) = (pos, peak);
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
-        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-        var acc = Vector<float>.Zero;
-        for (var i = 0; i < va.Length; i++) acc += va[i] * vb[i];
-        var sum = Vector.Sum(acc);
-        for (var i = va.Length * Vector<float>.Count; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
     }
 }

@@ -44,21 +44,10 @@ internal sealed class OversampledPeakDetector
             history[pos] = history[pos + Taps] = frame[c];
             var window = history.AsSpan(pos + 1, Taps);
             peak = Math.Max(peak, Math.Abs(window[exact]));
-            foreach (var phase in _phases) peak = Math.Max(peak, Math.Abs(Dot(window, phase)));
+            foreach (var phase in _phases) peak = Math.Max(peak, Math.Abs(VectorMath.Dot(window, phase)));
         }
 
         _pos = pos + 1 == Taps ? 0 : pos + 1;
         return peak;
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
-        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-        var acc = Vector<float>.Zero;
-        for (var i = 0; i < va.Length; i++) acc += va[i] * vb[i];
-        var sum = Vector.Sum(acc);
-        for (var i = va.Length * Vector<float>.Count; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
     }
 }

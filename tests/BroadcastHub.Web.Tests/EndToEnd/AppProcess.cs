@@ -97,6 +97,15 @@ public sealed class AppProcess : IAsyncDisposable
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
+    /// <summary>Awaits an API call that creates something, asserts 201 Created, and returns its JSON body.</summary>
+    public static async Task<JsonElement> JsonAsync(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        var body = await response.Content.ReadAsStringAsync();
+        Xunit.Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();

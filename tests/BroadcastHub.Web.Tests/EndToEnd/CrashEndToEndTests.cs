@@ -22,7 +22,7 @@ public sealed class CrashEndToEndTests(ITestOutputHelper output)
         await app.SignInAsync();
         try
         {
-            var communeId = (await Json(app.Http.PostAsJsonAsync("/api/communes", new { name = "Xã mất điện" }))).GetProperty("id").GetInt64();
+            var communeId = (await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/communes", new { name = "Xã mất điện" }))).GetProperty("id").GetInt64();
             var ids = new List<long>();
             foreach (var (seconds, tone) in new[] { (3.0, 440), (3.0, 550), (3.0, 660) })
             {
@@ -31,16 +31,16 @@ public sealed class CrashEndToEndTests(ITestOutputHelper output)
                     { new ByteArrayContent(ToneWav.Create(seconds, frequency: tone)), "file", $"tone{tone}.wav" },
                     { new StringContent($"Bản tin {tone}"), "title" },
                 };
-                var id = (await Json(app.Http.PostAsync("/api/bulletins", form))).GetProperty("id").GetInt64();
+                var id = (await AppProcess.JsonAsync(app.Http.PostAsync("/api/bulletins", form))).GetProperty("id").GetInt64();
                 (await app.Http.PostAsync($"/api/bulletins/{id}/approve", null)).EnsureSuccessStatusCode();
                 ids.Add(id);
             }
             var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(12), Zone);
             start = start.AddTicks(-(start.Ticks % TimeSpan.TicksPerSecond));
-            var sessionId = (await Json(app.Http.PostAsJsonAsync("/api/sessions",
+            var sessionId = (await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/sessions",
                 new { communeId, weekdays = new[] { 1, 2, 3, 4, 5, 6, 7 }, start = start.ToString("HH:mm:ss"), lengthMinutes = 2 }))).GetProperty("id").GetInt64();
             var date = start.ToString("yyyy-MM-dd");
-            var booking = await Json(app.Http.PostAsJsonAsync("/api/bookings", new { sessionId, bulletinIds = ids, from = date, to = date }));
+            var booking = await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/bookings", new { sessionId, bulletinIds = ids, from = date, to = date }));
             var occurrenceId = booking.GetProperty("occurrences")[0].GetProperty("id").GetInt64();
 
             await Task.Delay(start.AddSeconds(4.5) - DateTimeOffset.UtcNow);
@@ -91,12 +91,4 @@ public sealed class CrashEndToEndTests(ITestOutputHelper output)
 
     private static async Task<List<JsonElement>> Airtime(AppProcess app, string date) =>
         (await app.Http.GetFromJsonAsync<JsonElement>($"/api/airtime?from={date}&to={date}")).EnumerateArray().ToList();
-
-    private static async Task<JsonElement> Json(Task<HttpResponseMessage> call)
-    {
-        var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 }

@@ -19,20 +19,20 @@ public sealed class HangfireLossEndToEndTests(ITestOutputHelper output)
         await app.SignInAsync();
         try
         {
-            var communeId = (await Json(app.Http.PostAsJsonAsync("/api/communes", new { name = "Xã sau bão" }))).GetProperty("id").GetInt64();
+            var communeId = (await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/communes", new { name = "Xã sau bão" }))).GetProperty("id").GetInt64();
             var form = new MultipartFormDataContent
             {
                 { new ByteArrayContent(ToneWav.Create(1.5)), "file", "tone.wav" },
                 { new StringContent("Bản tin sáng"), "title" },
             };
-            var bulletinId = (await Json(app.Http.PostAsync("/api/bulletins", form))).GetProperty("id").GetInt64();
+            var bulletinId = (await AppProcess.JsonAsync(app.Http.PostAsync("/api/bulletins", form))).GetProperty("id").GetInt64();
             (await app.Http.PostAsync($"/api/bulletins/{bulletinId}/approve", null)).EnsureSuccessStatusCode();
             var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(25), Zone);
             start = start.AddTicks(-(start.Ticks % TimeSpan.TicksPerSecond));
-            var sessionId = (await Json(app.Http.PostAsJsonAsync("/api/sessions",
+            var sessionId = (await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/sessions",
                 new { communeId, weekdays = new[] { 1, 2, 3, 4, 5, 6, 7 }, start = start.ToString("HH:mm:ss"), lengthMinutes = 5 }))).GetProperty("id").GetInt64();
             var date = start.ToString("yyyy-MM-dd");
-            var occurrenceId = (await Json(app.Http.PostAsJsonAsync("/api/bookings", new { sessionId, bulletinIds = new[] { bulletinId }, from = date, to = date })))
+            var occurrenceId = (await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/bookings", new { sessionId, bulletinIds = new[] { bulletinId }, from = date, to = date })))
                 .GetProperty("occurrences")[0].GetProperty("id").GetInt64();
 
             await app.KillAsync();
@@ -63,13 +63,5 @@ public sealed class HangfireLossEndToEndTests(ITestOutputHelper output)
         {
             output.WriteLine(app.Output);
         }
-    }
-
-    private static async Task<JsonElement> Json(Task<HttpResponseMessage> call)
-    {
-        var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

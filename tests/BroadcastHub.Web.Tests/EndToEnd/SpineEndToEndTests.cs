@@ -32,19 +32,19 @@ public sealed class SpineEndToEndTests(ITestOutputHelper output)
         await app.SignInAsync();
         try
         {
-            var communeId = (await Created(app.Http.PostAsJsonAsync("/api/communes", new { name = "Xã Lũng Cú" }))).GetProperty("id").GetInt64();
-            var bulletin = await Created(app.Http.PostAsync("/api/bulletins", ApiJson.UploadForm(Fixtures.File(Mp3), "Thông báo tiêm chủng")));
+            var communeId = (await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/communes", new { name = "Xã Lũng Cú" }))).GetProperty("id").GetInt64();
+            var bulletin = await AppProcess.JsonAsync(app.Http.PostAsync("/api/bulletins", ApiJson.UploadForm(Fixtures.File(Mp3), "Thông báo tiêm chủng")));
             var bulletinId = bulletin.GetProperty("id").GetInt64();
             (await app.Http.PostAsync($"/api/bulletins/{bulletinId}/approve", null)).EnsureSuccessStatusCode();
 
             var startLocal = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(12), Zone);
             startLocal = startLocal.AddTicks(-(startLocal.Ticks % TimeSpan.TicksPerSecond));
-            var session = await Created(app.Http.PostAsJsonAsync("/api/sessions", new
+            var session = await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/sessions", new
             {
                 communeId, weekdays = new[] { 1, 2, 3, 4, 5, 6, 7 }, start = startLocal.ToString("HH:mm:ss"), lengthMinutes = 15,
             }));
             var date = startLocal.ToString("yyyy-MM-dd");
-            var booking = await Created(app.Http.PostAsJsonAsync("/api/bookings", new
+            var booking = await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/bookings", new
             {
                 sessionId = session.GetProperty("id").GetInt64(), bulletinIds = new[] { bulletinId }, from = date, to = date,
             }));
@@ -112,12 +112,4 @@ public sealed class SpineEndToEndTests(ITestOutputHelper output)
 
     private static async Task<List<JsonElement>> Airtime(AppProcess app, string date) =>
         (await app.Http.GetFromJsonAsync<JsonElement>($"/api/airtime?from={date}&to={date}")).EnumerateArray().ToList();
-
-    private static async Task<JsonElement> Created(Task<HttpResponseMessage> call)
-    {
-        var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 }
