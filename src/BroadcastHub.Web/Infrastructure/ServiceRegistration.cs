@@ -6,6 +6,7 @@ using BroadcastHub.Web.Jobs;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services;
 using BroadcastHub.Web.Services.Playlists;
+using BroadcastHub.Web.Services.Reports;
 using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Web.Infrastructure;
@@ -30,6 +31,7 @@ public static class ServiceRegistration
         services.AddSingleton<OccurrenceProgressRepository>();
         services.AddSingleton<PolicyRepository>();
         services.AddSingleton<OccurrencePlanWriter>();
+        services.AddSingleton<SessionExceptionRepository>();
         services.AddSingleton<Policies>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<AccountService>();
@@ -38,6 +40,7 @@ public static class ServiceRegistration
         services.AddScoped<BookingService>();
         services.AddScoped<PolicyGuard>();
         services.AddScoped<RundownQuery>();
+        services.AddScoped<ScheduleChanges>();
         services.AddScoped<EmergencyService>();
         services.AddScoped<AirtimeQuery>();
         services.AddScoped<SchedulePlanner>();
@@ -55,6 +58,7 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<PlayoutEngine>());
         services.AddHostedService<StartupPlanner>();
         services.AddPlaylistsAndCalendar();
+        services.AddReportsAndAudit();
         return services;
     }
 }

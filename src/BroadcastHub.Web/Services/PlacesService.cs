@@ -29,6 +29,13 @@ public sealed class PlacesService(PlacesRepository places, SessionRepository ses
 
     public SessionSlot CreateSession(long communeId, IReadOnlyList<int>? weekdays, string? start, int lengthMinutes)
     {
+        var session = PrepareSession(communeId, weekdays, start, lengthMinutes);
+        return sessions.Create(session.CommuneId, session.Weekdays, session.Start, session.LengthMinutes);
+    }
+
+    /// <summary>Validates a new session (input, overlap with the commune's sessions, policy) without storing it.</summary>
+    public SessionSlot PrepareSession(long communeId, IReadOnlyList<int>? weekdays, string? start, int lengthMinutes)
+    {
         FindCommune(communeId);
         IsoWeekdays days;
         try
@@ -47,8 +54,13 @@ public sealed class PlacesService(PlacesRepository places, SessionRepository ses
         if (lengthMinutes is < 1 or > 1440)
             throw AppException.BadRequest("invalid_length", Text.Pick(
                 "Thời lượng buổi phát phải từ 1 đến 1440 phút.", "lengthMinutes must be between 1 and 1440."));
-        guard.EnsureSessionAllowed(new SessionSlot(0, communeId, days, startTime, lengthMinutes));
-        return sessions.Create(communeId, days, startTime, lengthMinutes);
+        var session = new SessionSlot(0, communeId, days, startTime, lengthMinutes);
+        if (sessions.List(communeId).FirstOrDefault(other => other.Overlaps(session)) is { } clash)
+            throw AppException.Conflict("session_overlap", Text.Pick(
+                $"Trùng giờ với buổi phát {clash.Start:HH\\:mm\\:ss} ({clash.LengthMinutes} phút) của cùng xã: một cụm loa không thể phát hai buổi cùng lúc.",
+                $"Overlaps the commune's session at {clash.Start:HH\\:mm\\:ss} ({clash.LengthMinutes} min): one zone cannot air two sessions at once."));
+        guard.EnsureSessionAllowed(session);
+        return session;
     }
 
     public SessionSlot FindSession(long id) => sessions.Find(id)

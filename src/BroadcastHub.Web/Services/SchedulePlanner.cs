@@ -12,7 +12,7 @@ namespace BroadcastHub.Web.Services;
 /// </summary>
 public sealed class SchedulePlanner(
     SessionRepository sessions, BookingRepository bookings, BulletinRepository bulletins, OccurrenceRepository occurrences,
-    OccurrencePlanWriter writer, OccurrenceArmer armer, StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<SchedulePlanner> log)
+    OccurrencePlanWriter writer, SessionExceptionRepository exceptions, OccurrenceArmer armer, StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<SchedulePlanner> log)
 {
     /// <summary>Plans one session over local dates (clipped to today … horizon) and arms what is due.</summary>
     public IReadOnlyList<Occurrence> PlanSession(long sessionId, DateOnly from, DateOnly to) =>
@@ -64,8 +64,9 @@ public sealed class SchedulePlanner(
         var planner = new OccurrencePlanner(clock);
         var durations = Durations(booked);
         var bySession = booked.ToLookup(b => b.SessionId);
+        var cancelled = exceptions.Cancelled(first, last);
         var plans = planned.SelectMany(s => planner.Plan(s, bySession[s.Id], durations, first, last))
-            .Where(p => p.EndUtc > clock.UtcNow).ToList();
+            .Where(p => p.EndUtc > clock.UtcNow && !cancelled.Contains((p.SessionId, p.LocalDate))).ToList();
         var ids = writer.UpsertMany(plans);
         // A date whose bookings were all cancelled or edited away must not keep its old rundown.
         writer.CancelUnplanned(planned.Select(s => s.Id).ToList(), first, last, ids.ToHashSet(), clock.UtcNow);
