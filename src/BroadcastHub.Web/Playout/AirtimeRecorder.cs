@@ -45,7 +45,7 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
     /// <summary>Records every played item from the frames the device played, counted in samples.</summary>
     public void Played(Occurrence occ, IReadOnlyList<PlayableItem> items, RundownSampleProvider rundown,
         FrameLimitSampleProvider limit, PlayoutReport report, PlaybackEnd end, string? stopReason = null,
-        IReadOnlyList<DeadAirEvent>? deadAir = null)
+        IReadOnlyList<DeadAirEvent>? deadAir = null, string? note = null)
     {
         var rate = (double)rundown.WaveFormat.SampleRate;
         for (var i = 0; i < items.Count; i++)
@@ -64,10 +64,13 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
                 OccurrenceId = occ.Id, Position = items[i].Position, BulletinId = items[i].Bulletin.Id,
                 ScheduledStart = items[i].ScheduledStart, ActualStart = actualStart,
                 ActualEnd = actualStart?.AddSeconds(played / rate), PlayedSeconds = played / rate,
-                Outcome = outcome, Error = silent.Count == 0 ? error : DeadAirNote(error, silent, rate), RecordedAt = time.GetUtcNow(),
+                Outcome = outcome, Error = Join(note, silent.Count == 0 ? error : DeadAirNote(error, silent, rate)), RecordedAt = time.GetUtcNow(),
             });
         }
     }
+
+    private static string? Join(string? first, string? second) =>
+        first is null ? second : second is null ? first : first + "; " + second;
 
     private static string DeadAirNote(string? error, IReadOnlyList<DeadAirEvent> episodes, double rate) =>
         (error is null ? "" : error + "; ")

@@ -92,23 +92,53 @@ public sealed class OccurrenceRunner(
                     AirtimeOutcome.Missed, "not aired: the zone was busy until the session ended");
             return;
         }
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(stop, shutdown);
+        var chain = BuildChain(occ, items, startAt, airEnd);
+        var (report, description) = await PlayAsync(occ, items, chain, outputs.Create(occ.ZoneId), label, both.Token, nowPlaying);
+        string? note = null;
+        if (report.Error is { } failure && report.FramesPlayed == 0 && !both.IsCancellationRequested && clock.UtcNow < airEnd)
+        {
+            // The device never started (missing card, busy, unplugged): air on the fallback output rather than not at all.
+            outputs.ReportError(occ.ZoneId, failure);
+            log.LogError("Occurrence {Id}: output {Output} failed ({Error}); airing on the fallback output", occ.Id, description, failure);
+            chain.Dispose();
+            chain = BuildChain(occ, items, clock.UtcNow, airEnd);
+            (report, var fallback) = await PlayAsync(occ, items, chain, outputs.CreateFallback(occ.ZoneId), label + "-fallback", both.Token, nowPlaying);
+            note = $"output {description} failed ({failure}); aired on the fallback output {fallback}";
+            description = fallback;
+        }
+        using (chain)
+        {
+            if (report.Error is not null) outputs.ReportError(occ.ZoneId, report.Error);
+            var end = shutdown.IsCancellationRequested ? PlaybackEnd.Shutdown : stop.IsCancellationRequested ? PlaybackEnd.Stopped : PlaybackEnd.Natural;
+            recorder.Played(occ, items, chain.Rundown, chain.Limit, report, end, stopReason(), chain.DeadAir.Episodes, note);
+            log.LogInformation("Occurrence {Id} aired on {Output} from {Start:O}: {Frames} frames, end {End}, error {Error}",
+                occ.Id, description, report.ActualStart, report.FramesPlayed, end, report.Error);
+        }
+    }
+
+    private AiringChain BuildChain(Occurrence occ, IReadOnlyList<PlayableItem> items, DateTimeOffset startAt, DateTimeOffset airEnd)
+    {
         var format = outputs.HouseFormat;
         var notBefore = items.Select(i => i.NotBeforeSeconds is { } s
-            ? (long?)Math.Max(0, (long)Math.Round(((occ.StartUtc.AddSeconds(s)) - startAt).TotalSeconds * format.SampleRate)) : null).ToList();
+            ? (long?)Math.Max(0, (long)Math.Round((occ.StartUtc.AddSeconds(s) - startAt).TotalSeconds * format.SampleRate)) : null).ToList();
         var loudness = LoudnessConfiguration.For(configuration, occ.ZoneId);
-        using var rundown = new RundownSampleProvider(format, items.Select(i => OpenItem(i, format, loudness)).ToList(), notBefore);
+        var rundown = new RundownSampleProvider(format, items.Select(i => OpenItem(i, format, loudness)).ToList(), notBefore);
         var limit = new FrameLimitSampleProvider(rundown,
             (long)((airEnd - startAt).TotalSeconds * format.SampleRate), (long)(EndFadeSeconds * format.SampleRate));
-        var deadAir = new DeadAirWatch(occ, limit, rundown, startAt, configuration, outputs, clock, log);
-        using var output = outputs.Create(occ.ZoneId);
-        using var both = CancellationTokenSource.CreateLinkedTokenSource(stop, shutdown);
+        return new AiringChain(rundown, limit, new DeadAirWatch(occ, limit, rundown, startAt, configuration, outputs, clock, log), startAt);
+    }
+
+    private async Task<(PlayoutReport Report, string Output)> PlayAsync(Occurrence occ, IReadOnlyList<PlayableItem> items, AiringChain chain,
+        IPlayoutOutput output, string label, CancellationToken cancel, Action<NowPlaying?> nowPlaying)
+    {
+        using var _ = output;
         using var heartbeat = new CancellationTokenSource();
-        nowPlaying(new NowPlaying(occ, items, rundown, startAt, output.Description));
-        var beating = heartbeats.RunAsync(occ, items, rundown, startAt, heartbeat.Token);
-        PlayoutReport report;
+        nowPlaying(new NowPlaying(occ, items, chain.Rundown, chain.StartAt, output.Description));
+        var beating = heartbeats.RunAsync(occ, items, chain.Rundown, chain.StartAt, heartbeat.Token);
         try
         {
-            report = await output.PlayAsync(new PlayoutRequest(deadAir.Watch, startAt, label), both.Token);
+            return (await output.PlayAsync(new PlayoutRequest(chain.DeadAir.Watch, chain.StartAt, label), cancel), output.Description);
         }
         finally
         {
@@ -116,11 +146,6 @@ public sealed class OccurrenceRunner(
             await beating;
             nowPlaying(null);
         }
-        if (report.Error is not null) outputs.ReportError(occ.ZoneId, report.Error);
-        var end = shutdown.IsCancellationRequested ? PlaybackEnd.Shutdown : stop.IsCancellationRequested ? PlaybackEnd.Stopped : PlaybackEnd.Natural;
-        recorder.Played(occ, items, rundown, limit, report, end, stopReason(), deadAir.Episodes);
-        log.LogInformation("Occurrence {Id} aired on {Output} from {Start:O}: {Frames} frames, end {End}, error {Error}",
-            occ.Id, output.Description, report.ActualStart, report.FramesPlayed, end, report.Error);
     }
 
     /// <summary>Records every item of a planned occurrence as Missed, once.</summary>

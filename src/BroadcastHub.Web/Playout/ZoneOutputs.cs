@@ -42,6 +42,22 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationCl
         }
     }
 
+    /// <summary>The output used when a zone's own output fails to start: <c>BroadcastHub:Outputs:Fallback</c>, default <c>file</c>.</summary>
+    public IPlayoutOutput CreateFallback(long zoneId)
+    {
+        var spec = _options.Outputs.TryGetValue("Fallback", out var configured) ? configured : "file";
+        var settings = new PlayoutOutputSettings(HouseFormat, Path.Combine(_options.RecordingsPath, $"zone{zoneId}"), clock.Zone, clock.Time);
+        try
+        {
+            return PlayoutOutputFactory.Create(spec, settings);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Zone {Zone}: fallback output {Spec} could not be created; using the file output", zoneId, spec);
+            return PlayoutOutputFactory.Create("file", settings);
+        }
+    }
+
     /// <summary>Records a playback error reported by a zone's output.</summary>
     public void ReportError(long zoneId, string error) =>
         _states.AddOrUpdate(zoneId,

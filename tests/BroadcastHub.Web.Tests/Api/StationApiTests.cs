@@ -72,9 +72,11 @@ public sealed class StationApiTests(AppFactory app)
         await _scenario.WaitUntilPlayingAsync(occ.ZoneId, TimeSpan.FromSeconds(20));
         await Task.Delay(start.AddSeconds(0.8) - DateTimeOffset.UtcNow);
 
+        var stoppedAfter = (DateTimeOffset.UtcNow - start).TotalSeconds;
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/zones/{occ.ZoneId}/stop", null)).StatusCode);
         var record = Assert.Single(await _scenario.WaitForAirtimeAsync(occ, 1, TimeSpan.FromSeconds(20)));
         Assert.Equal(AirtimeOutcome.Preempted, record.Outcome);
-        Assert.InRange(record.PlayedSeconds, 0.7, 1.5);
+        Assert.InRange(record.PlayedSeconds, stoppedAfter - 0.05, stoppedAfter + 0.6);
+        Assert.True(record.PlayedSeconds < 5.0);
     }
 }

@@ -15,6 +15,7 @@ namespace BroadcastHub.Web.Tests.Support;
 public class AppFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin-Test-Pass-1";
+    public const long BrokenZoneId = 1000;
 
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "bh-web-" + Guid.NewGuid().ToString("N")[..10]);
 
@@ -34,6 +35,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("BroadcastHub:DefaultPolicy:MaxSessionMinutes", "1440");
         builder.UseSetting("BroadcastHub:DefaultPolicy:MaxSessionsPerDay", "48");
         builder.UseSetting("BroadcastHub:DeadAir:Seconds", "2");
+        // Zone 1000 (created by the device-failure test) has a sound card that does not exist.
+        builder.UseSetting($"BroadcastHub:Outputs:Zone{BrokenZoneId}", "alsa:nosuchdevice");
         builder.UseEnvironment("Development");
     }
 
