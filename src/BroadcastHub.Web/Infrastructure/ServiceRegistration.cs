@@ -51,6 +51,7 @@ public static class ServiceRegistration
         services.AddSingleton<AirtimeRecorder>();
         services.AddSingleton<Heartbeats>();
         services.AddScoped<CrashRecovery>();
+        services.AddScoped<RundownItems>();
         services.AddSingleton<ZoneOutputs>();
         services.AddSingleton<ZoneGate>();
         services.AddScoped<StationAlerts>();

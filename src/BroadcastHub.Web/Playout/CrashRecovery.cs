@@ -16,7 +16,7 @@ public sealed record ResumePlan(Occurrence Occurrence, IReadOnlySet<int> Positio
 /// </summary>
 public sealed class CrashRecovery(
     OccurrenceRepository occurrences, OccurrenceProgressRepository progress, AirtimeRepository airtime, AirtimeRecorder recorder,
-    OccurrenceRunner runner, StationClock clock, ILogger<CrashRecovery> log)
+    RundownItems rundowns, StationClock clock, ILogger<CrashRecovery> log)
 {
     private static readonly TimeSpan MinimumLeft = TimeSpan.FromSeconds(5);
 
@@ -27,7 +27,7 @@ public sealed class CrashRecovery(
         foreach (var occ in occurrences.ListInState(OccurrenceState.Claimed).Where(o => !isAiring(o.Id)))
         {
             var recorded = airtime.RecordedPositions(occ.Id);
-            var open = runner.WithPlannedStarts(occ).Where(p => !recorded.Contains(p.Item.Position)).ToList();
+            var open = rundowns.Planned(occ).Where(p => !recorded.Contains(p.Item.Position)).ToList();
             if (open.Count == 0) continue;
             var beat = progress.Get(occ.Id);
             var left = new HashSet<int>();

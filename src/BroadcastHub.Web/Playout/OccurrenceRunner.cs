@@ -16,7 +16,7 @@ namespace BroadcastHub.Web.Playout;
 
 /// <summary>Airs one occurrence: final checks, claim, gapless playback from the exact instant, airtime records.</summary>
 public sealed class OccurrenceRunner(
-    OccurrenceRepository occurrences, BulletinRepository bulletins, MediaStore media, ZoneOutputs outputs, ZoneGate zones,
+    OccurrenceRepository occurrences, RundownItems rundowns, ZoneOutputs outputs, ZoneGate zones,
     Policies policies, AirtimeRecorder recorder, Heartbeats heartbeats, StationClock clock, IOptions<BroadcastHubOptions> options,
     IConfiguration configuration, ILogger<OccurrenceRunner> log)
 {
@@ -42,7 +42,7 @@ public sealed class OccurrenceRunner(
             log.LogInformation("Occurrence {Id} was already claimed; not airing it again", occ.Id);
             return;
         }
-        var items = CheckItems(occ, WithPlannedStarts(occ));
+        var items = rundowns.Playable(occ, rundowns.Planned(occ));
         if (!occ.IsEmergency && OutsidePolicy(occ, items)) return;
         var startAt = occ.StartUtc > now ? occ.StartUtc : now;
         await AirAsync(occ, items, startAt, Label(occ), stopReason, stop, shutdown, nowPlaying);
@@ -73,7 +73,7 @@ public sealed class OccurrenceRunner(
     public Task ResumeAsync(Occurrence occ, IReadOnlySet<int> positions, int resumeNumber, Func<string?> stopReason,
         CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
     {
-        var items = CheckItems(occ, WithPlannedStarts(occ).Where(p => positions.Contains(p.Item.Position)));
+        var items = rundowns.Playable(occ, rundowns.Planned(occ).Where(p => positions.Contains(p.Item.Position)));
         var startAt = clock.UtcNow + ResumePreroll;
         return AirAsync(occ, items, startAt, $"{Label(occ)}-resume{resumeNumber}", stopReason, stop, shutdown, nowPlaying);
     }
@@ -152,35 +152,9 @@ public sealed class OccurrenceRunner(
     public void MarkMissed(Occurrence occ, string reason)
     {
         if (!occurrences.TryTransition(occ.Id, OccurrenceState.Missed, clock.UtcNow)) return;
-        foreach (var (item, start, _) in WithPlannedStarts(occ))
+        foreach (var (item, start, _) in rundowns.Planned(occ))
             recorder.NotAired(occ, item, start, AirtimeOutcome.Missed, "not aired: " + reason);
         log.LogWarning("Occurrence {Id} missed: {Reason}", occ.Id, reason);
-    }
-
-    private List<PlayableItem> CheckItems(Occurrence occ, IEnumerable<PlannedItem> planned)
-    {
-        var playable = new List<PlayableItem>();
-        foreach (var (item, start, _) in planned)
-        {
-            var bulletin = bulletins.Find(item.BulletinId);
-            if (bulletin is null || !bulletin.IsAirableOn(occ.LocalDate))
-                recorder.NotAired(occ, item, start, AirtimeOutcome.Skipped, "not approved or not valid on this date");
-            else if (!media.Exists(bulletin.Sha256))
-                recorder.NotAired(occ, item, start, AirtimeOutcome.Failed, "the media file is missing from the station");
-            else
-                playable.Add(new PlayableItem(item.Position, bulletin, media.PathFor(bulletin.Sha256), start, item.NotBeforeSeconds));
-        }
-        return playable;
-    }
-
-    /// <summary>The rundown with each item's planned start (back to back from the occurrence's start).</summary>
-    public IEnumerable<PlannedItem> WithPlannedStarts(Occurrence occ)
-    {
-        var rundown = occurrences.Rundown(occ.Id);
-        var lengths = bulletins.FindMany(rundown.Select(r => r.BulletinId));
-        var seconds = rundown.Select(r => lengths.TryGetValue(r.BulletinId, out var b) ? b.DurationSeconds : 0).ToList();
-        var offsets = RundownTimeline.Offsets(rundown.Select((r, i) => (r.NotBeforeSeconds, seconds[i])));
-        return rundown.Select((item, i) => new PlannedItem(item, occ.StartUtc.AddSeconds(offsets[i]), seconds[i])).ToList();
     }
 
     private static Func<ISampleProvider> OpenItem(PlayableItem item, WaveFormat format, LoudnessTarget loudness) => () =>
