@@ -17,3 +17,7 @@ public sealed class AirtimePage
     public required IReadOnlyList<Commune> Communes { get; init; }
     public IReadOnlyList<AirtimeRow> Rows { get; init; } = [];
 }
+
+/// <summary>The compliance summary page: per commune planned vs aired, and whether the airtime chain is intact.</summary>
+public sealed record AirtimeSummaryPage(string From, string To, IReadOnlyList<BroadcastHub.Core.Airtime.CommuneAirtimeSummary> Rows,
+    BroadcastHub.Core.Airtime.AirtimeChainReport Chain);

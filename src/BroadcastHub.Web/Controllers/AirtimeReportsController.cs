@@ -1,0 +1,45 @@
+using BroadcastHub.Core.Airtime;
+using BroadcastHub.Core.Time;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Models;
+using BroadcastHub.Web.Services.Reports;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.Controllers;
+
+/// <summary>Báo cáo tuân thủ: planned vs aired per commune, the chain check, and the Excel export, for signed-in staff.</summary>
+[Route("airtime")]
+public sealed class AirtimeReportsController(AirtimeReports reports, ReportScope scope, StationClock clock) : PageController
+{
+    [HttpGet("summary")]
+    public IActionResult Summary(string? from, string? to)
+    {
+        from = string.IsNullOrWhiteSpace(from) ? Ui.Date(clock.Today) : from.Trim();
+        to = string.IsNullOrWhiteSpace(to) ? from : to.Trim();
+        IReadOnlyList<CommuneAirtimeSummary> rows = [];
+        try
+        {
+            rows = reports.Summary(from, to, scope.UnitFor(User, null));
+        }
+        catch (AppException e)
+        {
+            Refused(e);
+        }
+        return View(new AirtimeSummaryPage(from, to, rows, reports.Verify()));
+    }
+
+    [HttpGet("export.xlsx")]
+    public IActionResult ExportXlsx(string? from, string? to)
+    {
+        try
+        {
+            var file = reports.Export("xlsx", from, to, scope.UnitFor(User, null));
+            return File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (AppException e)
+        {
+            Refused(e);
+            return RedirectToAction(nameof(Summary), new { from, to });
+        }
+    }
+}
