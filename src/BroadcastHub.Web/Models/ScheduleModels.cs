@@ -38,3 +38,15 @@ public sealed class SchedulePage
 public sealed record BookedPage(
     long BookingId, string Commune, SessionSlot Session, IReadOnlyList<string> Titles, string From, string To,
     IReadOnlyList<OccurrenceRow> Occurrences);
+
+/// <summary>What the emergency form posts.</summary>
+public sealed class EmergencyForm
+{
+    public List<long> CommuneIds { get; set; } = [];
+    public long? BulletinId { get; set; }
+    public bool Confirmed { get; set; }
+}
+
+/// <summary>The emergency page: the form, the communes and the approved bulletins to choose from.</summary>
+public sealed record EmergencyPage(EmergencyForm Form, IReadOnlyList<BroadcastHub.Core.Places.Commune> Communes,
+    IReadOnlyList<BroadcastHub.Core.Library.Bulletin> Bulletins);

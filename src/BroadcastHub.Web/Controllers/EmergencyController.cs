@@ -1,0 +1,45 @@
+using BroadcastHub.Core.Library;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Models;
+using BroadcastHub.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.Controllers;
+
+/// <summary>Phát ngay: choose communes and an approved bulletin, confirm, and it airs at once, preempting.</summary>
+[Route("emergency")]
+[Authorize(Roles = Staff)]
+public sealed class EmergencyController(EmergencyService emergency, PlacesRepository places, BulletinRepository bulletins) : PageController
+{
+    [HttpGet("")]
+    public IActionResult Index() => View(Page(new EmergencyForm()));
+
+    [HttpPost("")]
+    public IActionResult Start(EmergencyForm form)
+    {
+        if (!form.Confirmed)
+        {
+            ModelState.AddModelError(nameof(form.Confirmed), Text.Pick(
+                "Hãy đánh dấu xác nhận: phát khẩn cấp sẽ ngắt mọi buổi phát đang diễn ra ở các xã đã chọn.",
+                "Tick the confirmation: an emergency interrupts whatever the chosen communes are airing."));
+            Response.StatusCode = 400;
+            return View(nameof(Index), Page(form));
+        }
+        try
+        {
+            var started = emergency.Start(form.CommuneIds, form.BulletinId ?? 0);
+            Flash(Text.Pick($"Đang phát khẩn cấp ở {started.Count} xã/phường.", $"Emergency airing on {started.Count} communes."));
+            return LocalRedirect("/dashboard");
+        }
+        catch (AppException e)
+        {
+            Refused(e);
+            return View(nameof(Index), Page(form));
+        }
+    }
+
+    private EmergencyPage Page(EmergencyForm form) =>
+        new(form, places.ListCommunes(), bulletins.List(BulletinStatus.Approved));
+}
