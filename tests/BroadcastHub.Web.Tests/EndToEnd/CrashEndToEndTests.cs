@@ -12,8 +12,6 @@ namespace BroadcastHub.Web.Tests.EndToEnd;
 /// </summary>
 public sealed class CrashEndToEndTests(ITestOutputHelper output)
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
     [Fact]
     public async Task After_kill_9_mid_session_the_log_shows_the_cut_item_the_resumed_rest_and_no_double_airing()
     {
@@ -22,26 +20,10 @@ public sealed class CrashEndToEndTests(ITestOutputHelper output)
         await app.SignInAsync();
         try
         {
-            var communeId = (await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/communes", new { name = "Xã mất điện" }))).GetProperty("id").GetInt64();
+            var communeId = await app.CommuneAsync("Xã mất điện");
             var ids = new List<long>();
-            foreach (var (seconds, tone) in new[] { (3.0, 440), (3.0, 550), (3.0, 660) })
-            {
-                var form = new MultipartFormDataContent
-                {
-                    { new ByteArrayContent(ToneWav.Create(seconds, frequency: tone)), "file", $"tone{tone}.wav" },
-                    { new StringContent($"Bản tin {tone}"), "title" },
-                };
-                var id = (await AppProcess.JsonAsync(app.Http.PostAsync("/api/bulletins", form))).GetProperty("id").GetInt64();
-                (await app.Http.PostAsync($"/api/bulletins/{id}/approve", null)).EnsureSuccessStatusCode();
-                ids.Add(id);
-            }
-            var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(12), Zone);
-            start = start.AddTicks(-(start.Ticks % TimeSpan.TicksPerSecond));
-            var sessionId = (await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/sessions",
-                new { communeId, weekdays = new[] { 1, 2, 3, 4, 5, 6, 7 }, start = start.ToString("HH:mm:ss"), lengthMinutes = 2 }))).GetProperty("id").GetInt64();
-            var date = start.ToString("yyyy-MM-dd");
-            var booking = await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/bookings", new { sessionId, bulletinIds = ids, from = date, to = date }));
-            var occurrenceId = booking.GetProperty("occurrences")[0].GetProperty("id").GetInt64();
+            foreach (var tone in new[] { 440, 550, 660 }) ids.Add(await app.ApprovedToneAsync(3.0, tone, $"Bản tin {tone}"));
+            var (start, date, occurrenceId) = await app.BookedSessionAsync(communeId, TimeSpan.FromSeconds(12), 2, ids);
 
             await Task.Delay(start.AddSeconds(4.5) - DateTimeOffset.UtcNow);
             await app.KillAsync();

@@ -9,8 +9,6 @@ namespace BroadcastHub.Web.Tests.EndToEnd;
 /// <summary>Hangfire's storage is disposable: the station airs its session even if that file did not survive the night.</summary>
 public sealed class HangfireLossEndToEndTests(ITestOutputHelper output)
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
     [Fact]
     public async Task A_session_booked_before_the_hangfire_file_was_destroyed_still_airs_once()
     {
@@ -19,21 +17,9 @@ public sealed class HangfireLossEndToEndTests(ITestOutputHelper output)
         await app.SignInAsync();
         try
         {
-            var communeId = (await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/communes", new { name = "Xã sau bão" }))).GetProperty("id").GetInt64();
-            var form = new MultipartFormDataContent
-            {
-                { new ByteArrayContent(ToneWav.Create(1.5)), "file", "tone.wav" },
-                { new StringContent("Bản tin sáng"), "title" },
-            };
-            var bulletinId = (await AppProcess.JsonAsync(app.Http.PostAsync("/api/bulletins", form))).GetProperty("id").GetInt64();
-            (await app.Http.PostAsync($"/api/bulletins/{bulletinId}/approve", null)).EnsureSuccessStatusCode();
-            var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(25), Zone);
-            start = start.AddTicks(-(start.Ticks % TimeSpan.TicksPerSecond));
-            var sessionId = (await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/sessions",
-                new { communeId, weekdays = new[] { 1, 2, 3, 4, 5, 6, 7 }, start = start.ToString("HH:mm:ss"), lengthMinutes = 5 }))).GetProperty("id").GetInt64();
-            var date = start.ToString("yyyy-MM-dd");
-            var occurrenceId = (await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/bookings", new { sessionId, bulletinIds = new[] { bulletinId }, from = date, to = date })))
-                .GetProperty("occurrences")[0].GetProperty("id").GetInt64();
+            var communeId = await app.CommuneAsync("Xã sau bão");
+            var bulletinId = await app.ApprovedToneAsync(1.5, 440, "Bản tin sáng");
+            var (start, date, occurrenceId) = await app.BookedSessionAsync(communeId, TimeSpan.FromSeconds(25), 5, [bulletinId]);
 
             await app.KillAsync();
             var hangfire = Path.Combine(app.DataPath, "hangfire.db");
