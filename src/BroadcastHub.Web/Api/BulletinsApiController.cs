@@ -32,7 +32,7 @@ public sealed class BulletinsApiController(BulletinService service, BulletinRepo
         if (file is null)
             return ApiError.Result(400, "file_required", Text.Pick("Hãy chọn tệp âm thanh (trường 'file').", "A 'file' field is required."));
         var request = new UploadRequest(form["title"].ToString(), file.FileName, form["language"].ToString(),
-            OptionalDate(form["validFrom"], "validFrom"), OptionalDate(form["validUntil"], "validUntil"));
+            LocalDateInput.Optional(form["validFrom"], "validFrom"), LocalDateInput.Optional(form["validUntil"], "validUntil"));
         await using var content = file.OpenReadStream();
         var bulletin = await service.UploadAsync(content, request, UserName, cancel);
         return Created($"/api/bulletins/{bulletin.Id}", Json(bulletin));
@@ -45,13 +45,6 @@ public sealed class BulletinsApiController(BulletinService service, BulletinRepo
     [HttpPost("{id:long}/reject")]
     [Authorize(Roles = Roles.Approvers)]
     public IActionResult Reject(long id, [FromBody] RejectRequest request) => Ok(Json(service.Reject(id, UserName, request.Reason)));
-
-    private static DateOnly? OptionalDate(string? text, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-            : throw AppException.BadRequest("invalid_date", Text.Pick($"'{field}' phải có dạng yyyy-MM-dd.", $"'{field}' must be yyyy-MM-dd."));
-    }
 
     internal static object Json(Bulletin b) => new
     {

@@ -35,8 +35,8 @@ public sealed class LibraryController(BulletinService service, BulletinRepositor
                 throw new AppException(413, "file_too_large", Text.Pick(
                     $"Tệp quá lớn: giới hạn là {limit / (1024 * 1024)} MB.", $"The file is too large: the limit is {limit / (1024 * 1024)} MB."));
             var request = new UploadRequest(form.Title ?? "", file.FileName, form.Language,
-                OptionalDate(form.ValidFrom, Text.Pick("Hiệu lực từ", "Valid from")),
-                OptionalDate(form.ValidUntil, Text.Pick("Hiệu lực đến", "Valid until")));
+                LocalDateInput.Optional(form.ValidFrom?.Trim(), Text.Pick("Hiệu lực từ", "Valid from")),
+                LocalDateInput.Optional(form.ValidUntil?.Trim(), Text.Pick("Hiệu lực đến", "Valid until")));
             await using var content = file.OpenReadStream();
             var bulletin = await service.UploadAsync(content, request, UserName, cancel);
             Flash(Text.Pick($"Đã tải lên bản tin \"{bulletin.Title}\" ({Ui.Duration(bulletin.DurationSeconds)}); đang chờ phê duyệt.",
@@ -94,12 +94,4 @@ public sealed class LibraryController(BulletinService service, BulletinRepositor
         RejectId = rejectId,
         RejectReason = rejectReason,
     };
-
-    private static DateOnly? OptionalDate(string? text, string label)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-            : throw AppException.BadRequest("invalid_date", Text.Pick(
-                $"\"{label}\" phải là ngày dạng yyyy-MM-dd.", $"\"{label}\" must be a date as yyyy-MM-dd."));
-    }
 }

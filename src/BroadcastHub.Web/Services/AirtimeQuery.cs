@@ -12,8 +12,8 @@ public sealed class AirtimeQuery(AirtimeRepository airtime, StationClock clock)
 {
     public IReadOnlyList<AirtimeRecord> Find(string? from, string? to, long? communeId)
     {
-        var fromDate = Parse(from, "from") ?? clock.Today;
-        var toDate = Parse(to, "to") ?? fromDate;
+        var fromDate = LocalDateInput.Optional(from, "from") ?? clock.Today;
+        var toDate = LocalDateInput.Optional(to, "to") ?? fromDate;
         if (toDate < fromDate)
             throw AppException.BadRequest("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
         return airtime.Query(clock.ToUtc(fromDate, TimeOnly.MinValue), clock.ToUtc(toDate.AddDays(1), TimeOnly.MinValue), communeId);
@@ -33,11 +33,4 @@ public sealed class AirtimeQuery(AirtimeRepository airtime, StationClock clock)
         instant is { } i ? clock.ToLocal(i).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) : "";
 
     private static string Quote(string? text) => text is null ? "" : "\"" + text.Replace("\"", "\"\"") + "\"";
-
-    private static DateOnly? Parse(string? text, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : throw AppException.BadRequest("invalid_date", Text.Pick($"'{field}' phải có dạng yyyy-MM-dd.", $"'{field}' must be yyyy-MM-dd."));
-    }
 }

@@ -45,8 +45,8 @@ public sealed class BookingService(
     {
         var mode = ParseEnum<BookingMode>(r.Mode, BookingMode.Daily, "invalid_mode", "mode", "once, daily, weekly");
         var priority = ParseEnum<BookingPriority>(r.Priority, BookingPriority.Normal, "invalid_priority", "priority", "normal, priority");
-        var from = ParseDate(r.From, "from");
-        var to = mode == BookingMode.Once && string.IsNullOrWhiteSpace(r.To) ? from : ParseDate(r.To, "to");
+        var from = LocalDateInput.Required(r.From, "from");
+        var to = mode == BookingMode.Once && string.IsNullOrWhiteSpace(r.To) ? from : LocalDateInput.Required(r.To, "to");
         if (mode == BookingMode.Once && to != from)
             throw AppException.BadRequest("once_needs_one_date", Text.Pick("Kiểu 'once' chỉ đặt một ngày: from = to.", "Mode 'once' books one date: from must equal to."));
         if (to < from) throw AppException.BadRequest("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
@@ -105,9 +105,4 @@ public sealed class BookingService(
         string.IsNullOrWhiteSpace(text) ? fallback
         : Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _) ? value
         : throw AppException.BadRequest(code, Text.Pick($"'{field}' phải là một trong: {allowed}.", $"'{field}' must be one of: {allowed}."));
-
-    private static DateOnly ParseDate(string? text, string field) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw AppException.BadRequest("invalid_date", Text.Pick(
-            $"Ngày '{field}' phải có dạng yyyy-MM-dd.", $"'{field}' must be a date as yyyy-MM-dd."));
 }

@@ -20,9 +20,7 @@ public sealed class RundownQuery(PlacesService places, OccurrenceRepository occu
     public RundownView For(long sessionId, string? date)
     {
         var session = places.FindSession(sessionId);
-        var day = string.IsNullOrWhiteSpace(date) ? clock.Today
-            : DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : throw AppException.BadRequest("invalid_date", Text.Pick("'date' phải có dạng yyyy-MM-dd.", "'date' must be yyyy-MM-dd."));
+        var day = LocalDateInput.Optional(date, "date") ?? clock.Today;
         var start = clock.ToUtc(day, session.Start);
         var end = start + session.Length;
         var occ = occurrences.FindBySession(sessionId, day);

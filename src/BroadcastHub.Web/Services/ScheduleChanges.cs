@@ -19,7 +19,7 @@ public sealed class ScheduleChanges(
     {
         var booking = bookings.Find(bookingId)
             ?? throw AppException.NotFound("booking_not_found", Text.Pick($"Không có lượt đặt lịch số {bookingId}.", $"There is no booking {bookingId}."));
-        var date = Later(ParseDate(from, "from") ?? clock.Today, clock.Today);
+        var date = Later(LocalDateInput.Optional(from, "from") ?? clock.Today, clock.Today);
         bookings.CancelFrom(bookingId, date);
         planner.PlanSession(booking.SessionId, date, booking.To);
         return bookings.Find(bookingId)!;
@@ -29,7 +29,7 @@ public sealed class ScheduleChanges(
     public void CancelSessionDate(long sessionId, string? date, string? reason, string user)
     {
         var session = places.FindSession(sessionId);
-        var day = ParseDate(date, "date") ?? throw AppException.BadRequest("invalid_date", Text.Pick("Hãy nhập ngày (yyyy-MM-dd).", "'date' (yyyy-MM-dd) is required."));
+        var day = LocalDateInput.Optional(date, "date") ?? throw AppException.BadRequest("invalid_date", Text.Pick("Hãy nhập ngày (yyyy-MM-dd).", "'date' (yyyy-MM-dd) is required."));
         if (day < clock.Today)
             throw AppException.BadRequest("date_in_past", Text.Pick("Không thể huỷ một ngày đã qua.", "A past date cannot be cancelled."));
         if (!session.OccursOn(day))
@@ -46,9 +46,4 @@ public sealed class ScheduleChanges(
                 .Select(s => sessions.Create(s.CommuneId, s.Weekdays, s.Start, s.LengthMinutes)).ToList();
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
-
-    private static DateOnly? ParseDate(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw AppException.BadRequest("invalid_date", Text.Pick($"'{field}' phải có dạng yyyy-MM-dd.", $"'{field}' must be yyyy-MM-dd."));
 }

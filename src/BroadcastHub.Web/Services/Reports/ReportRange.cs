@@ -13,8 +13,8 @@ public sealed record ReportRange(DateOnly From, DateOnly To, DateTimeOffset From
     /// <summary>Parses <c>from</c>/<c>to</c> (yyyy-MM-dd, local; <c>from</c> defaults to today, <c>to</c> to <c>from</c>).</summary>
     public static ReportRange Parse(string? from, string? to, StationClock clock)
     {
-        var fromDate = Date(from, "from") ?? clock.Today;
-        var toDate = Date(to, "to") ?? fromDate;
+        var fromDate = LocalDateInput.Optional(from?.Trim(), "from") ?? clock.Today;
+        var toDate = LocalDateInput.Optional(to?.Trim(), "to") ?? fromDate;
         if (toDate < fromDate)
             throw AppException.BadRequest("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
         if (toDate.DayNumber - fromDate.DayNumber + 1 > MaxDays)
@@ -27,11 +27,4 @@ public sealed record ReportRange(DateOnly From, DateOnly To, DateTimeOffset From
     public string FileStem => $"{Iso(From)}_{Iso(To)}";
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly? Date(string? text, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : throw AppException.BadRequest("invalid_date", Text.Pick($"'{field}' phải có dạng yyyy-MM-dd.", $"'{field}' must be yyyy-MM-dd."));
-    }
 }
