@@ -45,11 +45,12 @@ public sealed class StationAlerts(
                 alerts.Add(new StationAlert("output_fallback", "warning", Text.Pick($"Vùng {zone.Name}: {warning}", $"Zone {zone.Name}: {warning}")));
         }
         var now = clock.UtcNow;
-        foreach (var occ in occurrences.ListStarting(now, now.AddDays(1), OccurrenceState.Planned))
-        foreach (var item in occurrences.Rundown(occ.Id))
+        var upcoming = occurrences.ListStarting(now, now.AddDays(1), OccurrenceState.Planned)
+            .SelectMany(o => occurrences.Rundown(o.Id).Select(item => (Occurrence: o, item.BulletinId))).ToList();
+        var found = bulletins.FindMany(upcoming.Select(u => u.BulletinId));
+        foreach (var (occ, bulletinId) in upcoming)
         {
-            var bulletin = bulletins.Find(item.BulletinId);
-            if (bulletin is not null && !media.Exists(bulletin.Sha256))
+            if (found.TryGetValue(bulletinId, out var bulletin) && !media.Exists(bulletin.Sha256))
                 alerts.Add(new StationAlert("media_missing", "error", Text.Pick(
                     $"Thiếu tệp âm thanh của \"{bulletin.Title}\" cho buổi phát {clock.ToLocal(occ.StartUtc):dd/MM HH:mm}.",
                     $"Audio of \"{bulletin.Title}\" is missing for the occurrence at {clock.ToLocal(occ.StartUtc):yyyy-MM-dd HH:mm}.")));
