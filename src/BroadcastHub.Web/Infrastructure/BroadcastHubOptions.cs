@@ -34,6 +34,10 @@ public sealed class BroadcastHubOptions
     /// <summary><c>SQLite</c> (default) or <c>InMemory</c> (tests that do not test Hangfire itself).</summary>
     public string HangfireStorage { get; set; } = "SQLite";
 
+    /// <summary>The station this process plays for: it airs only the zones assigned to that station and takes their
+    /// arm jobs from the station's Hangfire queue (<c>station-{id}</c>). Station 1 unless configured.</summary>
+    public long StationId { get; set; } = BroadcastHub.Core.Places.Station.MainId;
+
     /// <summary>Below this much free space on the data folder's disk, an alert is raised.</summary>
     public long LowDiskBytes { get; set; } = 1024L * 1024 * 1024;
 

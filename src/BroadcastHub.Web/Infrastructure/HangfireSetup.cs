@@ -27,7 +27,8 @@ public static class HangfireSetup
         {
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             o.WorkerCount = 4;
-            o.ServerName = $"station-{Environment.MachineName}";
+            o.ServerName = $"station{options.StationId}-{Environment.MachineName}";
+            o.Queues = [BroadcastHub.Core.Places.Station.QueueOf(options.StationId), "default"];
         });
         return services;
     }

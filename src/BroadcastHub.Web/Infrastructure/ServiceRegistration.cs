@@ -32,6 +32,10 @@ public static class ServiceRegistration
         services.AddSingleton<PolicyRepository>();
         services.AddSingleton<OccurrencePlanWriter>();
         services.AddSingleton<SessionExceptionRepository>();
+        services.AddSingleton<StationRepository>();
+        services.AddSingleton<ThisStation>();
+        services.AddScoped<EmergencyDispatch>();
+        services.AddScoped<StationAdmin>();
         services.AddSingleton<Policies>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<AccountService>();

@@ -16,7 +16,7 @@ public sealed record ResumePlan(Occurrence Occurrence, IReadOnlySet<int> Positio
 /// </summary>
 public sealed class CrashRecovery(
     OccurrenceRepository occurrences, OccurrenceProgressRepository progress, AirtimeRepository airtime, AirtimeRecorder recorder,
-    RundownItems rundowns, StationClock clock, ILogger<CrashRecovery> log)
+    RundownItems rundowns, ThisStation station, StationClock clock, ILogger<CrashRecovery> log)
 {
     private static readonly TimeSpan MinimumLeft = TimeSpan.FromSeconds(5);
 
@@ -24,7 +24,7 @@ public sealed class CrashRecovery(
     public IReadOnlyList<ResumePlan> Recover(Func<long, bool> isAiring)
     {
         var resumes = new List<ResumePlan>();
-        foreach (var occ in occurrences.ListInState(OccurrenceState.Claimed).Where(o => !isAiring(o.Id)))
+        foreach (var occ in occurrences.ListInState(OccurrenceState.Claimed).Where(o => !isAiring(o.Id) && station.Plays(o.ZoneId)))
         {
             var recorded = airtime.RecordedPositions(occ.Id);
             var open = rundowns.Planned(occ).Where(p => !recorded.Contains(p.Item.Position)).ToList();

@@ -9,7 +9,7 @@ namespace BroadcastHub.Web.Playout;
 /// The station engine. Hangfire wakes it ("arm occurrence N") a few minutes ahead; it then owns the timing and
 /// the output, and starts the first sample on the instant itself. Every method is idempotent.
 /// </summary>
-public sealed class PlayoutEngine(OccurrenceRepository occurrences, IServiceProvider services, StationClock clock,
+public sealed class PlayoutEngine(OccurrenceRepository occurrences, ThisStation station, IServiceProvider services, StationClock clock,
     ILogger<PlayoutEngine> log) : IHostedService
 {
     private delegate Task Airing(OccurrenceRunner runner, Func<string?> stopReason, CancellationToken stop, CancellationToken shutdown,
@@ -37,7 +37,7 @@ public sealed class PlayoutEngine(OccurrenceRepository occurrences, IServiceProv
     public void Arm(long occurrenceId)
     {
         var occ = occurrences.Find(occurrenceId);
-        if (occ is null || occ.State != OccurrenceState.Planned) return;
+        if (occ is null || occ.State != OccurrenceState.Planned || !OwnZone(occ)) return;
         if (Start(occ, (runner, reason, stop, shutdown, playing) => runner.RunAsync(occ, reason, stop, shutdown, playing)))
             log.LogInformation("Armed occurrence {Id} for {Start:O} on zone {Zone}", occ.Id, occ.StartUtc, occ.ZoneId);
     }
@@ -46,7 +46,7 @@ public sealed class PlayoutEngine(OccurrenceRepository occurrences, IServiceProv
     public void PlayEmergency(long occurrenceId)
     {
         var occ = occurrences.Find(occurrenceId);
-        if (occ is null || !occ.IsEmergency || occ.State != OccurrenceState.Planned) return;
+        if (occ is null || !occ.IsEmergency || occ.State != OccurrenceState.Planned || !OwnZone(occ)) return;
         StopZone(occ.ZoneId, "preempted by an emergency bulletin");
         if (Start(occ, (runner, reason, stop, shutdown, playing) => runner.RunAsync(occ, reason, stop, shutdown, playing)))
             log.LogWarning("Emergency occurrence {Id} on zone {Zone}", occ.Id, occ.ZoneId);
@@ -72,6 +72,14 @@ public sealed class PlayoutEngine(OccurrenceRepository occurrences, IServiceProv
             Start(plan.Occurrence, (runner, reason, stop, shutdown, playing) =>
                 runner.ResumeAsync(plan.Occurrence, plan.Positions, plan.ResumeNumber, reason, stop, shutdown, playing));
         return resumes.Count;
+    }
+
+    /// <summary>A job that reached the wrong station (queue misconfigured) must not make this PC play another's zone.</summary>
+    private bool OwnZone(Occurrence occ)
+    {
+        if (station.Plays(occ.ZoneId)) return true;
+        log.LogWarning("Occurrence {Id} is for zone {Zone}, which station {Station} does not play; ignored", occ.Id, occ.ZoneId, station.Id);
+        return false;
     }
 
     private bool Start(Occurrence occ, Airing airing)

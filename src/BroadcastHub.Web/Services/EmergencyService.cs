@@ -9,7 +9,7 @@ namespace BroadcastHub.Web.Services;
 
 /// <summary>Phát ngay: an approved bulletin on the chosen communes at once, preempting what they air.</summary>
 public sealed class EmergencyService(
-    PlacesService places, BulletinRepository bulletins, MediaStore media, OccurrenceRepository occurrences, PlayoutEngine engine, StationClock clock)
+    PlacesService places, BulletinRepository bulletins, MediaStore media, OccurrenceRepository occurrences, EmergencyDispatch dispatch, StationClock clock)
 {
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(30);
 
@@ -30,7 +30,7 @@ public sealed class EmergencyService(
         foreach (var commune in communes)
         {
             var id = occurrences.CreateEmergency(commune.ZoneId, bulletin.Id, clock.Today, now, now + TimeSpan.FromSeconds(bulletin.DurationSeconds) + Margin);
-            engine.PlayEmergency(id);
+            dispatch.PlayNow(commune.ZoneId, id);
             result.Add(occurrences.Find(id)!);
         }
         return result;

@@ -2,6 +2,7 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Jobs;
+using BroadcastHub.Web.Playout;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace BroadcastHub.Web.Services;
 /// was rebuilt) re-arms exactly what is missing.
 /// </summary>
 public sealed class OccurrenceArmer(
-    IBackgroundJobClient jobs, JobStorage storage, OccurrenceRepository occurrences, TimeProvider time,
+    IBackgroundJobClient jobs, JobStorage storage, OccurrenceRepository occurrences, ThisStation station, TimeProvider time,
     IOptions<BroadcastHubOptions> options)
 {
     private static readonly HashSet<string> PendingStates = [ScheduledState.StateName, EnqueuedState.StateName, ProcessingState.StateName];
@@ -22,7 +23,7 @@ public sealed class OccurrenceArmer(
     /// <summary>Ensures <paramref name="occ"/> will be armed; returns true when a job was created now.</summary>
     public bool EnsureArmed(Occurrence occ)
     {
-        if (ArmIfNeeded(occ, occurrences.ArmJob(occ.Id)) is not { } job) return false;
+        if (ArmIfNeeded(occ, occurrences.ArmJob(occ.Id), station.QueueByZone()) is not { } job) return false;
         occurrences.SetArmJobs([(occ.Id, job)]);
         return true;
     }
@@ -30,20 +31,22 @@ public sealed class OccurrenceArmer(
     /// <summary>Ensures every occurrence (with its recorded job id) is armed; records the new job ids in one transaction.</summary>
     public int EnsureArmed(IEnumerable<(Occurrence Occurrence, string? ArmJobId)> due)
     {
-        var created = due.Select(d => (d.Occurrence.Id, Job: ArmIfNeeded(d.Occurrence, d.ArmJobId)))
+        var queues = station.QueueByZone();
+        var created = due.Select(d => (d.Occurrence.Id, Job: ArmIfNeeded(d.Occurrence, d.ArmJobId, queues)))
             .Where(d => d.Job is not null).Select(d => (d.Id, d.Job!)).ToList();
         occurrences.SetArmJobs(created);
         return created.Count;
     }
 
-    private string? ArmIfNeeded(Occurrence occ, string? recordedJobId)
+    private string? ArmIfNeeded(Occurrence occ, string? recordedJobId, IReadOnlyDictionary<long, string> queueByZone)
     {
+        var queue = queueByZone.TryGetValue(occ.ZoneId, out var own) ? own : station.Queue;
         if (occ.State != OccurrenceState.Planned) return null;
         if (recordedJobId is { } jobId && IsPending(jobId)) return null;
         var armAt = occ.StartUtc - TimeSpan.FromSeconds(options.Value.ArmLeadSeconds);
         return armAt <= time.GetUtcNow()
-            ? jobs.Enqueue<ArmOccurrenceJob>(j => j.Run(occ.Id))
-            : jobs.Schedule<ArmOccurrenceJob>(j => j.Run(occ.Id), armAt);
+            ? jobs.Enqueue<ArmOccurrenceJob>(j => j.Run(queue, occ.Id))
+            : jobs.Schedule<ArmOccurrenceJob>(j => j.Run(queue, occ.Id), armAt);
     }
 
     private bool IsPending(string jobId)

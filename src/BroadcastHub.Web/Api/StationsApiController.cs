@@ -1,0 +1,36 @@
+using BroadcastHub.Core.Access;
+using BroadcastHub.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.Api;
+
+public sealed record NewStationRequest(string? Name);
+
+public sealed record ZoneStationRequest(long StationId);
+
+/// <summary>Station PCs (máy phát) and the zones each plays. Administrators only.</summary>
+[Route("api")]
+[Authorize(Roles = Roles.Admin)]
+public sealed class StationsApiController(StationAdmin stations) : ApiControllerBase
+{
+    /// <summary>Every station with its queue and zones (and, for this station, each zone's output state).</summary>
+    [HttpGet("stations")]
+    public IActionResult List() => Ok(stations.List());
+
+    /// <summary>Creates a station; its arm jobs go to the Hangfire queue <c>station-{id}</c>.</summary>
+    [HttpPost("stations")]
+    public IActionResult Create([FromBody] NewStationRequest request)
+    {
+        var station = stations.Create(request.Name);
+        return Created($"/api/stations/{station.Id}", new { station.Id, station.Name, station.Queue });
+    }
+
+    /// <summary>Assigns a zone to the station that plays it.</summary>
+    [HttpPut("zones/{id:long}/station")]
+    public IActionResult AssignZone(long id, [FromBody] ZoneStationRequest request)
+    {
+        stations.AssignZone(id, request.StationId);
+        return Ok(new { zoneId = id, request.StationId });
+    }
+}

@@ -1,0 +1,50 @@
+using BroadcastHub.Core.Places;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Playout;
+
+namespace BroadcastHub.Web.Services;
+
+/// <summary>A zone as the stations page shows it: its commune and, on this station, its output's state.</summary>
+public sealed record StationZone(long ZoneId, long CommuneId, string CommuneName, ZoneOutputState? Output);
+
+/// <summary>A station with its zones; <see cref="IsThisStation"/> marks the PC answering this request.</summary>
+public sealed record StationView(long Id, string Name, string Queue, bool IsThisStation, IReadOnlyList<StationZone> Zones);
+
+/// <summary>Administration of station PCs: create them and assign each commune's zone to the station that plays it.</summary>
+public sealed class StationAdmin(StationRepository stations, PlacesRepository places, ThisStation self, ZoneOutputs outputs)
+{
+    public const int MaxNameLength = 100;
+
+    /// <summary>Every station with its zones. Output state is known only for this station's own zones.</summary>
+    public IReadOnlyList<StationView> List()
+    {
+        var byZone = stations.StationByZone();
+        var communes = places.ListCommunes().ToDictionary(c => c.ZoneId);
+        return stations.List().Select(s => new StationView(s.Id, s.Name, s.Queue, s.Id == self.Id,
+            byZone.Where(z => z.Value == s.Id && communes.ContainsKey(z.Key)).Select(z => communes[z.Key])
+                .OrderBy(c => c.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+                .Select(c => new StationZone(c.ZoneId, c.Id, c.Name, s.Id == self.Id ? outputs.StateOf(c.ZoneId) : null)).ToList())).ToList();
+    }
+
+    /// <summary>Creates a station (<c>station_name_required</c>, <c>station_exists</c>).</summary>
+    public Station Create(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length is 0 or > MaxNameLength)
+            throw AppException.BadRequest("station_name_required", Text.Pick(
+                $"Hãy đặt tên máy phát (1–{MaxNameLength} ký tự).", $"Give the station a name (1–{MaxNameLength} characters)."));
+        return stations.Create(trimmed) ?? throw AppException.Conflict("station_exists", Text.Pick(
+            $"Đã có máy phát tên \"{trimmed}\".", $"A station named \"{trimmed}\" already exists."));
+    }
+
+    /// <summary>Moves a zone to a station (<c>zone_not_found</c>, <c>station_not_found</c>). Its occurrences are armed
+    /// on the new station's queue from the next planner run; the ones already armed stay with the old station.</summary>
+    public void AssignZone(long zoneId, long stationId)
+    {
+        if (stations.Find(stationId) is null)
+            throw AppException.NotFound("station_not_found", Text.Pick($"Không có máy phát số {stationId}.", $"There is no station {stationId}."));
+        if (!stations.AssignZone(zoneId, stationId))
+            throw AppException.NotFound("zone_not_found", Text.Pick($"Không có vùng phát số {zoneId}.", $"There is no zone {zoneId}."));
+    }
+}
