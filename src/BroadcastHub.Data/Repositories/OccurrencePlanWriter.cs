@@ -38,7 +38,7 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
                 WHERE o.{filter} AND o.state = 'Planned' AND o.local_date BETWEEN @from AND @to ORDER BY r.occurrence_id, r.position
                 """, args, t)
             .ToLookup(r => r.OccurrenceId, r => (r.BulletinId, r.BookingId, r.NotBefore));
-        using var commands = new PlanCommands(c, t);
+        using var commands = new PlanCommands(c, t, few ? sessionIds : null);
         var ids = new List<long>(plans.Count);
         foreach (var plan in plans)
         {
@@ -58,6 +58,7 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
             commands.Reschedule(old.Id, start, end);
             commands.InsertItems(old.Id, items);
         }
+        commands.Flush();
         t.Commit();
         return ids;
     }
@@ -66,9 +67,12 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     public int CancelUnplanned(IReadOnlyCollection<long> sessionIds, DateOnly from, DateOnly to, IReadOnlySet<long> keep, DateTimeOffset now)
     {
         using var c = db.Open();
-        var stale = c.Query<long>(
-            "SELECT id FROM occurrences WHERE session_id IN @sessionIds AND state = 'Planned' AND local_date BETWEEN @from AND @to AND start_utc > @now",
-            new { sessionIds, from = SqlValues.Date(from), to = SqlValues.Date(to), now = SqlValues.Instant(now) }).Where(id => !keep.Contains(id)).ToList();
+        // Thousands of session ids would make thousands of bound parameters: filter a whole-horizon run in memory.
+        var sessions = sessionIds as IReadOnlySet<long> ?? sessionIds.ToHashSet();
+        var stale = c.Query<(long Id, long SessionId)>(
+                "SELECT id, session_id FROM occurrences WHERE session_id IS NOT NULL AND state = 'Planned' AND local_date BETWEEN @from AND @to AND start_utc > @now",
+                new { from = SqlValues.Date(from), to = SqlValues.Date(to), now = SqlValues.Instant(now) })
+            .Where(o => sessions.Contains(o.SessionId) && !keep.Contains(o.Id)).Select(o => o.Id).ToList();
         return stale.Count == 0 ? 0 : c.Execute("UPDATE occurrences SET state = 'Cancelled', claimed_at = @now WHERE id IN @stale AND state = 'Planned'",
             new { stale, now = SqlValues.Instant(now) });
     }

@@ -1,43 +1,69 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace BroadcastHub.Data.Repositories;
 
-/// <summary>Prepared statements for bulk planning: tens of thousands of rows in one transaction without per-row parsing.</summary>
+/// <summary>
+/// Statements for bulk planning inside one write transaction: new occurrences and rundown items are batched (ids are
+/// assigned here, which is safe because the transaction holds SQLite's write lock); rescheduling is per row.
+/// </summary>
 internal sealed class PlanCommands : IDisposable
 {
-    private readonly SqliteCommand _insert;
     private readonly SqliteCommand _reschedule;
     private readonly SqliteCommand _clearItems;
-    private readonly SqliteCommand _insertItem;
+    private readonly BatchInsert _occurrences;
+    private readonly BatchInsert _items;
+    private readonly IReadOnlyDictionary<long, long> _zoneBySession;
+    private long _lastId;
 
-    public PlanCommands(SqliteConnection c, SqliteTransaction t)
+    /// <param name="c">Open connection.</param>
+    /// <param name="t">The write transaction.</param>
+    /// <param name="sessionIds">The sessions planned, or null for every session.</param>
+    public PlanCommands(SqliteConnection c, SqliteTransaction t, IReadOnlyCollection<long>? sessionIds)
     {
-        _insert = Command(c, t,
-            """
-            INSERT INTO occurrences (session_id, zone_id, kind, local_date, start_utc, end_utc, state)
-            SELECT $session, z.id, 'session', $date, $start, $end, 'Planned'
-            FROM sessions s JOIN zones z ON z.commune_id = s.commune_id WHERE s.id = $session RETURNING id
-            """, "$session", "$date", "$start", "$end");
         _reschedule = Command(c, t, "UPDATE occurrences SET start_utc = $start, end_utc = $end WHERE id = $id", "$id", "$start", "$end");
         _clearItems = Command(c, t, "DELETE FROM rundown_items WHERE occurrence_id = $id", "$id");
-        _insertItem = Command(c, t,
-            "INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds) VALUES ($id, $position, $bulletin, $booking, $notBefore)",
-            "$id", "$position", "$bulletin", "$booking", "$notBefore");
+        _occurrences = new BatchInsert(c, t, "INSERT INTO occurrences (id, session_id, zone_id, kind, local_date, start_utc, end_utc, state)",
+            "({0}, {1}, {2}, 'session', {3}, {4}, {5}, 'Planned')", 6);
+        _items = new BatchInsert(c, t, "INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds)",
+            "({0}, {1}, {2}, {3}, {4})", 5);
+        _zoneBySession = c.Query<(long SessionId, long ZoneId)>(
+                "SELECT s.id, z.id FROM sessions s JOIN zones z ON z.commune_id = s.commune_id" + (sessionIds is null ? "" : " WHERE s.id IN @sessionIds"),
+                new { sessionIds }, t)
+            .ToDictionary(r => r.SessionId, r => r.ZoneId);
+        _lastId = c.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) FROM occurrences", transaction: t);
+        // Items are batched apart from their occurrences, so a batch of items may be written before the batch that
+        // holds its occurrence: check the foreign keys at commit instead of per statement (reset by SQLite at commit).
+        c.Execute("PRAGMA defer_foreign_keys = ON", transaction: t);
     }
 
-    public long Insert(long sessionId, string date, string start, string end) =>
-        (long)Run(_insert, scalar: true, sessionId, date, start, end)!;
+    /// <summary>Queues a new occurrence and returns its id (written by <see cref="Flush"/> at the latest).</summary>
+    public long Insert(long sessionId, string date, string start, string end)
+    {
+        if (!_zoneBySession.TryGetValue(sessionId, out var zoneId)) throw new InvalidOperationException($"session {sessionId} has no zone");
+        var id = ++_lastId;
+        _occurrences.Add(id, sessionId, zoneId, date, start, end);
+        return id;
+    }
 
     public void Reschedule(long id, string start, string end)
     {
-        Run(_reschedule, scalar: false, id, start, end);
-        Run(_clearItems, scalar: false, id);
+        Run(_reschedule, id, start, end);
+        Run(_clearItems, id);
     }
 
+    /// <summary>Queues the rundown items of an occurrence.</summary>
     public void InsertItems(long id, IReadOnlyList<(long BulletinId, long? BookingId, double? NotBefore)> items)
     {
         for (var position = 0; position < items.Count; position++)
-            Run(_insertItem, scalar: false, id, position, items[position].BulletinId, items[position].BookingId, items[position].NotBefore);
+            _items.Add(id, position, items[position].BulletinId, items[position].BookingId, items[position].NotBefore);
+    }
+
+    /// <summary>Writes everything queued; occurrences first, since their items refer to them.</summary>
+    public void Flush()
+    {
+        _occurrences.Flush();
+        _items.Flush();
     }
 
     private static SqliteCommand Command(SqliteConnection c, SqliteTransaction t, string sql, params string[] names)
@@ -50,17 +76,17 @@ internal sealed class PlanCommands : IDisposable
         return command;
     }
 
-    private static object? Run(SqliteCommand command, bool scalar, params object?[] values)
+    private static void Run(SqliteCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return scalar ? command.ExecuteScalar() : command.ExecuteNonQuery();
+        command.ExecuteNonQuery();
     }
 
     public void Dispose()
     {
-        _insert.Dispose();
         _reschedule.Dispose();
         _clearItems.Dispose();
-        _insertItem.Dispose();
+        _occurrences.Dispose();
+        _items.Dispose();
     }
 }

@@ -1,0 +1,75 @@
+using BroadcastHub.Core.Library;
+using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Data.Repositories;
+using Microsoft.Data.Sqlite;
+
+namespace BroadcastHub.Data.Tests;
+
+/// <summary>The bulk plan writer: batched inserts across batch boundaries, ids in plan order, foreign keys still enforced.</summary>
+public sealed class PlanWriterTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void Hundreds_of_new_occurrences_are_written_with_their_zone_and_rundown_and_returned_in_plan_order()
+    {
+        var places = new PlacesRepository(_db.Database, _db.Time);
+        var sessions = new SessionRepository(_db.Database, _db.Time);
+        var bulletin = Bulletin();
+        var plans = new List<PlannedOccurrence>();
+        var zones = new Dictionary<long, long>();
+        var first = new DateOnly(2026, 12, 1);
+        for (var c = 0; c < 9; c++)
+        {
+            var commune = places.CreateCommune($"Xã {c}", null);
+            var session = sessions.Create(commune.Id, IsoWeekdays.Every, new TimeOnly(5, 30), 30);
+            zones[session.Id] = commune.ZoneId;
+            var booking = new BookingRepository(_db.Database, _db.Time).Create(session.Id, [bulletin.Id], first, first.AddDays(29), "t");
+            for (var d = 0; d < 30; d++)
+            {
+                var start = new DateTimeOffset(first.AddDays(d), new TimeOnly(5, 30), TimeSpan.FromHours(7)).AddSeconds(c);
+                plans.Add(new PlannedOccurrence(session.Id, first.AddDays(d), start, start.AddMinutes(30),
+                    [new PlannedSlot(bulletin.Id, booking.Id, 0, 1, null), new PlannedSlot(bulletin.Id, booking.Id, 1, 1, 5.5 + d)]));
+            }
+        }
+
+        var ids = new OccurrencePlanWriter(_db.Database).UpsertMany(plans);
+
+        Assert.Equal(270, ids.Distinct().Count());
+        var occurrences = new OccurrenceRepository(_db.Database);
+        for (var i = 0; i < plans.Count; i += 37)
+        {
+            var occ = occurrences.Find(ids[i])!;
+            Assert.Equal((plans[i].SessionId, plans[i].LocalDate, plans[i].StartUtc), (occ.SessionId!.Value, occ.LocalDate, occ.StartUtc));
+            Assert.Equal(zones[plans[i].SessionId], occ.ZoneId);
+            Assert.Equal(OccurrenceState.Planned, occ.State);
+            var rundown = occurrences.Rundown(occ.Id);
+            Assert.Equal([0, 1], rundown.Select(r => r.Position));
+            Assert.Equal(plans[i].Items[1].NotBeforeSeconds, rundown[1].NotBeforeSeconds);
+        }
+        Assert.Equal(ids, new OccurrencePlanWriter(_db.Database).UpsertMany(plans));
+    }
+
+    [Fact]
+    public void A_plan_naming_a_bulletin_that_does_not_exist_writes_nothing()
+    {
+        var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã", null);
+        var session = new SessionRepository(_db.Database, _db.Time).Create(commune.Id, IsoWeekdays.Every, new TimeOnly(5, 30), 30);
+        var bulletin = Bulletin();
+        var date = new DateOnly(2026, 12, 1);
+        var booking = new BookingRepository(_db.Database, _db.Time).Create(session.Id, [bulletin.Id], date, date, "t");
+        var start = new DateTimeOffset(date, new TimeOnly(5, 30), TimeSpan.FromHours(7));
+
+        Assert.Throws<SqliteException>(() => new OccurrencePlanWriter(_db.Database).UpsertMany(
+            [new PlannedOccurrence(session.Id, date, start, start.AddMinutes(30), [new PlannedSlot(999, booking.Id, 0, 1, null)])]));
+        Assert.Null(new OccurrenceRepository(_db.Database).FindBySession(session.Id, date));
+    }
+
+    private Bulletin Bulletin() => new BulletinRepository(_db.Database).Insert(new Bulletin
+    {
+        Title = "Tin", OriginalFileName = "a.mp3", Sha256 = new string('b', 64), Codec = "mp3", Frames = 22050, SampleRate = 22050,
+        Channels = 1, Status = BulletinStatus.Approved, UploadedAt = _db.Time.GetUtcNow(),
+    });
+}
