@@ -88,6 +88,22 @@ public sealed class OccurrenceRepository(AppDatabase db)
             .Select(r => new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore)).ToList();
     }
 
+    /// <summary>The ordered rundowns of many occurrences in one query (an occurrence without items maps to an empty list).</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<RundownItem>> Rundowns(IEnumerable<long> occurrenceIds)
+    {
+        var ids = occurrenceIds.Distinct().ToList();
+        var result = ids.ToDictionary(id => id, _ => (IReadOnlyList<RundownItem>)new List<RundownItem>());
+        if (ids.Count == 0) return result;
+        using var c = db.Open();
+        // Chunks keep the bound parameters well under SQLite's limit.
+        foreach (var chunk in ids.Chunk(500))
+            foreach (var r in c.Query<(long OccurrenceId, long Position, long BulletinId, long? BookingId, double? NotBefore)>(
+                         "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds FROM rundown_items WHERE occurrence_id IN @chunk ORDER BY occurrence_id, position",
+                         new { chunk }))
+                ((List<RundownItem>)result[r.OccurrenceId]).Add(new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore));
+        return result;
+    }
+
     /// <summary>
     /// Moves a planned occurrence to <paramref name="to"/> atomically. Only one caller can ever win this for an
     /// occurrence: this is what keeps it from airing twice, across restarts too.

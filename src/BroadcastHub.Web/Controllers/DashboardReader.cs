@@ -20,13 +20,16 @@ public sealed class DashboardReader(
         var todays = occurrences.ListStarting(dayStart, dayEnd);
         var records = airtime.Query(dayStart, dayEnd).ToLookup(r => r.OccurrenceId);
         var upcoming = occurrences.ListStarting(now, now.AddDays(2), OccurrenceState.Planned);
-        var titles = new Dictionary<long, string>();
-        string Title(long id) => titles.TryGetValue(id, out var t) ? t
-            : titles[id] = bulletins.Find(id)?.Title ?? $"#{id}";
+        var communes = places.ListCommunes();
+        var nextByZone = upcoming.GroupBy(o => o.ZoneId).ToDictionary(g => g.Key, g => g.First());
+        var nextRundowns = occurrences.Rundowns(nextByZone.Values.Select(o => o.Id));
+        var found = bulletins.FindMany(nextRundowns.Values.SelectMany(r => r.Select(i => i.BulletinId))
+            .Concat(records.SelectMany(g => g.Select(r => r.BulletinId))).Distinct());
+        string Title(long id) => found.TryGetValue(id, out var b) ? b.Title : $"#{id}";
 
         var result = new List<CommuneToday>();
         var allSessions = sessions.List().ToLookup(s => s.CommuneId);
-        foreach (var commune in places.ListCommunes())
+        foreach (var commune in communes)
         {
             var sessionRows = allSessions[commune.Id].Where(s => s.OccursOn(today)).OrderBy(s => s.Start).Select(s =>
             {
@@ -35,9 +38,9 @@ public sealed class DashboardReader(
                     .Select(r => new ItemOutcome(Title(r.BulletinId), r.Outcome, r.Error)).ToList();
                 return new SessionToday(s, clock.ToLocal(clock.ToUtc(today, s.Start)), occ?.State, outcomes);
             }).ToList();
-            var next = upcoming.FirstOrDefault(o => o.ZoneId == commune.ZoneId);
+            var next = nextByZone.GetValueOrDefault(commune.ZoneId);
             result.Add(new CommuneToday(commune, outputs.StateOf(commune.ZoneId), OnAirIn(commune.ZoneId, now),
-                next is null ? null : new NextUp(clock.ToLocal(next.StartUtc), occurrences.Rundown(next.Id).Select(i => Title(i.BulletinId)).ToList()),
+                next is null ? null : new NextUp(clock.ToLocal(next.StartUtc), nextRundowns[next.Id].Select(i => Title(i.BulletinId)).ToList()),
                 sessionRows));
         }
         return new DashboardPage(today, clock.ToLocal(now), result, canStop);

@@ -72,7 +72,7 @@ public sealed class ScheduleController(
     private List<OccurrenceRow> Rows(IReadOnlyList<Occurrence> list)
     {
         var names = places.ListCommunes().ToDictionary(c => c.Id, c => c.Name);
-        var rundowns = list.ToDictionary(o => o.Id, o => occurrences.Rundown(o.Id));
+        var rundowns = occurrences.Rundowns(list.Select(o => o.Id));
         var titles = bulletins.FindMany(rundowns.Values.SelectMany(r => r.Select(i => i.BulletinId)).Distinct());
         return list.Select(o => new OccurrenceRow(o, names.GetValueOrDefault(o.CommuneId, $"#{o.CommuneId}"),
             clock.ToLocal(o.StartUtc), clock.ToLocal(o.EndUtc),

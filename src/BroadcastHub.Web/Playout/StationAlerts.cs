@@ -45,8 +45,9 @@ public sealed class StationAlerts(
                 alerts.Add(new StationAlert("output_fallback", "warning", Text.Pick($"Vùng {zone.Name}: {warning}", $"Zone {zone.Name}: {warning}")));
         }
         var now = clock.UtcNow;
-        var upcoming = occurrences.ListStarting(now, now.AddDays(1), OccurrenceState.Planned)
-            .SelectMany(o => occurrences.Rundown(o.Id).Select(item => (Occurrence: o, item.BulletinId))).ToList();
+        var planned = occurrences.ListStarting(now, now.AddDays(1), OccurrenceState.Planned);
+        var rundowns = occurrences.Rundowns(planned.Select(o => o.Id));
+        var upcoming = planned.SelectMany(o => rundowns[o.Id].Select(item => (Occurrence: o, item.BulletinId))).ToList();
         var found = bulletins.FindMany(upcoming.Select(u => u.BulletinId));
         foreach (var (occ, bulletinId) in upcoming)
         {

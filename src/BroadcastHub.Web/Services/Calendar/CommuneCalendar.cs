@@ -29,7 +29,7 @@ public sealed class CommuneCalendar(
         var from = clock.ToUtc(today.AddDays(-PastDays), TimeOnly.MinValue);
         var to = clock.ToUtc(today.AddDays(options.Value.HorizonDays + 1), TimeOnly.MinValue);
         var occs = occurrences.ListStarting(from, to).Where(o => o.CommuneId == communeId).ToList();
-        var rundowns = occs.ToDictionary(o => o.Id, o => occurrences.Rundown(o.Id));
+        var rundowns = occurrences.Rundowns(occs.Select(o => o.Id));
         var library = bulletins.FindMany(rundowns.Values.SelectMany(r => r.Select(i => i.BulletinId)));
         var events = occs.Select(o => OccurrenceEvent(o, commune, rundowns[o.Id], library)).ToList();
         if (includeSessions)
