@@ -22,7 +22,15 @@ public sealed class AppDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        Version = new DataVersion(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        Cache = new ReadCache(Version);
     }
+
+    /// <summary>Moves whenever anything is committed to this database (see <see cref="DataVersion"/>).</summary>
+    public DataVersion Version { get; }
+
+    /// <summary>Query results kept until the database changes.</summary>
+    public ReadCache Cache { get; }
 
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }

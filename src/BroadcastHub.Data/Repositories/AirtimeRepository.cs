@@ -79,7 +79,10 @@ public sealed class AirtimeRepository(AppDatabase db)
     }
 
     /// <summary>Records whose scheduled start is in [from, to), optionally of one commune, in time order.</summary>
-    public IReadOnlyList<AirtimeRecord> Query(DateTimeOffset from, DateTimeOffset to, long? communeId = null, int limit = 10_000)
+    public IReadOnlyList<AirtimeRecord> Query(DateTimeOffset from, DateTimeOffset to, long? communeId = null, int limit = 10_000) =>
+        db.Cache.Get($"airtime|{from.UtcTicks}|{to.UtcTicks}|{communeId}|{limit}", () => QueryNow(from, to, communeId, limit));
+
+    private IReadOnlyList<AirtimeRecord> QueryNow(DateTimeOffset from, DateTimeOffset to, long? communeId, int limit)
     {
         using var c = db.Open();
         return c.Query<Row>(

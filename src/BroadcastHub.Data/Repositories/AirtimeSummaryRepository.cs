@@ -22,7 +22,10 @@ public sealed class AirtimeSummaryRepository(AppDatabase db)
     /// those with nothing planned), by name. Planned counts rundown items of occurrences that were not cancelled;
     /// outcomes count the airtime records of the same occurrences.
     /// </summary>
-    public IReadOnlyList<CommuneAirtimeSummary> Summarize(DateTimeOffset from, DateTimeOffset to, long? unitId)
+    public IReadOnlyList<CommuneAirtimeSummary> Summarize(DateTimeOffset from, DateTimeOffset to, long? unitId) =>
+        db.Cache.Get($"airtime-summary|{from.UtcTicks}|{to.UtcTicks}|{unitId}", () => SummarizeNow(from, to, unitId));
+
+    private IReadOnlyList<CommuneAirtimeSummary> SummarizeNow(DateTimeOffset from, DateTimeOffset to, long? unitId)
     {
         using var c = db.Open();
         return c.Query<CommuneAirtimeSummary>(Scope +

@@ -1,0 +1,49 @@
+using BroadcastHub.Data.Repositories;
+using Dapper;
+
+namespace BroadcastHub.Data.Tests;
+
+/// <summary>Cached reads are reused until anything is committed, by any connection, and never served stale.</summary>
+public sealed class ReadCacheTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void The_version_moves_on_every_commit_from_any_connection_and_not_on_reads()
+    {
+        var before = _db.Database.Version.Current();
+        using (var c = _db.Database.Open()) c.Query("SELECT * FROM units").AsList();
+        Assert.Equal(before, _db.Database.Version.Current());
+
+        new PlacesRepository(_db.Database, _db.Time).CreateUnit("Trung tâm", null);
+        var afterOwn = _db.Database.Version.Current();
+        Assert.NotEqual(before, afterOwn);
+
+        // Another process's connection (a second station PC) is seen the same way.
+        var other = new AppDatabase(_db.Database.Path);
+        other.InTransaction((c, t) => c.Execute("INSERT INTO units (name, created_at) VALUES ('B', '2026-01-01')", transaction: t));
+        Assert.NotEqual(afterOwn, _db.Database.Version.Current());
+    }
+
+    [Fact]
+    public void A_cached_result_is_computed_once_per_version_and_recomputed_after_a_change()
+    {
+        var computed = 0;
+        IReadOnlyList<string> Units() => _db.Database.Cache.Get("units", () =>
+        {
+            computed++;
+            using var c = _db.Database.Open();
+            return (IReadOnlyList<string>)c.Query<string>("SELECT name FROM units ORDER BY name").AsList();
+        });
+
+        Assert.Empty(Units());
+        Assert.Empty(Units());
+        Assert.Equal(1, computed);
+
+        new PlacesRepository(_db.Database, _db.Time).CreateUnit("Trung tâm", null);
+        Assert.Equal(["Trung tâm"], Units());
+        Assert.Equal(2, computed);
+    }
+}
