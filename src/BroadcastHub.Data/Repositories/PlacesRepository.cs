@@ -17,7 +17,10 @@ public sealed class PlacesRepository(AppDatabase db, TimeProvider time)
     }
 
     /// <summary>All units, by name.</summary>
-    public IReadOnlyList<Unit> ListUnits()
+    public IReadOnlyList<Unit> ListUnits() =>
+        db.Cache.Get("units", () => ListUnitsNow());
+
+    private IReadOnlyList<Unit> ListUnitsNow()
     {
         using var c = db.Open();
         return c.Query<Unit>("SELECT id, name, parent_unit_id AS ParentUnitId FROM units ORDER BY name").ToList();
@@ -45,7 +48,10 @@ public sealed class PlacesRepository(AppDatabase db, TimeProvider time)
         "SELECT c.id, c.name, c.parent_unit_id AS ParentUnitId, z.id AS ZoneId FROM communes c JOIN zones z ON z.commune_id = c.id";
 
     /// <summary>All communes with their zone, by name.</summary>
-    public IReadOnlyList<Commune> ListCommunes()
+    public IReadOnlyList<Commune> ListCommunes() =>
+        db.Cache.Get("communes", () => ListCommunesNow());
+
+    private IReadOnlyList<Commune> ListCommunesNow()
     {
         using var c = db.Open();
         return c.Query<Commune>(CommuneColumns + " ORDER BY c.name, c.id").ToList();
@@ -77,7 +83,10 @@ public sealed class PlacesRepository(AppDatabase db, TimeProvider time)
     }
 
     /// <summary>All zones.</summary>
-    public IReadOnlyList<Zone> ListZones()
+    public IReadOnlyList<Zone> ListZones() =>
+        db.Cache.Get("zones", () => ListZonesNow());
+
+    private IReadOnlyList<Zone> ListZonesNow()
     {
         using var c = db.Open();
         return c.Query<Zone>("SELECT id, commune_id AS CommuneId, name FROM zones ORDER BY id").ToList();

@@ -39,7 +39,10 @@ public sealed class SessionRepository(AppDatabase db, TimeProvider time)
     }
 
     /// <summary>Sessions of one commune, or of all communes when <paramref name="communeId"/> is null.</summary>
-    public IReadOnlyList<SessionSlot> List(long? communeId = null)
+    public IReadOnlyList<SessionSlot> List(long? communeId = null) =>
+        db.Cache.Get($"sessions|{communeId}", () => ListNow(communeId));
+
+    private IReadOnlyList<SessionSlot> ListNow(long? communeId = null)
     {
         using var c = db.Open();
         return c.Query<Row>(Select + " WHERE @communeId IS NULL OR commune_id = @communeId ORDER BY commune_id, start_local",

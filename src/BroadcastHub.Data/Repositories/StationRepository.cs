@@ -38,7 +38,10 @@ public sealed class StationRepository(AppDatabase db, TimeProvider time)
     }
 
     /// <summary>The station of every zone (a zone never assigned belongs to the main station).</summary>
-    public IReadOnlyDictionary<long, long> StationByZone()
+    public IReadOnlyDictionary<long, long> StationByZone() =>
+        db.Cache.Get("station-by-zone", () => StationByZoneNow());
+
+    private IReadOnlyDictionary<long, long> StationByZoneNow()
     {
         using var c = db.Open();
         return c.Query<(long ZoneId, long StationId)>($"SELECT id, COALESCE(station_id, {Station.MainId}) FROM zones")

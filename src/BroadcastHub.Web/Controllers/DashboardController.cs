@@ -1,5 +1,6 @@
 using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Time;
+using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Playout;
@@ -11,13 +12,13 @@ namespace BroadcastHub.Web.Controllers;
 /// <summary>Bảng điều khiển: today's sessions, what airs now (with dừng phát), what is next, output state.</summary>
 public sealed class DashboardController(
     PlacesRepository places, SessionRepository sessions, OccurrenceRepository occurrences, AirtimeRepository airtime,
-    BulletinRepository bulletins, PlayoutEngine engine, ZoneOutputs outputs, StationAlerts alerts, StationClock clock) : PageController
+    BulletinRepository bulletins, PlayoutEngine engine, ZoneOutputs outputs, StationAlerts alerts, AppDatabase db, StationClock clock) : PageController
 {
     [HttpGet("/")]
     [HttpGet("/dashboard")]
     public IActionResult Index()
     {
-        var reader = new DashboardReader(places, sessions, occurrences, airtime, bulletins, engine, outputs, clock);
+        var reader = new DashboardReader(places, sessions, occurrences, airtime, bulletins, engine, outputs, db, clock);
         var canStop = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Supervisor) || User.IsInRole(Roles.Operator);
         var station = alerts.Current().Where(a => !a.Code.StartsWith("output_", StringComparison.Ordinal)).ToList();
         return View(reader.Read(canStop) with { Alerts = station });

@@ -1,4 +1,6 @@
+using BroadcastHub.Core.Places;
 using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Data;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Models;
@@ -9,27 +11,40 @@ namespace BroadcastHub.Web.Controllers;
 /// <summary>Gathers the dashboard: today's sessions per commune, what airs now, what is next, output state.</summary>
 public sealed class DashboardReader(
     PlacesRepository places, SessionRepository sessions, OccurrenceRepository occurrences, AirtimeRepository airtime,
-    BulletinRepository bulletins, PlayoutEngine engine, ZoneOutputs outputs, StationClock clock)
+    BulletinRepository bulletins, PlayoutEngine engine, ZoneOutputs outputs, AppDatabase db, StationClock clock)
 {
+    /// <summary>What the database says of one commune today; the same for every viewer until the data changes.</summary>
+    private sealed record CommuneRows(Commune Commune, IReadOnlyList<SessionToday> Sessions, IReadOnlyList<(DateTimeOffset StartUtc, NextUp Next)> Upcoming);
+
     public DashboardPage Read(bool canStop)
     {
         var now = clock.UtcNow;
         var today = clock.Today;
+        // The database part is shared by every request until something is committed, or the minute turns (the
+        // "next up" window moves with the clock); what airs now and the outputs' state are read live.
+        var minute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var rows = db.Cache.Get($"dashboard|{today:yyyy-MM-dd}|{minute.UtcTicks}", () => ReadRows(today, minute));
+        var result = rows.Select(r => new CommuneToday(r.Commune, outputs.StateOf(r.Commune.ZoneId), OnAirIn(r.Commune.ZoneId, now),
+            r.Upcoming.Where(u => u.StartUtc >= now).Select(u => u.Next).FirstOrDefault(), r.Sessions)).ToList();
+        return new DashboardPage(today, clock.ToLocal(now), result, canStop);
+    }
+
+    private IReadOnlyList<CommuneRows> ReadRows(DateOnly today, DateTimeOffset from)
+    {
         var dayStart = clock.ToUtc(today, TimeOnly.MinValue);
         var dayEnd = clock.ToUtc(today.AddDays(1), TimeOnly.MinValue);
         var todays = occurrences.ListStarting(dayStart, dayEnd);
         var records = airtime.Query(dayStart, dayEnd).ToLookup(r => r.OccurrenceId);
-        var upcoming = occurrences.ListStarting(now, now.AddDays(2), OccurrenceState.Planned);
-        var communes = places.ListCommunes();
-        var nextByZone = upcoming.GroupBy(o => o.ZoneId).ToDictionary(g => g.Key, g => g.First());
-        var nextRundowns = occurrences.Rundowns(nextByZone.Values.Select(o => o.Id));
+        var upcoming = occurrences.ListStarting(from, from.AddDays(2), OccurrenceState.Planned);
+        // Two per zone: the first may start within this minute and pass before the minute turns.
+        var nextByZone = upcoming.GroupBy(o => o.ZoneId).ToDictionary(g => g.Key, g => g.Take(2).ToList());
+        var nextRundowns = occurrences.Rundowns(nextByZone.Values.SelectMany(o => o).Select(o => o.Id));
         var found = bulletins.FindMany(nextRundowns.Values.SelectMany(r => r.Select(i => i.BulletinId))
             .Concat(records.SelectMany(g => g.Select(r => r.BulletinId))).Distinct());
         string Title(long id) => found.TryGetValue(id, out var b) ? b.Title : $"#{id}";
 
-        var result = new List<CommuneToday>();
         var allSessions = sessions.List().ToLookup(s => s.CommuneId);
-        foreach (var commune in communes)
+        return places.ListCommunes().Select(commune =>
         {
             var sessionRows = allSessions[commune.Id].Where(s => s.OccursOn(today)).OrderBy(s => s.Start).Select(s =>
             {
@@ -38,12 +53,10 @@ public sealed class DashboardReader(
                     .Select(r => new ItemOutcome(Title(r.BulletinId), r.Outcome, r.Error)).ToList();
                 return new SessionToday(s, clock.ToLocal(clock.ToUtc(today, s.Start)), occ?.State, outcomes);
             }).ToList();
-            var next = nextByZone.GetValueOrDefault(commune.ZoneId);
-            result.Add(new CommuneToday(commune, outputs.StateOf(commune.ZoneId), OnAirIn(commune.ZoneId, now),
-                next is null ? null : new NextUp(clock.ToLocal(next.StartUtc), nextRundowns[next.Id].Select(i => Title(i.BulletinId)).ToList()),
-                sessionRows));
-        }
-        return new DashboardPage(today, clock.ToLocal(now), result, canStop);
+            var next = nextByZone.GetValueOrDefault(commune.ZoneId) ?? [];
+            return new CommuneRows(commune, sessionRows, next.Select(o =>
+                (o.StartUtc, new NextUp(clock.ToLocal(o.StartUtc), nextRundowns[o.Id].Select(i => Title(i.BulletinId)).ToList()))).ToList());
+        }).ToList();
     }
 
     private OnAir? OnAirIn(long zoneId, DateTimeOffset now)

@@ -1,5 +1,6 @@
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
+using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Services;
@@ -16,7 +17,7 @@ public sealed record StationAlert(string Code, string Severity, string Message);
 /// </summary>
 public sealed class StationAlerts(
     IOptions<BroadcastHubOptions> options, PlacesRepository places, ZoneOutputs outputs, OccurrenceRepository occurrences,
-    BulletinRepository bulletins, MediaStore media, StationClock clock)
+    BulletinRepository bulletins, MediaStore media, AppDatabase db, StationClock clock)
 {
     /// <summary>Set at start when Hangfire's damaged storage was moved aside.</summary>
     public static string? HangfireRebuiltNote { get; set; }
@@ -44,20 +45,33 @@ public sealed class StationAlerts(
             else if (state.Warning is { } warning)
                 alerts.Add(new StationAlert("output_fallback", "warning", Text.Pick($"Vùng {zone.Name}: {warning}", $"Zone {zone.Name}: {warning}")));
         }
-        var now = clock.UtcNow;
-        var planned = occurrences.ListStarting(now, now.AddDays(1), OccurrenceState.Planned);
-        var rundowns = occurrences.Rundowns(planned.Select(o => o.Id));
-        var upcoming = planned.SelectMany(o => rundowns[o.Id].Select(item => (Occurrence: o, item.BulletinId))).ToList();
-        var found = bulletins.FindMany(upcoming.Select(u => u.BulletinId));
-        foreach (var (occ, bulletinId) in upcoming)
-        {
-            if (found.TryGetValue(bulletinId, out var bulletin) && !media.Exists(bulletin.Sha256))
-                alerts.Add(new StationAlert("media_missing", "error", Text.Pick(
-                    $"Thiếu tệp âm thanh của \"{bulletin.Title}\" cho buổi phát {clock.ToLocal(occ.StartUtc):dd/MM HH:mm}.",
-                    $"Audio of \"{bulletin.Title}\" is missing for the occurrence at {clock.ToLocal(occ.StartUtc):yyyy-MM-dd HH:mm}.")));
-        }
+        alerts.AddRange(MissingMedia());
         if (HangfireRebuiltNote is { } note) alerts.Add(new StationAlert("hangfire_rebuilt", "warning", note));
         return alerts;
+    }
+
+    /// <summary>
+    /// Media missing for the occurrences of the next 24 hours. Shared by every request until the database changes or
+    /// ten seconds pass (a file can vanish without any commit), in the UI language asked for.
+    /// </summary>
+    private IReadOnlyList<StationAlert> MissingMedia()
+    {
+        var now = clock.UtcNow;
+        var bucket = now.UtcTicks / (10 * TimeSpan.TicksPerSecond);
+        return db.Cache.Get($"media-missing|{bucket}|{System.Globalization.CultureInfo.CurrentUICulture.Name}", () =>
+        {
+            var planned = occurrences.ListStarting(now, now.AddDays(1), OccurrenceState.Planned);
+            var rundowns = occurrences.Rundowns(planned.Select(o => o.Id));
+            var upcoming = planned.SelectMany(o => rundowns[o.Id].Select(item => (Occurrence: o, item.BulletinId))).ToList();
+            var found = bulletins.FindMany(upcoming.Select(u => u.BulletinId));
+            return (IReadOnlyList<StationAlert>)upcoming
+                .Where(u => found.TryGetValue(u.BulletinId, out var b) && !media.Exists(b.Sha256))
+                .Select(u => (u.Occurrence, Bulletin: found[u.BulletinId]))
+                .Select(u => new StationAlert("media_missing", "error", Text.Pick(
+                    $"Thiếu tệp âm thanh của \"{u.Bulletin.Title}\" cho buổi phát {clock.ToLocal(u.Occurrence.StartUtc):dd/MM HH:mm}.",
+                    $"Audio of \"{u.Bulletin.Title}\" is missing for the occurrence at {clock.ToLocal(u.Occurrence.StartUtc):yyyy-MM-dd HH:mm}.")))
+                .ToList();
+        });
     }
 }
 
