@@ -16,8 +16,8 @@
     function show(percent, text, failed) {
         status.hidden = false;
         progress.setAttribute('aria-valuenow', String(percent));
-        bar.style.width = percent + '%';
-        bar.textContent = percent + '%';
+        bar.style.width = (failed ? 100 : percent) + '%';
+        bar.textContent = failed ? status.dataset.failed : percent + '%';
         bar.classList.toggle('bg-danger', !!failed);
         bar.classList.toggle('bg-success', percent === 100 && !failed);
         message.textContent = text;
