@@ -114,6 +114,14 @@ public sealed class BulletinPageTests(AppFactory app)
         Assert.True(history.IndexOf("Tải lên", StringComparison.Ordinal) < history.IndexOf("Từ chối", StringComparison.Ordinal));
         Assert.Contains("Bị từ chối", PageBrowser.TextOf(page));
 
+        await operatorBrowser.SubmitAsync("/library", "/language", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/" });
+        var english = Squeeze(PageBrowser.TextOf(await operatorBrowser.PageAsync($"/library/{id}")));
+        Assert.Contains("Status history", english);
+        Assert.Contains("Rejected by supervisor-", english);
+        Assert.Contains("Reason: Âm lượng quá lớn, bị méo", english);
+        Assert.Contains("is above the -1.0 dBTP ceiling", english);
+        await operatorBrowser.SubmitAsync("/library", "/language", new Dictionary<string, string> { ["culture"] = "vi-VN", ["returnUrl"] = "/" });
+
         var missing = await operatorBrowser.Client.GetAsync("/library/987654");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("Không có bản tin số 987654", PageBrowser.TextOf(await PageBrowser.HtmlOf(missing)));

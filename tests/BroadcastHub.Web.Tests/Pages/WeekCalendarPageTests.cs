@@ -55,6 +55,13 @@ public sealed partial class WeekCalendarPageTests(AppFactory app)
             Assert.Contains("Không có buổi phát", PageBrowser.TextOf(day));
         }
 
+        await browser.SubmitAsync("/schedule/week", "/language", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/" });
+        var english = PageBrowser.TextOf(await browser.PageAsync($"/schedule/week?communeId={commune}&date={Iso(NextMonday)}"));
+        Assert.Contains("Week calendar", english);
+        Assert.Contains("Conflict: overflows the session", english);
+        Assert.DoesNotContain("Xung đột", english);
+        await browser.SubmitAsync("/schedule/week", "/language", new Dictionary<string, string> { ["culture"] = "vi-VN", ["returnUrl"] = "/" });
+
         var form = await browser.PageAsync($"/schedule?communeId={commune}&sessionId={session}&from={Iso(NextMonday)}&to={Iso(NextMonday)}");
         Assert.Matches($"<option value=\"{session}\" selected=\"selected\">", form);
         Assert.Contains($"value=\"{Iso(NextMonday)}\"", form);
