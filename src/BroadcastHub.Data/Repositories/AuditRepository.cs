@@ -43,4 +43,16 @@ public sealed class AuditRepository(AppDatabase db)
             """,
             new { from = SqlValues.Instant(from), to = SqlValues.Instant(to), limit }).Select(r => r.ToEntry()).ToList();
     }
+
+    /// <summary>Entries about one thing (any of <paramref name="entities"/> with id <paramref name="entityId"/>), oldest first.</summary>
+    public IReadOnlyList<AuditEntry> ForEntity(IReadOnlyCollection<string> entities, string entityId, int limit = 200)
+    {
+        using var c = db.Open();
+        return c.Query<Row>(
+            """
+            SELECT id, at, "user" AS User, action, entity, entity_id AS EntityId, detail FROM audit_log
+            WHERE entity IN @entities AND entity_id = @entityId ORDER BY at, id LIMIT @limit
+            """,
+            new { entities, entityId, limit }).Select(r => r.ToEntry()).ToList();
+    }
 }

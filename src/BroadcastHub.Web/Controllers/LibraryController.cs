@@ -1,10 +1,12 @@
 using System.Globalization;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Library;
+using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.Library;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -18,9 +20,22 @@ public sealed class LibraryController(BulletinService service, BulletinRepositor
 {
     public const string UploadKey = "upload";
     public const string ReviewKey = "review";
+    public const string SearchKey = "search";
 
     [HttpGet("")]
-    public IActionResult Index(BulletinStatus? status) => View(Page(new UploadForm(), status));
+    public IActionResult Index(BulletinStatus? status, string? q, string? from, string? to, [FromServices] StationClock clock)
+    {
+        var page = Page(new UploadForm(), status) with { Search = new LibrarySearch(q, from, to) };
+        try
+        {
+            return View(page with { Bulletins = page.Search.Apply(page.Bulletins, clock) });
+        }
+        catch (AppException e)
+        {
+            Refused(e, SearchKey);
+            return View(page);
+        }
+    }
 
     [HttpPost("upload")]
     [Authorize(Roles = Staff)]

@@ -21,10 +21,14 @@ public sealed class ScheduleController(
     private const int UpcomingLimit = 300;
 
     [HttpGet("")]
-    public IActionResult Index(long? communeId)
+    public IActionResult Index(long? communeId, long? sessionId = null, string? from = null, string? to = null)
     {
         var today = Ui.Date(clock.Today);
-        return View(Page(new BookingForm { CommuneId = communeId, From = today, To = Ui.Date(clock.Today.AddDays(6)) }));
+        return View(Page(new BookingForm
+        {
+            CommuneId = communeId, SessionId = sessionId?.ToString(CultureInfo.InvariantCulture),
+            From = from ?? today, To = to ?? from ?? Ui.Date(clock.Today.AddDays(6)),
+        }));
     }
 
     [HttpPost("book")]

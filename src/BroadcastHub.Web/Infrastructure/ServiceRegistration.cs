@@ -5,6 +5,7 @@ using BroadcastHub.Web.Auth;
 using BroadcastHub.Web.Jobs;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.Library;
 using BroadcastHub.Web.Services.Playlists;
 using BroadcastHub.Web.Services.Reports;
 using Microsoft.Extensions.Options;
@@ -64,6 +65,7 @@ public static class ServiceRegistration
         services.AddHostedService<StartupPlanner>();
         services.AddPlaylistsAndCalendar();
         services.AddReportsAndAudit();
+        services.AddLibraryPagesAndWeekCalendar();
         return services;
     }
 }

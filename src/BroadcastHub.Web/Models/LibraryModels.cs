@@ -12,10 +12,12 @@ public sealed class UploadForm
 }
 
 /// <summary>The bulletin library page: list, upload form and review forms.</summary>
-public sealed class LibraryPage
+public sealed record LibraryPage
 {
     public required IReadOnlyList<Bulletin> Bulletins { get; init; }
     public BulletinStatus? Filter { get; init; }
+    /// <summary>The title and upload-date search applied to the list.</summary>
+    public Services.Library.LibrarySearch Search { get; init; } = new(null, null, null);
     public UploadForm Upload { get; init; } = new();
     public bool CanReview { get; init; }
     public long MaxUploadMegabytes { get; init; }

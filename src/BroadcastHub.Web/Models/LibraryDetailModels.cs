@@ -1,0 +1,10 @@
+using BroadcastHub.Core.Library;
+using BroadcastHub.Web.Services.Library;
+
+namespace BroadcastHub.Web.Models;
+
+/// <summary>A bulletin's page: figures, warnings from its measurements, the status history, and whether the user may review it.</summary>
+public sealed record BulletinDetailPage(Bulletin Bulletin, IReadOnlyList<BulletinEvent> History, IReadOnlyList<string> Warnings, bool CanReview);
+
+/// <summary>A page that could not be shown: the refusal's message and where to go instead.</summary>
+public sealed record RefusedPage(string Message, string BackUrl);
