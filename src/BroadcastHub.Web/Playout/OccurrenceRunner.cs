@@ -112,7 +112,7 @@ public sealed class OccurrenceRunner(
             var report = await PlayAsync(occ, items, chain, output, label + suffix, both.Token, nowPlaying);
             var end = shutdown.IsCancellationRequested ? PlaybackEnd.Shutdown : stop.IsCancellationRequested ? PlaybackEnd.Stopped : PlaybackEnd.Natural;
             if (report.Error is { } error) outputs.ReportError(occ.ZoneId, error);
-            else if (failed is null && report.FramesPlayed > 0) outputs.ReportHealthy(occ.ZoneId);
+            else if (failed is null && report.FramesPlayed > 0 && chain.DeadAir.Episodes.Count == 0) outputs.ReportHealthy(occ.ZoneId);
             var again = report.Error is not null && !both.IsCancellationRequested && !chain.Limit.LimitReached
                 && clock.UtcNow < airEnd && attempt < MaxAttempts && failover.Next(report.FramesPlayed > 0);
             var reached = again ? AirtimeRecorder.ItemsReached(chain.Rundown, report.FramesPlayed) : items.Count;

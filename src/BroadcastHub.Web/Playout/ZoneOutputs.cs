@@ -75,7 +75,7 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationCl
             id => new ZoneOutputState(id, _options.OutputFor(id), null, "error", null, error),
             (_, s) => s with { State = "error", LastError = error });
 
-    /// <summary>Clears a zone's output error once a session has aired on its own output without one.</summary>
+    /// <summary>Clears a zone's output error once a session has aired on its own output without a failure or dead air.</summary>
     public void ReportHealthy(long zoneId)
     {
         if (_states.TryGetValue(zoneId, out var known) && known.LastError is not null)
