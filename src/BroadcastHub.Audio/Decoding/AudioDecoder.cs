@@ -6,9 +6,10 @@ public static class AudioDecoder
     private const int HeadLength = 4096;
 
     /// <summary>
-    /// Opens <paramref name="path"/>, sniffing its content (WAV or MP3). Throws <see cref="AudioRejectedException"/>
+    /// Opens <paramref name="path"/>, sniffing its content (WAV, MP3 or Ogg Vorbis). Throws <see cref="AudioRejectedException"/>
     /// with a specific code and message when the file is empty, not audio, unsupported, damaged or truncated.
-    /// MP3 streams are scanned header by header (not decoded) so truncation is refused here, before playback.
+    /// MP3 streams are scanned header by header (not decoded) and Ogg streams' last page is checked, so truncation
+    /// is refused here, before playback. Ogg files carrying another codec (Opus, FLAC...) are refused by name.
     /// </summary>
     public static IAudioSource Open(string path)
     {
@@ -34,6 +35,8 @@ public static class AudioDecoder
         stream.ReadExactly(head);
         if (head.Length >= 12 && head.AsSpan(0, 4).SequenceEqual("RIFF"u8) && head.AsSpan(8, 4).SequenceEqual("WAVE"u8))
             return new WavAudioSource(stream, WavHeaderReader.Read(stream, length));
+        if (head.AsSpan().StartsWith("OggS"u8))
+            return new OggVorbisAudioSource(stream, OggProbe.Read(stream, head, length));
         if (ForeignFormats.Describe(head) is { } foreign) throw ForeignFormats.Unsupported(foreign);
         return OpenMpeg(stream, head, length);
     }

@@ -11,6 +11,8 @@ public static class AudioErrorCodes
     public const string UnsupportedFormat = "unsupported_format";
     /// <summary>An MP3 whose stream ends before the length its header declares (interrupted upload).</summary>
     public const string TruncatedMp3 = "truncated_mp3";
+    /// <summary>An Ogg Vorbis file that does not end with the last page of its stream (interrupted upload).</summary>
+    public const string TruncatedOgg = "truncated_ogg";
     /// <summary>A WAV whose header claims more data than the file holds.</summary>
     public const string TruncatedWav = "truncated_wav";
     /// <summary>A WAV with an encoding we cannot decode (e.g. ADPCM) or a malformed header.</summary>

@@ -17,7 +17,6 @@ internal static class ForeignFormats
         ([0x1A, 0x45, 0xDF, 0xA3], 0, "a Matroska/WebM file", true),
         ([0x30, 0x26, 0xB2, 0x75], 0, "a Windows Media (WMA/WMV) file", true),
         ("fLaC"u8.ToArray(), 0, "FLAC audio", true),
-        ("OggS"u8.ToArray(), 0, "an Ogg file (Vorbis/Opus audio)", true),
         ("ADIF"u8.ToArray(), 0, "AAC audio (ADIF)", true),
         ("#!AMR"u8.ToArray(), 0, "AMR audio", true),
         ("FORM"u8.ToArray(), 0, "an AIFF/IFF file", true),

@@ -26,7 +26,17 @@ internal sealed class AlsaPlaybackSession(AlsaPcm pcm, Pcm16FrameReader reader, 
                 return;
             }
 
-            pcm.Write(samples.AsSpan(0, n));
+            try
+            {
+                pcm.Write(samples.AsSpan(0, n));
+            }
+            catch (IOException)
+            {
+                // The device failed mid-air: what it still held queued was never heard.
+                FramesPlayed = pcm.Delay() is { } held and > 0 ? Math.Max(0, written - held) : written;
+                throw;
+            }
+
             written += n / reader.Format.Channels;
             FramesPlayed = written;
             if (FirstFrameAt is null && pcm.IsRunning && pcm.Delay() is { } delay)

@@ -128,7 +128,6 @@ public abstract class PacedWavePlayer : IMeasuredWavePlayer
             var pacer = new PlaybackPacer(time, startTimestamp, format.SampleRate, stopRequested);
             OnStart(firstFrameAt);
             pacer.Pump(reader, blockFrames, () => volume, OnBlock, frames => Interlocked.Add(ref framesPlayed, frames));
-            LastFrameAt = firstFrameAt + TimeSpan.FromSeconds((double)FramesPlayed / format.SampleRate);
         }
         catch (Exception ex)
         {
@@ -136,6 +135,7 @@ public abstract class PacedWavePlayer : IMeasuredWavePlayer
         }
         finally
         {
+            LastFrameAt = firstFrameAt + TimeSpan.FromSeconds((double)FramesPlayed / reader!.Format.SampleRate);
             var closeError = WavePlayerSupport.Try(OnClose);
             error ??= closeError;
             state = PlaybackState.Stopped;

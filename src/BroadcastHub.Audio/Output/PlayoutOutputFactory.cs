@@ -12,7 +12,9 @@ public static class PlayoutOutputFactory
     /// Creates the output for <paramref name="spec"/>: <c>alsa:&lt;device&gt;</c> (Linux), <c>waveout</c> or
     /// <c>waveout:&lt;n&gt;</c> (Windows), <c>file</c> (paced Broadcast Wave <c>&lt;Label&gt;.wav</c> in
     /// <see cref="PlayoutOutputSettings.RecordingsDirectory"/>), <c>null</c>, or <c>auto</c> (<c>alsa:default</c> if it
-    /// opens, else <c>file</c>, with <see cref="OutputState.Warning"/> saying why). A device that is configured but
+    /// opens, else <c>file</c>, with <see cref="OutputState.Warning"/> saying why). For drills,
+    /// <c>fail-after:&lt;seconds&gt;:&lt;spec&gt;</c> and <c>unplug-after:&lt;seconds&gt;:&lt;spec&gt;</c> fail mid-air
+    /// (see <see cref="FaultDrillOutput"/>). A device that is configured but
     /// fails later is reported by <see cref="IPlayoutOutput.PlayAsync"/>, not here.
     /// </summary>
     /// <param name="spec">Output spec (case-insensitive keyword; ALSA device names are kept as written).</param>
@@ -40,9 +42,17 @@ public static class PlayoutOutputFactory
             "file" when argument is null => File(settings, new OutputState(s, "file", null)),
             "null" when argument is null => new WavePlayerOutput(
                 "null", settings.HouseFormat, _ => new NullWavePlayer(settings.Time), settings.Time, settings.StopFade),
+            "fail-after" or "unplug-after" => Drill(s, kind, argument, settings),
             _ => throw new ArgumentException(
-                $"Unknown output spec '{s}'. Use alsa:<device>, waveout, file, null or auto.", nameof(spec)),
+                $"Unknown output spec '{s}'. Use alsa:<device>, waveout, file, null or auto (drills: fail-after:<seconds>:<spec>, unplug-after:<seconds>:<spec>).",
+                nameof(spec)),
         };
+    }
+
+    private static FaultDrillOutput Drill(string spec, string kind, string? argument, PlayoutOutputSettings settings)
+    {
+        var (after, inner) = FaultDrillOutput.ParseArgument(kind, argument);
+        return new FaultDrillOutput(spec, Create(inner, settings), after, kind == "unplug-after", settings.Time);
     }
 
     /// <summary>ALSA PCM device names (NAME hints of the "pcm" interface); empty if none or not on Linux.</summary>

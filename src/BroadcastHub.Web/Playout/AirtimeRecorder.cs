@@ -69,6 +69,23 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
         }
     }
 
+    /// <summary>
+    /// How many leading items the device reached before it stopped at <paramref name="framesPlayed"/>: items it
+    /// finished, plus the one it cut while on air. The items after them never reached the loudspeakers.
+    /// </summary>
+    public static int ItemsReached(RundownSampleProvider rundown, long framesPlayed)
+    {
+        var reached = 0;
+        for (var i = 0; i < rundown.Count; i++)
+        {
+            var start = rundown.StartFrameOf(i);
+            var end = rundown.EndFrameOf(i);
+            if (start < 0 || !((end >= 0 && end <= framesPlayed) || framesPlayed > start)) break;
+            reached = i + 1;
+        }
+        return reached;
+    }
+
     private static string? Join(string? first, string? second) =>
         first is null ? second : second is null ? first : first + "; " + second;
 

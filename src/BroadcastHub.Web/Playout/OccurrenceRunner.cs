@@ -14,7 +14,11 @@ using NAudio.Wave;
 
 namespace BroadcastHub.Web.Playout;
 
-/// <summary>Airs one occurrence: final checks, claim, gapless playback from the exact instant, airtime records.</summary>
+/// <summary>
+/// Airs one occurrence: final checks, claim, gapless playback from the exact instant, airtime records. When the output
+/// fails to open or fails mid-air, the item on air is recorded Failed with the seconds it played, and the items not yet
+/// reached air on the reopened output (<see cref="ZoneOutputs.Retries"/>), else on the fallback, inside the session window.
+/// </summary>
 public sealed class OccurrenceRunner(
     OccurrenceRepository occurrences, RundownItems rundowns, ZoneOutputs outputs, ZoneGate zones,
     Policies policies, AirtimeRecorder recorder, Heartbeats heartbeats, StationClock clock, IOptions<BroadcastHubOptions> options,
@@ -23,6 +27,7 @@ public sealed class OccurrenceRunner(
     private static readonly TimeSpan Preroll = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan ResumePreroll = TimeSpan.FromSeconds(1);
     private const double EndFadeSeconds = 3;
+    private const int MaxAttempts = 20;
 
     /// <summary>Waits for the occurrence, then airs it. <paramref name="nowPlaying"/> is told when air starts.</summary>
     public async Task RunAsync(Occurrence occ, Func<string?> stopReason, CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
@@ -93,27 +98,36 @@ public sealed class OccurrenceRunner(
             return;
         }
         using var both = CancellationTokenSource.CreateLinkedTokenSource(stop, shutdown);
-        var chain = BuildChain(occ, items, startAt, airEnd);
-        var (report, description) = await PlayAsync(occ, items, chain, outputs.Create(occ.ZoneId), label, both.Token, nowPlaying);
-        string? note = null;
-        if (report.Error is { } failure && report.FramesPlayed == 0 && !both.IsCancellationRequested && clock.UtcNow < airEnd)
+        var failover = new OutputFailover(outputs.Retries);
+        (string Output, string Error)? failed = null;
+        for (var attempt = 1; ; attempt++)
         {
-            // The device never started (missing card, busy, unplugged): air on the fallback output rather than not at all.
-            outputs.ReportError(occ.ZoneId, failure);
-            log.LogError("Occurrence {Id}: output {Output} failed ({Error}); airing on the fallback output", occ.Id, description, failure);
-            chain.Dispose();
-            chain = BuildChain(occ, items, clock.UtcNow, airEnd);
-            (report, var fallback) = await PlayAsync(occ, items, chain, outputs.CreateFallback(occ.ZoneId), label + "-fallback", both.Token, nowPlaying);
-            note = $"output {description} failed ({failure}); aired on the fallback output {fallback}";
-            description = fallback;
-        }
-        using (chain)
-        {
-            if (report.Error is not null) outputs.ReportError(occ.ZoneId, report.Error);
+            var output = failover.OnFallback ? outputs.CreateFallback(occ.ZoneId) : outputs.Create(occ.ZoneId);
+            var description = output.Description;
+            var note = failed is not { } f ? null
+                : failover.OnFallback ? $"output {f.Output} failed ({f.Error}); aired on the fallback output {description}"
+                : $"output {f.Output} failed ({f.Error}); aired on {description} after retry {failover.Retry}";
+            var suffix = failover.OnFallback ? "-fallback" : failover.Retry > 0 ? $"-retry{failover.Retry}" : "";
+            using var chain = BuildChain(occ, items, startAt, airEnd);
+            var report = await PlayAsync(occ, items, chain, output, label + suffix, both.Token, nowPlaying);
             var end = shutdown.IsCancellationRequested ? PlaybackEnd.Shutdown : stop.IsCancellationRequested ? PlaybackEnd.Stopped : PlaybackEnd.Natural;
-            recorder.Played(occ, items, chain.Rundown, chain.Limit, report, end, stopReason(), chain.DeadAir.Episodes, note);
-            log.LogInformation("Occurrence {Id} aired on {Output} from {Start:O}: {Frames} frames, end {End}, error {Error}",
-                occ.Id, description, report.ActualStart, report.FramesPlayed, end, report.Error);
+            if (report.Error is { } error) outputs.ReportError(occ.ZoneId, error);
+            else if (failed is null && report.FramesPlayed > 0 && chain.DeadAir.Episodes.Count == 0) outputs.ReportHealthy(occ.ZoneId);
+            var again = report.Error is not null && !both.IsCancellationRequested && !chain.Limit.LimitReached
+                && clock.UtcNow < airEnd && attempt < MaxAttempts && failover.Next(report.FramesPlayed > 0);
+            var reached = again ? AirtimeRecorder.ItemsReached(chain.Rundown, report.FramesPlayed) : items.Count;
+            if (reached > 0)
+                recorder.Played(occ, items.Take(reached).ToList(), chain.Rundown, chain.Limit, report, end, stopReason(), chain.DeadAir.Episodes, note);
+            log.Log(report.Error is null ? LogLevel.Information : LogLevel.Error,
+                "Occurrence {Id} aired on {Output} from {Start:O}: {Frames} frames, {Items} items recorded, end {End}, error {Error}",
+                occ.Id, description, report.ActualStart, report.FramesPlayed, reached, end, report.Error);
+            items = items.Skip(reached).ToList();
+            if (!again || items.Count == 0) return;
+            failed = (description, report.Error!);
+            if (!failover.OnFallback || failover.Retry > 0) await Task.Delay(outputs.RetryDelay, clock.Time, CancellationToken.None);
+            log.LogWarning("Occurrence {Id}: {Count} items left; trying {Output}", occ.Id, items.Count,
+                failover.OnFallback ? $"the fallback output (retry {failover.Retry})" : $"{description} again (retry {failover.Retry})");
+            if (clock.UtcNow > startAt) startAt = clock.UtcNow;
         }
     }
 
@@ -129,7 +143,7 @@ public sealed class OccurrenceRunner(
         return new AiringChain(rundown, limit, new DeadAirWatch(occ, limit, rundown, startAt, configuration, outputs, clock, log), startAt);
     }
 
-    private async Task<(PlayoutReport Report, string Output)> PlayAsync(Occurrence occ, IReadOnlyList<PlayableItem> items, AiringChain chain,
+    private async Task<PlayoutReport> PlayAsync(Occurrence occ, IReadOnlyList<PlayableItem> items, AiringChain chain,
         IPlayoutOutput output, string label, CancellationToken cancel, Action<NowPlaying?> nowPlaying)
     {
         using var _ = output;
@@ -138,7 +152,7 @@ public sealed class OccurrenceRunner(
         var beating = heartbeats.RunAsync(occ, items, chain.Rundown, chain.StartAt, heartbeat.Token);
         try
         {
-            return (await output.PlayAsync(new PlayoutRequest(chain.DeadAir.Watch, chain.StartAt, label), cancel), output.Description);
+            return await output.PlayAsync(new PlayoutRequest(chain.DeadAir.Watch, chain.StartAt, label), cancel);
         }
         finally
         {

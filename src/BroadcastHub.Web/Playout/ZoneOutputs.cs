@@ -19,6 +19,15 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationCl
     /// <summary>The house format every zone plays.</summary>
     public WaveFormat HouseFormat => WaveFormat.CreateIeeeFloatWaveFormat(_options.HouseFormat.SampleRate, _options.HouseFormat.Channels);
 
+    /// <summary>Times a zone's output is reopened after it fails, before the fallback: <c>BroadcastHub:Outputs:Retries</c>, default 2.</summary>
+    public int Retries => int.TryParse(Setting("Retries"), out var n) && n >= 0 ? Math.Min(n, 10) : 2;
+
+    /// <summary>Wait before each reopening: <c>BroadcastHub:Outputs:RetryDelayMilliseconds</c>, default 500.</summary>
+    public TimeSpan RetryDelay => TimeSpan.FromMilliseconds(
+        int.TryParse(Setting("RetryDelayMilliseconds"), out var ms) && ms >= 0 ? Math.Min(ms, 10_000) : 500);
+
+    private string? Setting(string key) => _options.Outputs.TryGetValue(key, out var value) ? value : null;
+
     /// <summary>Opens the configured output of a zone. Falls back to <c>file</c> rather than staying silent.</summary>
     public IPlayoutOutput Create(long zoneId)
     {
@@ -29,7 +38,9 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationCl
             var output = PlayoutOutputFactory.Create(spec, settings);
             var warning = (output as WavePlayerOutput)?.State?.Warning;
             if (warning is not null) log.LogWarning("Zone {Zone}: {Warning}", zoneId, warning);
-            _states[zoneId] = new ZoneOutputState(zoneId, spec, output.Description, "ready", warning, null);
+            // An error stays shown until a session airs cleanly on this output (ReportHealthy), even if it reopens fine.
+            var lastError = _states.TryGetValue(zoneId, out var known) ? known.LastError : null;
+            _states[zoneId] = new ZoneOutputState(zoneId, spec, output.Description, lastError is null ? "ready" : "error", warning, lastError);
             return output;
         }
         catch (Exception e)
@@ -42,7 +53,7 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationCl
         }
     }
 
-    /// <summary>The output used when a zone's own output fails to start: <c>BroadcastHub:Outputs:Fallback</c>, default <c>file</c>.</summary>
+    /// <summary>The output used when a zone's own output fails and its retries are used up: <c>BroadcastHub:Outputs:Fallback</c>, default <c>file</c>.</summary>
     public IPlayoutOutput CreateFallback(long zoneId)
     {
         var spec = _options.Outputs.TryGetValue("Fallback", out var configured) ? configured : "file";
@@ -63,6 +74,13 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationCl
         _states.AddOrUpdate(zoneId,
             id => new ZoneOutputState(id, _options.OutputFor(id), null, "error", null, error),
             (_, s) => s with { State = "error", LastError = error });
+
+    /// <summary>Clears a zone's output error once a session has aired on its own output without a failure or dead air.</summary>
+    public void ReportHealthy(long zoneId)
+    {
+        if (_states.TryGetValue(zoneId, out var known) && known.LastError is not null)
+            _states[zoneId] = known with { State = "ready", LastError = null };
+    }
 
     /// <summary>State of a zone's output. A zone not used yet is probed now, so a fallback shows before the first session.</summary>
     public ZoneOutputState StateOf(long zoneId)

@@ -6,7 +6,7 @@ namespace BroadcastHub.Web.Services;
 /// <summary>User-facing messages for rejected audio, keyed by the decoder's stable codes.</summary>
 public static class UploadMessages
 {
-    public const string Accepted = "WAV (PCM, float) · MP3";
+    public const string Accepted = "WAV (PCM, float) · MP3 · Ogg Vorbis";
 
     public static string For(AudioRejectedException e) => e.Code switch
     {
@@ -20,6 +20,9 @@ public static class UploadMessages
         AudioErrorCodes.TruncatedMp3 => Text.Pick(
             "Tệp MP3 bị cắt cụt (tải lên bị gián đoạn?): sẽ phát thiếu đoạn cuối. Hãy tải lại tệp đầy đủ.",
             "The MP3 is cut short (an interrupted upload?): it would air cut off. Upload the complete file again."),
+        AudioErrorCodes.TruncatedOgg => Text.Pick(
+            "Tệp Ogg Vorbis bị cắt cụt (tải lên bị gián đoạn?): sẽ phát thiếu đoạn cuối. Hãy tải lại tệp đầy đủ.",
+            "The Ogg Vorbis file is cut short (an interrupted upload?): it would air cut off. Upload the complete file again."),
         AudioErrorCodes.TruncatedWav => Text.Pick(
             "Tệp WAV bị cắt cụt: phần đầu tệp khai báo nhiều dữ liệu hơn số có trong tệp.",
             "The WAV file is cut short: its header claims more data than the file holds."),

@@ -78,6 +78,35 @@ public sealed class AlsaOutputTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public async Task A_write_that_fails_mid_air_is_reported_with_the_frames_heard_until_then()
+    {
+        // The file plugin writes into a pipe whose reader leaves after 0.5 s of audio: the next write fails (EPIPE in
+        // the plugin, EIO from snd_pcm_writei) exactly as a card that disappears mid-air.
+        OutputAlsaConfig.CreateFifo();
+        const int heardFrames = 22_050;
+        var reader = Task.Run(() =>
+        {
+            using var fifo = new FileStream(OutputAlsaConfig.FifoPath, FileMode.Open, FileAccess.Read);
+            var bytes = new byte[heardFrames * 2];
+            fifo.ReadExactly(bytes);
+            return bytes;
+        });
+        using var output = PlayoutOutputFactory.Create($"alsa:{OutputAlsaConfig.FifoDevice}", Settings());
+        var signal = OutputTestSources.Signal(TimeSpan.FromSeconds(3));
+        var startAt = TimeProvider.System.GetUtcNow().AddMilliseconds(200);
+
+        var report = await output.PlayAsync(new PlayoutRequest(OutputTestSources.Provider(signal), startAt, "fifo"), default);
+        var heard = await reader;
+
+        log.WriteLine($"{report.Error}; frames played {report.FramesPlayed}, played {(report.ActualEnd - report.ActualStart).TotalMilliseconds:F0} ms");
+        Assert.Contains("Input/output error", report.Error);
+        // Counted: the frames the device accepted before the failing write. Here that is what the reader took plus what
+        // the pipe's 64 KiB buffer still held (the null slave is not paced), never less than what was heard.
+        Assert.InRange(report.FramesPlayed, heardFrames, heardFrames + 32_768 + 882);
+        Assert.Equal(signal[..heardFrames].Select(OutputTestSources.ToPcm16).ToArray(), MemoryMarshal.Cast<byte, short>(heard).ToArray());
+    }
+
+    [Fact]
     public void Lists_pcm_devices_from_the_configuration()
     {
         OutputAlsaConfig.EnsureInstalled();

@@ -22,6 +22,12 @@ public static class OutputAlsaConfig
 {
     public const string Device = "bhtest";
 
+    /// <summary>The file plugin writing into a named pipe (<see cref="FifoPath"/>): when its reader goes away the
+    /// plugin's writes fail and <c>snd_pcm_writei</c> returns EIO, as a failing card does.</summary>
+    public const string FifoDevice = "bhtestfifo";
+
+    public static string FifoPath => Path.Combine(EnsureInstalled(), "out.fifo");
+
     private static readonly Lock Gate = new();
     private static string? directory;
 
@@ -46,6 +52,12 @@ public static class OutputAlsaConfig
                     file "{{Path.Combine(dir, "out.raw")}}"
                     format "raw"
                 }
+                pcm.{{FifoDevice}} {
+                    type file
+                    slave.pcm "null"
+                    file "{{Path.Combine(dir, "out.fifo")}}"
+                    format "raw"
+                }
                 """);
             Assert.Equal(0, setenv("ALSA_CONFIG_PATH", conf, 1));
             snd_config_update_free_global();
@@ -53,6 +65,15 @@ public static class OutputAlsaConfig
             return dir;
         }
     }
+
+    /// <summary>Creates the named pipe the <see cref="FifoDevice"/> writes into, if missing.</summary>
+    public static void CreateFifo()
+    {
+        if (!File.Exists(FifoPath)) Assert.Equal(0, mkfifo(FifoPath, 0x180));
+    }
+
+    [DllImport("libc", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true, SetLastError = true)]
+    private static extern int mkfifo(string path, uint mode);
 
     // DllImport rather than LibraryImport: the test project does not allow unsafe code.
     [DllImport("libc", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]

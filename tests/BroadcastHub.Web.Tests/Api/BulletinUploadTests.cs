@@ -18,6 +18,8 @@ public sealed class BulletinUploadTests(AppFactory app)
     [InlineData("png-named.wav", HttpStatusCode.UnsupportedMediaType, "unsupported_format", "PNG")]
     [InlineData("truncated-mid-frame.mp3", HttpStatusCode.BadRequest, "truncated_mp3", "cắt cụt")]
     [InlineData("truncated-data.wav", HttpStatusCode.BadRequest, "truncated_wav", "cắt cụt")]
+    [InlineData("truncated-vorbis.ogg", HttpStatusCode.BadRequest, "truncated_ogg", "cắt cụt")]
+    [InlineData("opus-in-ogg.ogg", HttpStatusCode.UnsupportedMediaType, "unsupported_format", "Ogg Vorbis")]
     public async Task Each_bad_fixture_is_refused_with_its_own_message_and_leaves_nothing_behind(
         string file, HttpStatusCode status, string code, string messagePart)
     {
@@ -39,6 +41,7 @@ public sealed class BulletinUploadTests(AppFactory app)
     [InlineData("bulletin-vi-stereo-44k-vbr-id3.mp3")]
     [InlineData("bulletin-vi-mono-16k-s16.wav")]
     [InlineData("bulletin-vi-mono-44k-f32.wav")]
+    [InlineData("bulletin-vi-mono-44k-vorbis.ogg")]
     public async Task A_good_file_is_stored_content_addressed_with_its_measured_figures(string file)
     {
         var client = await app.CreateApiClientAsync();

@@ -16,6 +16,8 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin-Test-Pass-1";
     public const long BrokenZoneId = 1000;
+    public const long FlakyZoneId = 1001;
+    public const long UnpluggedZoneId = 1002;
 
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "bh-web-" + Guid.NewGuid().ToString("N")[..10]);
 
@@ -37,6 +39,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("BroadcastHub:DeadAir:Seconds", "2");
         // Zone 1000 (created by the device-failure test) has a sound card that does not exist.
         builder.UseSetting($"BroadcastHub:Outputs:Zone{BrokenZoneId}", "alsa:nosuchdevice");
+        // Zones 1001 and 1002 (device-failure tests) lose their card 1.5 s into every opening / for good.
+        builder.UseSetting($"BroadcastHub:Outputs:Zone{FlakyZoneId}", "fail-after:1.5:null");
+        builder.UseSetting($"BroadcastHub:Outputs:Zone{UnpluggedZoneId}", "unplug-after:1.5:null");
         builder.UseEnvironment("Development");
     }
 

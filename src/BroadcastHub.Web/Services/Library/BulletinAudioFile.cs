@@ -4,7 +4,7 @@ namespace BroadcastHub.Web.Services.Library;
 
 /// <summary>Where a bulletin's stored original is and what to call it when a browser downloads or plays it.</summary>
 /// <param name="Path">The content-addressed file.</param>
-/// <param name="ContentType">MIME type by codec: <c>audio/mpeg</c> or <c>audio/wav</c>.</param>
+/// <param name="ContentType">MIME type by codec: <c>audio/mpeg</c>, <c>audio/wav</c> or <c>audio/ogg</c>.</param>
 /// <param name="ETag">The quoted SHA-256: the content never changes under its address.</param>
 public sealed record BulletinAudioFile(string Path, string ContentType, string ETag)
 {
@@ -16,5 +16,6 @@ public sealed record BulletinAudioFile(string Path, string ContentType, string E
     public static string ContentTypeOf(string codec) =>
         codec.Equals("mp3", StringComparison.OrdinalIgnoreCase) ? "audio/mpeg"
         : codec.StartsWith("pcm_", StringComparison.OrdinalIgnoreCase) ? "audio/wav"
+        : codec.Equals("vorbis", StringComparison.OrdinalIgnoreCase) ? "audio/ogg"
         : "application/octet-stream";
 }
