@@ -70,6 +70,20 @@ public sealed class OccurrenceRepository(AppDatabase db)
             .Select(r => r.ToOccurrence()).ToList();
     }
 
+    /// <summary>
+    /// Planned occurrences starting in [<paramref name="now"/>, <paramref name="now"/> + <paramref name="span"/>), in
+    /// start order. For monitors and dashboards polled by many clients: the rows are read once per minute window and
+    /// database change, and cut to the exact instant here.
+    /// </summary>
+    public IReadOnlyList<Occurrence> ListPlannedFrom(DateTimeOffset now, TimeSpan span)
+    {
+        var minute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var window = db.Cache.Get($"planned-from|{minute.UtcTicks}|{span.Ticks}",
+            () => ListStarting(minute, minute + span + TimeSpan.FromMinutes(1), OccurrenceState.Planned));
+        var end = now + span;
+        return window.Where(o => o.StartUtc >= now && o.StartUtc < end).ToList();
+    }
+
     /// <summary>Occurrences in a state, in start order.</summary>
     public IReadOnlyList<Occurrence> ListInState(OccurrenceState state)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
+using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
@@ -15,7 +16,7 @@ namespace BroadcastHub.Web.Controllers;
 [Route("schedule")]
 public sealed class ScheduleController(
     BookingService booking, PlacesRepository places, SessionRepository sessions, BulletinRepository bulletins,
-    OccurrenceRepository occurrences, StationClock clock) : PageController
+    OccurrenceRepository occurrences, AppDatabase db, StationClock clock) : PageController
 {
     private const int UpcomingDays = 7;
     private const int UpcomingLimit = 300;
@@ -61,14 +62,17 @@ public sealed class ScheduleController(
     {
         var all = sessions.List();
         var now = clock.UtcNow;
-        var upcoming = occurrences.ListStarting(now.AddHours(-1), now.AddDays(UpcomingDays)).Take(UpcomingLimit).ToList();
+        var minute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        // The list of the coming week is the same for every operator until the data changes or the minute turns.
+        var upcoming = db.Cache.Get($"schedule-upcoming|{minute.UtcTicks}", () =>
+            Rows(occurrences.ListStarting(minute.AddHours(-1), minute.AddDays(UpcomingDays)).Take(UpcomingLimit).ToList()));
         return new SchedulePage
         {
             Form = form,
             Communes = places.ListCommunes(),
             Sessions = (form.CommuneId is { } c ? all.Where(s => s.CommuneId == c) : all).OrderBy(s => s.CommuneId).ThenBy(s => s.Start).ToList(),
             Approved = bulletins.List(BulletinStatus.Approved).Where(b => b.ValidUntil is null || b.ValidUntil >= clock.Today).ToList(),
-            Upcoming = Rows(upcoming),
+            Upcoming = upcoming,
             UpcomingDays = UpcomingDays,
         };
     }

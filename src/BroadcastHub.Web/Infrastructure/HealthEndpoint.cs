@@ -13,7 +13,7 @@ public static class HealthEndpoint
             OccurrenceRepository occurrences, StationAlerts alerts, StationClock clock) =>
         {
             var now = clock.UtcNow;
-            var upcoming = occurrences.ListStarting(now, now.AddDays(2), OccurrenceState.Planned);
+            var upcoming = occurrences.ListPlannedFrom(now, TimeSpan.FromDays(2));
             var zones = places.ListZones();
             var current = alerts.Current();
             return Results.Ok(new
