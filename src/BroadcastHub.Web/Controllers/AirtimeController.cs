@@ -14,7 +14,7 @@ public sealed class AirtimeController(AirtimeQuery query, PlacesRepository place
     : PageController
 {
     [HttpGet("")]
-    public IActionResult Index(string? from, string? to, long? communeId)
+    public IActionResult Index(string? from, string? to, long? communeId, int page = 1)
     {
         var today = Ui.Date(clock.Today);
         from = string.IsNullOrWhiteSpace(from) ? today : from.Trim();
@@ -29,7 +29,13 @@ public sealed class AirtimeController(AirtimeQuery query, PlacesRepository place
         {
             Refused(e);
         }
-        return View(new AirtimePage { From = from, To = to, CommuneId = communeId, Communes = communes, Rows = Rows(records, communes) });
+        var pages = Math.Max(1, (records.Count + AirtimePage.PageSize - 1) / AirtimePage.PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var shown = records.Skip((page - 1) * AirtimePage.PageSize).Take(AirtimePage.PageSize).ToList();
+        return View(new AirtimePage
+        {
+            From = from, To = to, CommuneId = communeId, Communes = communes, Rows = Rows(shown, communes), Page = page, TotalRows = records.Count,
+        });
     }
 
     [HttpGet("export")]

@@ -19,7 +19,7 @@ public sealed class ScheduleController(
     OccurrenceRepository occurrences, AppDatabase db, StationClock clock) : PageController
 {
     private const int UpcomingDays = 7;
-    private const int UpcomingLimit = 300;
+    private const int UpcomingLimit = 100;
 
     [HttpGet("")]
     public IActionResult Index(long? communeId, long? sessionId = null, string? from = null, string? to = null)
@@ -74,6 +74,7 @@ public sealed class ScheduleController(
             Approved = bulletins.List(BulletinStatus.Approved).Where(b => b.ValidUntil is null || b.ValidUntil >= clock.Today).ToList(),
             Upcoming = upcoming,
             UpcomingDays = UpcomingDays,
+            UpcomingLimit = UpcomingLimit,
         };
     }
 

@@ -19,7 +19,14 @@ public static class WebSetup
         {
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             o.Filters.Add<AppExceptionFilter>();
-        }).AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        }).AddJsonOptions(o =>
+        {
+            o.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Vietnamese text as UTF-8, not \u escapes: a third of the bytes and of the encoding work.
+            o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
+            System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = ctx =>
         {
             var first = ctx.ModelState.FirstOrDefault(e => e.Value?.Errors.Count > 0);

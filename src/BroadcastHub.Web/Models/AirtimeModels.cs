@@ -16,6 +16,17 @@ public sealed class AirtimePage
     public long? CommuneId { get; init; }
     public required IReadOnlyList<Commune> Communes { get; init; }
     public IReadOnlyList<AirtimeRow> Rows { get; init; } = [];
+
+    /// <summary>Rows shown per page: a day of a whole province is hundreds of records, too many for a phone.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>The page shown, from 1.</summary>
+    public int Page { get; init; } = 1;
+
+    /// <summary>Records in the whole range.</summary>
+    public int TotalRows { get; init; }
+
+    public int PageCount => Math.Max(1, (TotalRows + PageSize - 1) / PageSize);
 }
 
 /// <summary>The compliance summary page: per commune planned vs aired, and whether the airtime chain is intact.</summary>

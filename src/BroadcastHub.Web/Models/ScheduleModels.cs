@@ -31,6 +31,9 @@ public sealed class SchedulePage
     public required IReadOnlyList<OccurrenceRow> Upcoming { get; init; }
     public int UpcomingDays { get; init; }
 
+    /// <summary>At most this many upcoming occurrences are listed; the week calendar shows them all.</summary>
+    public int UpcomingLimit { get; init; }
+
     public string CommuneName(long id) => Communes.FirstOrDefault(c => c.Id == id)?.Name ?? $"#{id}";
 }
 
