@@ -96,10 +96,11 @@ public sealed class OccurrenceRepository(AppDatabase db)
     public IReadOnlyList<RundownItem> Rundown(long occurrenceId)
     {
         using var c = db.Open();
-        return c.Query<(long OccurrenceId, long Position, long BulletinId, long? BookingId, double? NotBefore)>(
-                "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position",
+        return c.Query<(long OccurrenceId, long Position, long BulletinId, long? BookingId, double? NotBefore, string? Fill)>(
+                "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position",
                 new { occurrenceId })
-            .Select(r => new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore)).ToList();
+            .Select(r => new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore,
+                r.Fill is null ? null : Enum.Parse<RundownFill>(r.Fill))).ToList();
     }
 
     /// <summary>The ordered rundowns of many occurrences in one query (an occurrence without items maps to an empty list).</summary>
