@@ -33,6 +33,11 @@ public sealed class OneOffSessionApiTests(AppFactory app)
         Assert.Equal("no_session_on_dates", await once.ErrorCodeAsync());
         var listed = (await (await http.Client.GetAsync($"/api/sessions?communeId={communeId}")).JsonAsync()).EnumerateArray().Single();
         Assert.Equal(Day(2), listed.GetProperty("date").GetString());
+
+        var feed = Calendar.IcsFeed.Parse(await http.Client.GetByteArrayAsync($"/api/communes/{communeId}/calendar.ics?sessions=true"));
+        var slot = Assert.Single(feed.Events, e => e["UID"] == $"session-{sessionId}@broadcasthub");
+        Assert.Null(slot["RRULE"]);
+        Assert.EndsWith(Day(2).Replace("-", "") + "T210000", slot["DTSTART"]);
     }
 
     [Fact]
