@@ -1,8 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
-using System.Text.Json;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Services.Programme;
 
