@@ -33,12 +33,22 @@ public sealed record BroadcastPolicy(TimeOnly AllowedFrom, TimeOnly AllowedTo, I
         var others = otherSessions.Where(s => s.Id != session.Id && s.CommuneId == session.CommuneId).ToList();
         foreach (var day in session.Weekdays.ToIso())
         {
-            var count = 1 + others.Count(s => s.Weekdays.ToIso().Contains(day));
+            var count = 1 + SessionsSharing(session, day, others);
             if (count <= MaxSessionsPerDay) continue;
             problems.Add(new PolicyViolation("too_many_sessions", $"{count} sessions on weekday {day}; at most {MaxSessionsPerDay} are allowed."));
             break;
         }
         return problems;
+    }
+
+    /// <summary>How many of <paramref name="others"/> can take place on the same date as <paramref name="session"/> on ISO weekday
+    /// <paramref name="day"/>: weekly ones on that weekday, plus (for a weekly session) the most one-offs on any one such date.</summary>
+    private static int SessionsSharing(SessionSlot session, int day, IReadOnlyList<SessionSlot> others)
+    {
+        if (session.OnlyOn is { } date) return others.Count(s => s.OccursOn(date));
+        var weekly = others.Count(s => !s.IsOneOff && s.Weekdays.ToIso().Contains(day));
+        var oneOffs = others.Where(s => s.OnlyOn is { } d && IsoWeekdays.IsoNumber(d.DayOfWeek) == day).GroupBy(s => s.OnlyOn);
+        return weekly + oneOffs.Select(g => g.Count()).DefaultIfEmpty(0).Max();
     }
 
     /// <summary>End of the allowed hours as time since local midnight (a full day when <see cref="AllowedTo"/> is 00:00).</summary>

@@ -28,4 +28,16 @@ public enum OccurrenceState
 /// <param name="BulletinId">What plays.</param>
 /// <param name="BookingId">The booking that put it there (null for emergencies).</param>
 /// <param name="NotBeforeSeconds">For repeats: the earliest offset from the start it may begin at; silence fills the wait.</param>
-public sealed record RundownItem(long OccurrenceId, int Position, long BulletinId, long? BookingId, double? NotBeforeSeconds = null);
+/// <param name="Fill">Why the commune's programme added it (null for booked and emergency items).</param>
+public sealed record RundownItem(long OccurrenceId, int Position, long BulletinId, long? BookingId, double? NotBeforeSeconds = null, RundownFill? Fill = null);
+
+/// <summary>Why an item that no booking asked for is in a session's rundown.</summary>
+public enum RundownFill
+{
+    /// <summary>The commune's intro jingle, first in every session.</summary>
+    Intro,
+    /// <summary>From the commune's evergreen playlist, topping up an under-filled session.</summary>
+    Evergreen,
+    /// <summary>The commune's outro jingle, last in every session.</summary>
+    Outro,
+}

@@ -14,8 +14,9 @@ public sealed class OccurrencePlanner(StationClock clock)
     /// <param name="durations">Length in seconds of each booked bulletin.</param>
     /// <param name="from">First local date.</param>
     /// <param name="to">Last local date.</param>
+    /// <param name="fill">The commune's intro/outro jingles and evergreen top-up (none when null).</param>
     public IReadOnlyList<PlannedOccurrence> Plan(SessionSlot session, IEnumerable<Booking> bookings,
-        IReadOnlyDictionary<long, double> durations, DateOnly from, DateOnly to)
+        IReadOnlyDictionary<long, double> durations, DateOnly from, DateOnly to, ProgrammeFill? fill = null)
     {
         var own = bookings.Where(b => b.SessionId == session.Id).ToList();
         var result = new List<PlannedOccurrence>();
@@ -25,8 +26,9 @@ public sealed class OccurrencePlanner(StationClock clock)
             var covering = own.Where(b => b.Covers(date)).ToList();
             if (covering.Count == 0) continue;
             var (slots, _) = RundownLayout.Build(covering, durations, session.Length.TotalSeconds);
+            var items = (fill ?? ProgrammeFill.None).Apply(slots, date, session.Length.TotalSeconds);
             var start = clock.ToUtc(date, session.Start);
-            result.Add(new PlannedOccurrence(session.Id, date, start, start + session.Length, slots));
+            result.Add(new PlannedOccurrence(session.Id, date, start, start + session.Length, items));
         }
         return result;
     }

@@ -2,12 +2,15 @@ namespace BroadcastHub.Core.Scheduling;
 
 /// <summary>One planned item of a session's rundown.</summary>
 /// <param name="BulletinId">What plays.</param>
-/// <param name="BookingId">Which booking put it there.</param>
+/// <param name="BookingId">Which booking put it there (null for what the commune's programme adds, see <see cref="Fill"/>).</param>
 /// <param name="OffsetSeconds">Planned start, seconds after the session's start.</param>
 /// <param name="DurationSeconds">Its length.</param>
 /// <param name="NotBeforeSeconds">For a repeat: the earliest offset it may start at (silence fills any wait).</param>
-public sealed record PlannedSlot(long BulletinId, long BookingId, double OffsetSeconds, double DurationSeconds, double? NotBeforeSeconds)
+public sealed record PlannedSlot(long BulletinId, long? BookingId, double OffsetSeconds, double DurationSeconds, double? NotBeforeSeconds)
 {
+    /// <summary>Why the commune's programme added it (intro, evergreen, outro); null for a booked item.</summary>
+    public RundownFill? Fill { get; init; }
+
     /// <summary>Planned end, seconds after the session's start.</summary>
     public double EndSeconds => OffsetSeconds + DurationSeconds;
 }

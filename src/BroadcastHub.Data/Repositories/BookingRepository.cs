@@ -30,24 +30,60 @@ public sealed class BookingRepository(AppDatabase db, TimeProvider time)
         Create(new Booking(0, sessionId, bulletinIds, from, to), createdBy);
 
     /// <summary>Stores a booking with its ordered bulletins and returns it with its id.</summary>
-    public Booking Create(Booking b, string createdBy) =>
+    public Booking Create(Booking b, string createdBy) => db.InTransaction((c, t) => Insert(c, t, b, createdBy));
+
+    /// <summary>Stores a booking and, in the same transaction, ends each booking of <paramref name="ending"/> from its date on
+    /// (an overflow "replace", or the booking an edit splits).</summary>
+    public Booking Create(Booking b, string createdBy, IReadOnlyList<Displacement> ending) =>
         db.InTransaction((c, t) =>
         {
-            var id = c.ExecuteScalar<long>(
+            EndFrom(c, t, ending);
+            return Insert(c, t, b, createdBy);
+        });
+
+    /// <summary>Changes a booking in place (dates, mode, priority, repeat, bulletins; a cancellation from a date is lifted), its id
+    /// and place in the booking order kept, and ends each booking of <paramref name="ending"/> from its date on, in one transaction.</summary>
+    public Booking Update(Booking b, IReadOnlyList<Displacement> ending) =>
+        db.InTransaction((c, t) =>
+        {
+            EndFrom(c, t, ending);
+            c.Execute(
                 """
-                INSERT INTO bookings (session_id, from_date, to_date, mode, weekdays_mask, priority, repeat_count,
-                    repeat_interval_seconds, created_at, created_by)
-                VALUES (@SessionId, @from, @to, @mode, @mask, @priority, @Repeat, @RepeatIntervalSeconds, @now, @createdBy) RETURNING id
+                UPDATE bookings SET from_date = @from, to_date = @to, mode = @mode, weekdays_mask = @mask, priority = @priority,
+                    repeat_count = @Repeat, repeat_interval_seconds = @RepeatIntervalSeconds, cancelled_from = NULL WHERE id = @Id
                 """,
                 new
                 {
-                    b.SessionId, from = SqlValues.Date(b.From), to = SqlValues.Date(b.To), mode = b.Mode.ToString(), mask = b.Weekdays.Mask,
-                    priority = b.Priority.ToString(), b.Repeat, b.RepeatIntervalSeconds, now = SqlValues.Instant(time.GetUtcNow()), createdBy,
+                    b.Id, from = SqlValues.Date(b.From), to = SqlValues.Date(b.To), mode = b.Mode.ToString(), mask = b.Weekdays.Mask,
+                    priority = b.Priority.ToString(), b.Repeat, b.RepeatIntervalSeconds,
                 }, t);
+            c.Execute("DELETE FROM booking_items WHERE booking_id = @Id", new { b.Id }, t);
             c.Execute("INSERT INTO booking_items (booking_id, position, bulletin_id) VALUES (@id, @position, @bulletinId)",
-                b.BulletinIds.Select((bulletinId, position) => new { id, position, bulletinId }), t);
-            return b with { Id = id };
+                b.BulletinIds.Select((bulletinId, position) => new { id = b.Id, position, bulletinId }), t);
+            return b;
         });
+
+    private static void EndFrom(System.Data.IDbConnection c, System.Data.IDbTransaction t, IReadOnlyList<Displacement> ending) =>
+        c.Execute("UPDATE bookings SET cancelled_from = @from WHERE id = @id AND (cancelled_from IS NULL OR cancelled_from > @from)",
+            ending.Select(e => new { id = e.BookingId, from = SqlValues.Date(e.From) }), t);
+
+    private Booking Insert(System.Data.IDbConnection c, System.Data.IDbTransaction t, Booking b, string createdBy)
+    {
+        var id = c.ExecuteScalar<long>(
+            """
+            INSERT INTO bookings (session_id, from_date, to_date, mode, weekdays_mask, priority, repeat_count,
+                repeat_interval_seconds, created_at, created_by)
+            VALUES (@SessionId, @from, @to, @mode, @mask, @priority, @Repeat, @RepeatIntervalSeconds, @now, @createdBy) RETURNING id
+            """,
+            new
+            {
+                b.SessionId, from = SqlValues.Date(b.From), to = SqlValues.Date(b.To), mode = b.Mode.ToString(), mask = b.Weekdays.Mask,
+                priority = b.Priority.ToString(), b.Repeat, b.RepeatIntervalSeconds, now = SqlValues.Instant(time.GetUtcNow()), createdBy,
+            }, t);
+        c.Execute("INSERT INTO booking_items (booking_id, position, bulletin_id) VALUES (@id, @position, @bulletinId)",
+            b.BulletinIds.Select((bulletinId, position) => new { id, position, bulletinId }), t);
+        return b with { Id = id };
+    }
 
     /// <summary>One booking, or null.</summary>
     public Booking? Find(long id)

@@ -96,10 +96,11 @@ public sealed class OccurrenceRepository(AppDatabase db)
     public IReadOnlyList<RundownItem> Rundown(long occurrenceId)
     {
         using var c = db.Open();
-        return c.Query<(long OccurrenceId, long Position, long BulletinId, long? BookingId, double? NotBefore)>(
-                "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position",
+        return c.Query<(long OccurrenceId, long Position, long BulletinId, long? BookingId, double? NotBefore, string? Fill)>(
+                "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position",
                 new { occurrenceId })
-            .Select(r => new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore)).ToList();
+            .Select(r => new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore,
+                r.Fill is null ? null : Enum.Parse<RundownFill>(r.Fill))).ToList();
     }
 
     /// <summary>The ordered rundowns of many occurrences in one query (an occurrence without items maps to an empty list).</summary>
@@ -111,10 +112,11 @@ public sealed class OccurrenceRepository(AppDatabase db)
         using var c = db.Open();
         // Chunks keep the bound parameters well under SQLite's limit.
         foreach (var chunk in ids.Chunk(500))
-            foreach (var r in c.Query<(long OccurrenceId, long Position, long BulletinId, long? BookingId, double? NotBefore)>(
-                         "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds FROM rundown_items WHERE occurrence_id IN @chunk ORDER BY occurrence_id, position",
+            foreach (var r in c.Query<(long OccurrenceId, long Position, long BulletinId, long? BookingId, double? NotBefore, string? Fill)>(
+                         "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill FROM rundown_items WHERE occurrence_id IN @chunk ORDER BY occurrence_id, position",
                          new { chunk }))
-                ((List<RundownItem>)result[r.OccurrenceId]).Add(new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore));
+                ((List<RundownItem>)result[r.OccurrenceId]).Add(new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore,
+                    r.Fill is null ? null : Enum.Parse<RundownFill>(r.Fill)));
         return result;
     }
 

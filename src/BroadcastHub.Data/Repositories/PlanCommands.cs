@@ -25,8 +25,8 @@ internal sealed class PlanCommands : IDisposable
         _clearItems = Command(c, t, "DELETE FROM rundown_items WHERE occurrence_id = $id", "$id");
         _occurrences = new BatchInsert(c, t, "INSERT INTO occurrences (id, session_id, zone_id, kind, local_date, start_utc, end_utc, state)",
             "({0}, {1}, {2}, 'session', {3}, {4}, {5}, 'Planned')", 6);
-        _items = new BatchInsert(c, t, "INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds)",
-            "({0}, {1}, {2}, {3}, {4})", 5);
+        _items = new BatchInsert(c, t, "INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill)",
+            "({0}, {1}, {2}, {3}, {4}, {5})", 6);
         _zoneBySession = c.Query<(long SessionId, long ZoneId)>(
                 "SELECT s.id, z.id FROM sessions s JOIN zones z ON z.commune_id = s.commune_id" + (sessionIds is null ? "" : " WHERE s.id IN @sessionIds"),
                 new { sessionIds }, t)
@@ -53,10 +53,10 @@ internal sealed class PlanCommands : IDisposable
     }
 
     /// <summary>Queues the rundown items of an occurrence.</summary>
-    public void InsertItems(long id, IReadOnlyList<(long BulletinId, long? BookingId, double? NotBefore)> items)
+    public void InsertItems(long id, IReadOnlyList<(long BulletinId, long? BookingId, double? NotBefore, string? Fill)> items)
     {
         for (var position = 0; position < items.Count; position++)
-            _items.Add(id, position, items[position].BulletinId, items[position].BookingId, items[position].NotBefore);
+            _items.Add(id, position, items[position].BulletinId, items[position].BookingId, items[position].NotBefore, items[position].Fill);
     }
 
     /// <summary>Writes everything queued; occurrences first, since their items refer to them.</summary>

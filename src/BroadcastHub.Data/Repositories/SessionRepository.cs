@@ -13,10 +13,14 @@ public sealed class SessionRepository(AppDatabase db, TimeProvider time)
         public int WeekdaysMask { get; set; }
         public string StartLocal { get; set; } = "";
         public int LengthMinutes { get; set; }
-        public SessionSlot ToSlot() => new(Id, CommuneId, new IsoWeekdays(WeekdaysMask), SqlValues.ParseTime(StartLocal), LengthMinutes);
+        public string? ValidOn { get; set; }
+        public SessionSlot ToSlot() => new(Id, CommuneId, new IsoWeekdays(WeekdaysMask), SqlValues.ParseTime(StartLocal), LengthMinutes)
+        {
+            OnlyOn = SqlValues.ParseDateOrNull(ValidOn),
+        };
     }
 
-    private const string Select = "SELECT id, commune_id, weekdays_mask, start_local, length_minutes FROM sessions";
+    private const string Select = "SELECT id, commune_id, weekdays_mask, start_local, length_minutes, valid_on FROM sessions";
 
     /// <summary>Stores a new session.</summary>
     public SessionSlot Create(long communeId, IsoWeekdays weekdays, TimeOnly start, int lengthMinutes)
@@ -29,6 +33,24 @@ public sealed class SessionRepository(AppDatabase db, TimeProvider time)
             """,
             new { communeId, mask = weekdays.Mask, start = SqlValues.Time(start), lengthMinutes, now = SqlValues.Instant(time.GetUtcNow()) });
         return new SessionSlot(id, communeId, weekdays, start, lengthMinutes);
+    }
+
+    /// <summary>Stores a new one-off session: it takes place on <paramref name="date"/> only.</summary>
+    public SessionSlot CreateOneOff(long communeId, DateOnly date, TimeOnly start, int lengthMinutes)
+    {
+        var slot = SessionSlot.OneOff(0, communeId, date, start, lengthMinutes);
+        using var c = db.Open();
+        var id = c.ExecuteScalar<long>(
+            """
+            INSERT INTO sessions (commune_id, weekdays_mask, start_local, length_minutes, valid_on, created_at)
+            VALUES (@communeId, @mask, @start, @lengthMinutes, @date, @now) RETURNING id
+            """,
+            new
+            {
+                communeId, mask = slot.Weekdays.Mask, start = SqlValues.Time(start), lengthMinutes, date = SqlValues.Date(date),
+                now = SqlValues.Instant(time.GetUtcNow()),
+            });
+        return slot with { Id = id };
     }
 
     /// <summary>One session, or null.</summary>

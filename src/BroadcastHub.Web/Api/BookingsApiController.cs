@@ -10,9 +10,21 @@ public sealed record CreateBookingRequest(
     long SessionId, List<long>? BulletinIds, string? From, string? To, string? Mode, List<int>? Weekdays, string? Priority,
     int? Repeat, int? RepeatIntervalSeconds, string? OnOverflow);
 
+/// <summary>An edit of a booking: fields left out keep their value.</summary>
+public sealed record EditBookingRequest(
+    List<long>? BulletinIds, string? From, string? To, string? Mode, List<int>? Weekdays, string? Priority,
+    int? Repeat, int? RepeatIntervalSeconds, string? OnOverflow, long SessionId = 0);
+
 [Route("api/bookings")]
-public sealed class BookingsApiController(BookingService bookings, StationClock clock) : ApiControllerBase
+public sealed class BookingsApiController(BookingService bookings, BookingEdits edits, StationClock clock) : ApiControllerBase
 {
+    /// <summary>Edits a booking for the future only; returns the booking now in force (a new id when the old one was split).</summary>
+    [HttpPut("{id:long}")]
+    [Authorize(Roles = Roles.Admin + "," + Roles.Operator + "," + Roles.Supervisor)]
+    public IActionResult Update(long id, [FromBody] EditBookingRequest r) =>
+        Ok(Json(edits.Edit(id, new BookingRequest(r.SessionId, r.BulletinIds, r.From, r.To, r.Mode, r.Weekdays, r.Priority,
+            r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow), UserName)));
+
     /// <summary>Books bulletins into a session; returns the occurrences planned now and what overflows the session.</summary>
     [HttpPost]
     [Authorize(Roles = Roles.Admin + "," + Roles.Operator + "," + Roles.Supervisor)]
@@ -20,12 +32,18 @@ public sealed class BookingsApiController(BookingService bookings, StationClock 
     {
         var result = bookings.Book(new BookingRequest(r.SessionId, r.BulletinIds, r.From, r.To, r.Mode, r.Weekdays, r.Priority,
             r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow), UserName);
+        return Created($"/api/bookings/{result.Booking.Id}", Json(result));
+    }
+
+    private object Json(BookingResult result)
+    {
         var b = result.Booking;
-        return Created($"/api/bookings/{b.Id}", new
+        return new
         {
             id = b.Id, b.SessionId, b.BulletinIds, from = b.From.ToString("yyyy-MM-dd"), to = b.To.ToString("yyyy-MM-dd"),
             mode = b.Mode.ToString().ToLowerInvariant(), weekdays = b.Weekdays.ToIso(), priority = b.Priority.ToString().ToLowerInvariant(),
-            repeat = b.Repeat, repeatIntervalSeconds = b.RepeatIntervalSeconds,
+            repeat = b.Repeat, repeatIntervalSeconds = b.RepeatIntervalSeconds, previousId = result.PreviousId,
+            replaced = (result.Displaced ?? []).Select(d => new { bookingId = d.BookingId, cancelledFrom = d.From.ToString("yyyy-MM-dd") }),
             occurrences = result.Occurrences.Select(o => new
             {
                 o.Id, localDate = o.LocalDate.ToString("yyyy-MM-dd"), start = o.StartUtc, end = o.EndUtc, state = o.State.ToString(),
@@ -35,6 +53,6 @@ public sealed class BookingsApiController(BookingService bookings, StationClock 
                 occurrenceId = o.Occurrence.Id, localDate = o.Occurrence.LocalDate.ToString("yyyy-MM-dd"),
                 items = o.Overflow.Select(s => new { s.BulletinId, s.BookingId, plannedStart = clock.ToLocal(o.Occurrence.StartUtc.AddSeconds(s.OffsetSeconds)), s.DurationSeconds }),
             }),
-        });
+        };
     }
 }

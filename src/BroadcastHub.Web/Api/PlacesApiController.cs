@@ -74,5 +74,6 @@ public sealed class PlacesApiController(PlacesService places, PlacesRepository r
     private static object SessionJson(Core.Scheduling.SessionSlot s) => new
     {
         s.Id, s.CommuneId, weekdays = s.Weekdays.ToIso(), start = s.Start.ToString("HH:mm:ss"), s.LengthMinutes,
+        date = s.OnlyOn?.ToString("yyyy-MM-dd"),
     };
 }

@@ -44,12 +44,12 @@ public sealed class ScheduleController(
             foreach (var text in form.BulletinIds.Where(t => !string.IsNullOrWhiteSpace(t)))
                 ids.Add(long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
                     : throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin \"{text}\".", $"There is no bulletin \"{text}\".")));
-            var result = booking.Book(sessionId, ids, form.From?.Trim(), form.To?.Trim(), UserName);
+            var result = booking.Book(new BookingRequest(sessionId, ids, form.From?.Trim(), form.To?.Trim(), OnOverflow: form.OnOverflow), UserName);
             var session = sessions.Find(result.Booking.SessionId)!;
             var titles = bulletins.FindMany(ids);
             return View("Booked", new BookedPage(result.Booking.Id, places.FindCommune(session.CommuneId)?.Name ?? "", session,
                 ids.Select(i => titles.TryGetValue(i, out var b) ? b.Title : $"#{i}").ToList(),
-                Ui.Date(result.Booking.From), Ui.Date(result.Booking.To), Rows(result.Occurrences)));
+                Ui.Date(result.Booking.From), Ui.Date(result.Booking.To), Rows(result.Occurrences), result.Overflow.Count, result.Displaced));
         }
         catch (AppException e)
         {

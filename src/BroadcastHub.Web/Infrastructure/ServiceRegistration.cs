@@ -7,6 +7,7 @@ using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services;
 using BroadcastHub.Web.Services.Library;
 using BroadcastHub.Web.Services.Playlists;
+using BroadcastHub.Web.Services.Programme;
 using BroadcastHub.Web.Services.Reports;
 using Microsoft.Extensions.Options;
 
@@ -49,6 +50,7 @@ public static class ServiceRegistration
         services.AddScoped<EmergencyService>();
         services.AddScoped<AirtimeQuery>();
         services.AddScoped<SchedulePlanner>();
+        services.AddCommuneProgramme();
         services.AddScoped<OccurrenceArmer>();
         services.AddScoped<ArmOccurrenceJob>();
         services.AddScoped<PlanHorizonJob>();

@@ -13,6 +13,8 @@ public sealed class BookingForm
     public List<string?> BulletinIds { get; set; } = [];
     public string? From { get; set; }
     public string? To { get; set; }
+    /// <summary>If it overflows the session: <c>append</c> (default), <c>replace</c> or <c>cancel</c>.</summary>
+    public string? OnOverflow { get; set; }
 
     public string? BulletinAt(int index) => index < BulletinIds.Count ? BulletinIds[index] : null;
 }
@@ -40,7 +42,7 @@ public sealed class SchedulePage
 /// <summary>What a booking planned straight away.</summary>
 public sealed record BookedPage(
     long BookingId, string Commune, SessionSlot Session, IReadOnlyList<string> Titles, string From, string To,
-    IReadOnlyList<OccurrenceRow> Occurrences);
+    IReadOnlyList<OccurrenceRow> Occurrences, int OverflowCount = 0, IReadOnlyList<Displacement>? Replaced = null);
 
 /// <summary>What the emergency form posts.</summary>
 public sealed class EmergencyForm

@@ -8,12 +8,18 @@ using BroadcastHub.Web.Infrastructure;
 namespace BroadcastHub.Web.Services;
 
 /// <summary>A booking, the occurrences it planned straight away, and what of them overflows the session.</summary>
-public sealed record BookingResult(Booking Booking, IReadOnlyList<Occurrence> Occurrences, IReadOnlyList<(Occurrence Occurrence, IReadOnlyList<PlannedSlot> Overflow)> Overflow);
+/// <param name="Booking">The booking stored.</param>
+/// <param name="Occurrences">The session's occurrences over the booking's dates (within the horizon).</param>
+/// <param name="Overflow">Those that overflow, with the items that do.</param>
+/// <param name="Displaced">Bookings it ended ("replace" overflow choice, or the booking an edit split).</param>
+/// <param name="PreviousId">For an edit that split a booking: the booking it continues.</param>
+public sealed record BookingResult(Booking Booking, IReadOnlyList<Occurrence> Occurrences, IReadOnlyList<(Occurrence Occurrence, IReadOnlyList<PlannedSlot> Overflow)> Overflow,
+    IReadOnlyList<Displacement>? Displaced = null, long? PreviousId = null);
 
 /// <summary>Books approved bulletins into a session: once, daily or weekly, normal or priority, optionally repeated.</summary>
 public sealed class BookingService(
     PlacesService places, BulletinRepository bulletins, BookingRepository bookings, SchedulePlanner planner,
-    PolicyGuard policy, StationClock clock)
+    PolicyGuard policy, OverflowChoice overflow, StationClock clock)
 {
     private const int MaxRangeDays = 366;
 
@@ -26,22 +32,25 @@ public sealed class BookingService(
         var session = places.FindSession(request.SessionId);
         var booking = Validate(request, session);
         policy.EnsureSessionAllowed(session);
-        var overflowPolicy = (request.OnOverflow ?? "append").ToLowerInvariant();
-        if (overflowPolicy is not ("append" or "cancel"))
-            throw AppException.BadRequest("invalid_on_overflow", Text.Pick(
-                "onOverflow phải là 'append' (đặt nối tiếp, phần tràn bị cắt ở cuối buổi) hoặc 'cancel' (không đặt nếu tràn).",
-                "onOverflow must be 'append' (book it; what overflows is cut at the session's end) or 'cancel' (book nothing if it overflows)."));
-        var preview = planner.Preview(session, booking).Where(p => p.Overflow.Count > 0).ToList();
-        if (preview.Count > 0 && overflowPolicy == "cancel")
-            throw AppException.Conflict("overflow", Text.Pick(
-                $"Không đặt lịch: {preview.Count} buổi phát sẽ bị tràn quá thời lượng {session.LengthMinutes} phút (đầu tiên: {clock.ToLocal(preview[0].StartUtc):dd/MM HH:mm}).",
-                $"Not booked: {preview.Count} occurrences would overflow the {session.LengthMinutes}-minute session (first: {clock.ToLocal(preview[0].StartUtc):yyyy-MM-dd HH:mm})."));
-        var stored = bookings.Create(booking, user);
-        var planned = planner.PlanSessionWithOverflow(session.Id, booking.From, booking.To);
-        return new BookingResult(stored, planned.Select(p => p.Occurrence).ToList(), planned.Where(p => p.Overflow.Count > 0).ToList());
+        var displaced = overflow.Resolve(OverflowChoice.Parse(request.OnOverflow), session, booking with { Id = long.MaxValue });
+        var stored = bookings.Create(booking, user, displaced);
+        return Replanned(stored, displaced);
     }
 
-    private Booking Validate(BookingRequest r, SessionSlot session)
+    /// <summary>Replans the booking's dates, those the bookings it ended no longer cover, and the <paramref name="former"/>
+    /// dates of an edited booking; the result to show.</summary>
+    internal BookingResult Replanned(Booking stored, IReadOnlyList<Displacement> displaced, long? previousId = null,
+        (DateOnly From, DateOnly To)? former = null)
+    {
+        var first = displaced.Select(d => d.From).Append(stored.From).Append(former?.From ?? stored.From).Min();
+        var last = displaced.Select(d => bookings.Find(d.BookingId)?.To ?? stored.To).Append(stored.To).Append(former?.To ?? stored.To).Max();
+        var planned = planner.PlanSessionWithOverflow(stored.SessionId, first, last)
+            .Where(p => p.Occurrence.LocalDate >= stored.From && p.Occurrence.LocalDate <= stored.To).ToList();
+        return new BookingResult(stored, planned.Select(p => p.Occurrence).ToList(), planned.Where(p => p.Overflow.Count > 0).ToList(), displaced, previousId);
+    }
+
+    /// <summary>Checks a request against the session and the library; the booking it describes (id 0).</summary>
+    internal Booking Validate(BookingRequest r, SessionSlot session)
     {
         var mode = ParseEnum<BookingMode>(r.Mode, BookingMode.Daily, "invalid_mode", "mode", "once, daily, weekly");
         var priority = ParseEnum<BookingPriority>(r.Priority, BookingPriority.Normal, "invalid_priority", "priority", "normal, priority");

@@ -2,13 +2,15 @@ using System.Globalization;
 using BroadcastHub.Core.Places;
 using BroadcastHub.Core.Policies;
 using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 
 namespace BroadcastHub.Web.Services;
 
 /// <summary>Validated creation of units, communes and sessions.</summary>
-public sealed class PlacesService(PlacesRepository places, SessionRepository sessions, PolicyRepository policies, PolicyGuard guard, Policies inForce)
+public sealed class PlacesService(PlacesRepository places, SessionRepository sessions, PolicyRepository policies, PolicyGuard guard, Policies inForce,
+    StationClock clock)
 {
     public Unit CreateUnit(string? name, long? parentUnitId)
     {
@@ -48,20 +50,44 @@ public sealed class PlacesService(PlacesRepository places, SessionRepository ses
                 "Ngày trong tuần phải là các số 1 (thứ Hai) đến 7 (Chủ nhật), ít nhất một ngày.",
                 "Weekdays must be ISO numbers 1 (Monday) to 7 (Sunday), at least one."));
         }
-        if (!TimeOnly.TryParseExact(start, ["HH:mm:ss", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime))
-            throw AppException.BadRequest("invalid_start", Text.Pick(
-                "Giờ bắt đầu phải có dạng HH:mm:ss (giờ địa phương của đài).", "start must be HH:mm:ss (station local time)."));
-        if (lengthMinutes is < 1 or > 1440)
-            throw AppException.BadRequest("invalid_length", Text.Pick(
-                "Thời lượng buổi phát phải từ 1 đến 1440 phút.", "lengthMinutes must be between 1 and 1440."));
-        var session = new SessionSlot(0, communeId, days, startTime, lengthMinutes);
-        if (sessions.List(communeId).FirstOrDefault(other => other.Overlaps(session)) is { } clash)
+        return Checked(new SessionSlot(0, communeId, days, ParseStart(start), ParseLength(lengthMinutes)));
+    }
+
+    /// <summary>Creates a one-off session on a single local date (today or later), checked like a weekly one.</summary>
+    public SessionSlot CreateOneOffSession(long communeId, string? date, string? start, int lengthMinutes)
+    {
+        FindCommune(communeId);
+        var day = LocalDateInput.Optional(date, "date")
+            ?? throw AppException.BadRequest("invalid_date", Text.Pick("Hãy nhập ngày (yyyy-MM-dd).", "'date' (yyyy-MM-dd) is required."));
+        if (day < clock.Today)
+            throw AppException.BadRequest("date_in_past", Text.Pick("Không thể thêm buổi phát vào một ngày đã qua.", "A one-off session cannot be added on a past date."));
+        var session = Checked(SessionSlot.OneOff(0, communeId, day, ParseStart(start), ParseLength(lengthMinutes)));
+        return sessions.CreateOneOff(communeId, day, session.Start, session.LengthMinutes);
+    }
+
+    /// <summary>Refuses a session that overlaps one of the commune's (one-offs already past aside) or breaks the policy.</summary>
+    private SessionSlot Checked(SessionSlot session)
+    {
+        var today = clock.Today;
+        if (sessions.List(session.CommuneId).Where(s => s.OnlyOn is null || s.OnlyOn >= today).FirstOrDefault(other => other.Overlaps(session)) is { } clash)
             throw AppException.Conflict("session_overlap", Text.Pick(
                 $"Trùng giờ với buổi phát {clash.Start:HH\\:mm\\:ss} ({clash.LengthMinutes} phút) của cùng xã: một cụm loa không thể phát hai buổi cùng lúc.",
                 $"Overlaps the commune's session at {clash.Start:HH\\:mm\\:ss} ({clash.LengthMinutes} min): one zone cannot air two sessions at once."));
         guard.EnsureSessionAllowed(session);
         return session;
     }
+
+    private static TimeOnly ParseStart(string? start)
+    {
+        if (!TimeOnly.TryParseExact(start, ["HH:mm:ss", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime))
+            throw AppException.BadRequest("invalid_start", Text.Pick(
+                "Giờ bắt đầu phải có dạng HH:mm:ss (giờ địa phương của đài).", "start must be HH:mm:ss (station local time)."));
+        return startTime;
+    }
+
+    private static int ParseLength(int lengthMinutes) => lengthMinutes is >= 1 and <= 1440 ? lengthMinutes
+        : throw AppException.BadRequest("invalid_length", Text.Pick(
+            "Thời lượng buổi phát phải từ 1 đến 1440 phút.", "lengthMinutes must be between 1 and 1440."));
 
     public SessionSlot FindSession(long id) => sessions.Find(id)
         ?? throw AppException.NotFound("session_not_found", Text.Pick($"Không có buổi phát số {id}.", $"There is no session {id}."));

@@ -2,6 +2,7 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services.Programme;
 using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Web.Services;
@@ -12,7 +13,8 @@ namespace BroadcastHub.Web.Services;
 /// </summary>
 public sealed class SchedulePlanner(
     SessionRepository sessions, BookingRepository bookings, BulletinRepository bulletins, OccurrenceRepository occurrences,
-    OccurrencePlanWriter writer, SessionExceptionRepository exceptions, OccurrenceArmer armer, StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<SchedulePlanner> log)
+    OccurrencePlanWriter writer, SessionExceptionRepository exceptions, OccurrenceArmer armer, StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<SchedulePlanner> log,
+    ProgrammeFills fills)
 {
     /// <summary>Plans one session over local dates (clipped to today … horizon) and arms what is due.</summary>
     public IReadOnlyList<Occurrence> PlanSession(long sessionId, DateOnly from, DateOnly to) =>
@@ -30,10 +32,17 @@ public sealed class SchedulePlanner(
     /// <summary>What the occurrences of a session would be with <paramref name="candidate"/> added; stores nothing.</summary>
     public IReadOnlyList<PlannedOccurrence> Preview(SessionSlot session, Booking candidate)
     {
-        if (Clip(candidate.From, candidate.To) is not var (first, last)) return [];
-        var booked = bookings.ListOverlapping(first, last, session.Id).Append(candidate with { Id = long.MaxValue }).ToList();
-        return new OccurrencePlanner(clock).Plan(session, booked, Durations(booked), first, last)
-            .Where(p => p.EndUtc > clock.UtcNow && p.Items.Any(i => i.BookingId == long.MaxValue)).ToList();
+        var preview = PreviewFor(session, candidate.From, candidate.To);
+        return preview.Plan([.. preview.Existing, candidate with { Id = long.MaxValue }])
+            .Where(p => p.Items.Any(i => i.BookingId == long.MaxValue)).ToList();
+    }
+
+    /// <summary>A preview of the session's occurrences from <paramref name="from"/> to <paramref name="to"/> (clipped to today … horizon).</summary>
+    public BookingPreview PreviewFor(SessionSlot session, DateOnly from, DateOnly to)
+    {
+        var (first, last) = Clip(from, to) ?? (from, from.AddDays(-1));
+        var existing = first > last ? [] : bookings.ListOverlapping(first, last, session.Id);
+        return new BookingPreview(session, existing, first, last, new OccurrencePlanner(clock), fills.Load()(session.CommuneId), bulletins, clock.UtcNow);
     }
 
     /// <summary>Plans every booked session over the horizon and (re-)arms everything due within the arming window.</summary>
@@ -65,7 +74,8 @@ public sealed class SchedulePlanner(
         var durations = Durations(booked);
         var bySession = booked.ToLookup(b => b.SessionId);
         var cancelled = exceptions.Cancelled(first, last);
-        var plans = planned.SelectMany(s => planner.Plan(s, bySession[s.Id], durations, first, last))
+        var fillFor = fills.Load();
+        var plans = planned.SelectMany(s => planner.Plan(s, bySession[s.Id], durations, first, last, fillFor(s.CommuneId)))
             .Where(p => p.EndUtc > clock.UtcNow && !cancelled.Contains((p.SessionId, p.LocalDate))).ToList();
         var ids = writer.UpsertMany(plans);
         // A date whose bookings were all cancelled or edited away must not keep its old rundown.

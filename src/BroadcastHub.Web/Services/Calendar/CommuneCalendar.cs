@@ -33,7 +33,8 @@ public sealed class CommuneCalendar(
         var library = bulletins.FindMany(rundowns.Values.SelectMany(r => r.Select(i => i.BulletinId)));
         var events = occs.Select(o => OccurrenceEvent(o, commune, rundowns[o.Id], library)).ToList();
         if (includeSessions)
-            events.AddRange(sessions.List(communeId).Select(s => SessionEvent(s, commune, today.AddDays(-PastDays))));
+            events.AddRange(sessions.List(communeId).Where(s => s.OnlyOn is null || s.OnlyOn >= today.AddDays(-PastDays))
+                .Select(s => SessionEvent(s, commune, today.AddDays(-PastDays))));
         return IcsWriter.Write(new CalendarFeed(commune.Name, clock.Zone, clock.UtcNow, events));
     }
 
@@ -66,15 +67,17 @@ public sealed class CommuneCalendar(
 
     private CalendarEvent SessionEvent(SessionSlot s, Commune commune, DateOnly notBefore)
     {
-        var first = notBefore;
+        var first = s.OnlyOn ?? notBefore;
         while (!s.OccursOn(first)) first = first.AddDays(1);
         var start = clock.ToUtc(first, s.Start);
         return new CalendarEvent($"session-{s.Id}@broadcasthub", start, start + s.Length,
             Text.Pick($"Khung giờ phát – {commune.Name}", $"Session slot – {commune.Name}"))
         {
-            Description = Text.Pick($"Khung giờ phát định kỳ, {s.LengthMinutes} phút.", $"Recurring session slot, {s.LengthMinutes} minutes."),
+            Description = s.IsOneOff
+                ? Text.Pick($"Buổi phát bổ sung một lần, {s.LengthMinutes} phút.", $"One-off session slot, {s.LengthMinutes} minutes.")
+                : Text.Pick($"Khung giờ phát định kỳ, {s.LengthMinutes} phút.", $"Recurring session slot, {s.LengthMinutes} minutes."),
             Location = commune.Name,
-            WeeklyOn = s.Weekdays,
+            WeeklyOn = s.IsOneOff ? null : s.Weekdays,
             Transparent = true,
         };
     }
