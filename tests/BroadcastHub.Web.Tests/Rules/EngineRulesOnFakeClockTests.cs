@@ -28,9 +28,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddSeconds(30);
         var occ = _scenario.Occurrence(start, start.AddMinutes(5), first, second);
 
-        _scenario.Engine.Arm(occ.Id);
-        app.JumpTo(start);
-        await SettleAsync();
+        await ArmAndReachAsync(occ, start);
         var records = await AirAsync(occ, 2);
 
         Assert.All(records, r => Assert.Equal(AirtimeOutcome.Completed, r.Outcome));
@@ -89,9 +87,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddSeconds(10);
         var occ = _scenario.Occurrence(start, start.AddSeconds(1.5), longOne, next);
 
-        _scenario.Engine.Arm(occ.Id);
-        app.JumpTo(start);
-        await SettleAsync();
+        await ArmAndReachAsync(occ, start);
         var records = await AirAsync(occ, 2);
 
         Assert.Equal(AirtimeOutcome.Truncated, records[0].Outcome);
@@ -108,9 +104,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddSeconds(10);
         var occ = _scenario.Occurrence(start, start.AddMinutes(5), bulletin);
 
-        _scenario.Engine.Arm(occ.Id);
-        app.JumpTo(start);
-        await SettleAsync();
+        await ArmAndReachAsync(occ, start);
         await _scenario.WaitUntilPlayingAsync(occ.ZoneId, TimeSpan.FromSeconds(10));
         await app.RunForAsync(TimeSpan.FromSeconds(1));
         Assert.True(_scenario.Engine.StopZone(occ.ZoneId));
@@ -131,9 +125,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddDays(1);
         var occ = _scenario.Occurrence(start, start.AddMinutes(5), expiring, evergreen);
 
-        _scenario.Engine.Arm(occ.Id);
-        app.JumpTo(start);
-        await SettleAsync();
+        await ArmAndReachAsync(occ, start);
         var records = await AirAsync(occ, 2);
 
         Assert.Equal(AirtimeOutcome.Skipped, records[0].Outcome);
@@ -152,9 +144,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddSeconds(10);
         var occ = _scenario.OccurrenceInCommune(commune.Id, start, start.AddMinutes(5), bulletin);
 
-        _scenario.Engine.Arm(occ.Id);
-        app.JumpTo(start);
-        await SettleAsync();
+        await ArmAndReachAsync(occ, start);
         var refused = Assert.Single(await AirAsync(occ, 1));
         Assert.Equal(AirtimeOutcome.Skipped, refused.Outcome);
         Assert.Null(refused.ActualStart);
@@ -195,6 +185,14 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         Assert.Equal(0.5, records[1].PlayedSeconds, 3);
         Assert.Equal(0, _scenario.Engine.Recover());
         Assert.Equal(2, _scenario.Airtime(occ).Count);
+    }
+
+    /// <summary>Arms the occurrence, then jumps the clock to <paramref name="instant"/> and lets the engine reach it.</summary>
+    private async Task ArmAndReachAsync(Occurrence occ, DateTimeOffset instant)
+    {
+        _scenario.Engine.Arm(occ.Id);
+        app.JumpTo(instant);
+        await SettleAsync();
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using BroadcastHub.Core.Access;
+using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Jobs;
 using BroadcastHub.Web.Playout;
@@ -55,11 +56,7 @@ public sealed class StationsTests(AppFactory app)
     [Fact]
     public async Task An_occurrence_of_another_stations_zone_is_queued_for_that_station_and_not_armed_here()
     {
-        var scenario = new PlayoutScenario(app);
-        var tone = await scenario.ApprovedToneAsync(1);
-        var occ = scenario.Occurrence(DateTimeOffset.UtcNow.AddSeconds(40), DateTimeOffset.UtcNow.AddSeconds(100), tone);
-        var other = Get<StationRepository>().Create("Trạm " + Guid.NewGuid().ToString("N")[..6])!;
-        Get<StationRepository>().AssignZone(occ.ZoneId, other.Id);
+        var (scenario, occ, other) = await OccurrenceOnAnotherStationAsync();
 
         using (var scope = app.Services.CreateScope())
             Assert.True(scope.ServiceProvider.GetRequiredService<OccurrenceArmer>().EnsureArmed(occ));
@@ -93,11 +90,7 @@ public sealed class StationsTests(AppFactory app)
     [Fact]
     public async Task An_arm_job_reaching_a_station_that_no_longer_plays_the_zone_is_forwarded_to_the_right_queue()
     {
-        var scenario = new PlayoutScenario(app);
-        var tone = await scenario.ApprovedToneAsync(1);
-        var occ = scenario.Occurrence(DateTimeOffset.UtcNow.AddSeconds(40), DateTimeOffset.UtcNow.AddSeconds(100), tone);
-        var other = Get<StationRepository>().Create("Trạm " + Guid.NewGuid().ToString("N")[..6])!;
-        Get<StationRepository>().AssignZone(occ.ZoneId, other.Id);
+        var (scenario, occ, other) = await OccurrenceOnAnotherStationAsync();
 
         using (var scope = app.Services.CreateScope())
             ActivatorUtilities.CreateInstance<ArmOccurrenceJob>(scope.ServiceProvider).Run(Get<ThisStation>().Queue, occ.Id);
@@ -105,6 +98,17 @@ public sealed class StationsTests(AppFactory app)
         Assert.DoesNotContain(scenario.Engine.ArmedOccurrences, o => o.Id == occ.Id);
         var forwarded = Get<JobStorage>().GetMonitoringApi().EnqueuedJobs(other.Queue, 0, 10).Single();
         Assert.Equal(forwarded.Key, Get<OccurrenceRepository>().ArmJob(occ.Id));
+    }
+
+    /// <summary>An occurrence 40 s ahead whose zone was moved to a new station that this process does not run.</summary>
+    private async Task<(PlayoutScenario Scenario, Occurrence Occurrence, Core.Places.Station Other)> OccurrenceOnAnotherStationAsync()
+    {
+        var scenario = new PlayoutScenario(app);
+        var tone = await scenario.ApprovedToneAsync(1);
+        var occ = scenario.Occurrence(DateTimeOffset.UtcNow.AddSeconds(40), DateTimeOffset.UtcNow.AddSeconds(100), tone);
+        var other = Get<StationRepository>().Create("Trạm " + Guid.NewGuid().ToString("N")[..6])!;
+        Get<StationRepository>().AssignZone(occ.ZoneId, other.Id);
+        return (scenario, occ, other);
     }
 
     [Fact]
