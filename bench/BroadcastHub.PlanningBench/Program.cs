@@ -6,17 +6,26 @@ using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Services;
 using Hangfire;
+using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.DependencyInjection;
 
 // Planning benchmark (issue: 1,000 communes × 3 sessions × 14 days, then a replan after one edit).
-// Usage: dotnet run -c Release --project bench/BroadcastHub.PlanningBench [-- communes]
-var communes = args.Length > 0 ? int.Parse(args[0]) : 1000;
+// Usage: dotnet run -c Release --project bench/BroadcastHub.PlanningBench [-- communes] [--hangfire-sqlite]
+// The arm jobs go to Hangfire's in-memory storage unless --hangfire-sqlite asks for the SQLite storage the app uses.
+var communes = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? int.Parse(n) : 1000;
+var sqliteHangfire = args.Contains("--hangfire-sqlite");
 var data = Path.Combine(Path.GetTempPath(), "bh-planning-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var services = new ServiceCollection();
 services.AddLogging(b => Microsoft.Extensions.Logging.ConsoleLoggerExtensions.AddSimpleConsole(b));
 services.Configure<BroadcastHubOptions>(o => { o.DataPath = data; o.HorizonDays = 14; o.ArmWindowHours = 24; });
 services.AddBroadcastHubCore();
-services.AddHangfire(c => c.UseInMemoryStorage());
+Directory.CreateDirectory(data);
+services.AddHangfire(c =>
+{
+    if (sqliteHangfire) c.UseSQLiteStorage(Path.Combine(data, "hangfire.db"));
+    else c.UseInMemoryStorage();
+});
+Console.WriteLine($"Hangfire storage for the arm jobs: {(sqliteHangfire ? "SQLite (as the app)" : "in-memory")}");
 using var provider = services.BuildServiceProvider();
 var db = provider.GetRequiredService<AppDatabase>();
 Migrator.Migrate(db);
