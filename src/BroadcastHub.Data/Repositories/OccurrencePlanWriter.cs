@@ -67,11 +67,15 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     public int CancelUnplanned(IReadOnlyCollection<long> sessionIds, DateOnly from, DateOnly to, IReadOnlySet<long> keep, DateTimeOffset now)
     {
         using var c = db.Open();
-        // Thousands of session ids would make thousands of bound parameters: filter a whole-horizon run in memory.
+        // A booking's few sessions are filtered by SQLite; thousands of session ids would make thousands of bound
+        // parameters, so a whole-horizon run reads the range and filters in memory.
         var sessions = sessionIds as IReadOnlySet<long> ?? sessionIds.ToHashSet();
+        var few = sessions.Count <= 50;
+        var args = new DynamicParameters(new { from = SqlValues.Date(from), to = SqlValues.Date(to), now = SqlValues.Instant(now) });
+        if (few) args.Add("sessionIds", sessions);
         var stale = c.Query<(long Id, long SessionId)>(
-                "SELECT id, session_id FROM occurrences WHERE session_id IS NOT NULL AND state = 'Planned' AND local_date BETWEEN @from AND @to AND start_utc > @now",
-                new { from = SqlValues.Date(from), to = SqlValues.Date(to), now = SqlValues.Instant(now) })
+                "SELECT id, session_id FROM occurrences WHERE " + (few ? "session_id IN @sessionIds" : "session_id IS NOT NULL")
+                + " AND state = 'Planned' AND local_date BETWEEN @from AND @to AND start_utc > @now", args)
             .Where(o => sessions.Contains(o.SessionId) && !keep.Contains(o.Id)).Select(o => o.Id).ToList();
         return stale.Count == 0 ? 0 : c.Execute("UPDATE occurrences SET state = 'Cancelled', claimed_at = @now WHERE id IN @stale AND state = 'Planned'",
             new { stale, now = SqlValues.Instant(now) });
