@@ -47,4 +47,19 @@ public sealed class StationRepository(AppDatabase db, TimeProvider time)
         return c.Query<(long ZoneId, long StationId)>($"SELECT id, COALESCE(station_id, {Station.MainId}) FROM zones")
             .ToDictionary(r => r.ZoneId, r => r.StationId);
     }
+
+    /// <summary>Sets (or with null clears) the output chosen for a zone; false when the zone does not exist.</summary>
+    public bool SetZoneOutput(long zoneId, string? spec)
+    {
+        using var c = db.Open();
+        return c.Execute("UPDATE zones SET output_spec = @spec WHERE id = @zoneId", new { zoneId, spec }) == 1;
+    }
+
+    /// <summary>The outputs chosen on the stations page, by zone (zones left to the configuration are absent).</summary>
+    public IReadOnlyDictionary<long, string> OutputByZone() => db.Cache.Get("output-by-zone", () =>
+    {
+        using var c = db.Open();
+        return (IReadOnlyDictionary<long, string>)c.Query<(long ZoneId, string Spec)>("SELECT id, output_spec FROM zones WHERE output_spec IS NOT NULL")
+            .ToDictionary(r => r.ZoneId, r => r.Spec);
+    });
 }

@@ -9,6 +9,8 @@ public sealed record NewStationRequest(string? Name);
 
 public sealed record ZoneStationRequest(long StationId);
 
+public sealed record ZoneOutputRequest(string? Spec);
+
 /// <summary>Station PCs (máy phát) and the zones each plays. Administrators only.</summary>
 [Route("api")]
 [Authorize(Roles = Roles.Admin)]
@@ -32,5 +34,13 @@ public sealed class StationsApiController(StationAdmin stations) : ApiController
     {
         stations.AssignZone(id, request.StationId);
         return Ok(new { zoneId = id, request.StationId });
+    }
+
+    /// <summary>Chooses the output a zone plays through; an empty spec returns it to the configuration.</summary>
+    [HttpPut("zones/{id:long}/output")]
+    public IActionResult SetOutput(long id, [FromBody] ZoneOutputRequest request)
+    {
+        stations.SetOutput(id, request.Spec);
+        return Ok(new { zoneId = id, spec = stations.OutputSpecOf(id), chosen = !string.IsNullOrWhiteSpace(request.Spec) });
     }
 }

@@ -1,14 +1,18 @@
 using System.Globalization;
 using BroadcastHub.Audio.Output;
 using BroadcastHub.Core.Time;
+using BroadcastHub.Data;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using NAudio.Wave;
 
 namespace BroadcastHub.Web.Cli;
 
 /// <summary>
-/// <c>test-tone --zone Z</c>: plays a 3 s 1 kHz identification tone at −20 dBFS through zone Z's configured output
-/// (<c>BroadcastHub:Outputs:ZoneZ</c>, else <c>Default</c>, else <c>auto</c>), exactly as playout would open it.
+/// <c>test-tone --zone Z</c>: plays a 3 s 1 kHz identification tone at −20 dBFS through zone Z's output (the one
+/// chosen on the stations page, else <c>BroadcastHub:Outputs:ZoneZ</c>, else <c>Default</c>, else <c>auto</c>),
+/// exactly as playout would open it.
 /// </summary>
 internal static class TestToneVerb
 {
@@ -26,7 +30,7 @@ internal static class TestToneVerb
             throw new CliUsageException("test-tone needs --zone <id> (a number, as in BroadcastHub:Outputs:Zone<id>).");
 
         var options = CliOptions.Read(config);
-        var spec = options.OutputFor(zone);
+        var spec = ChosenOutput(options, zone, time) ?? options.OutputFor(zone);
         var stationZone = StationClock.FindZone(options.TimeZone);
         var house = WaveFormat.CreateIeeeFloatWaveFormat(options.HouseFormat.SampleRate, options.HouseFormat.Channels);
         var settings = new PlayoutOutputSettings(house, Path.Combine(options.RecordingsPath, $"zone{zone}"), stationZone, time);
@@ -70,5 +74,19 @@ internal static class TestToneVerb
         if (report.FramesPlayed >= expected) return CliVerbs.Ok;
         stderr.WriteLine($"Stopped early: {expected - report.FramesPlayed} frames were not played.");
         return CliVerbs.Failed;
+    }
+
+    /// <summary>The output chosen for the zone on the stations page, when the app database exists and has one.</summary>
+    private static string? ChosenOutput(BroadcastHubOptions options, long zone, TimeProvider time)
+    {
+        if (!File.Exists(options.AppDatabasePath)) return null;
+        try
+        {
+            return new StationRepository(new AppDatabase(options.AppDatabasePath), time).OutputByZone().GetValueOrDefault(zone);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return null; // a database not migrated yet has no choices
+        }
     }
 }

@@ -48,4 +48,20 @@ public sealed class StationsController(StationAdmin stations) : PageController
             return View(nameof(Index), stations.List());
         }
     }
+
+    [HttpPost("zones/{zoneId:long}/output")]
+    public IActionResult SetOutput(long zoneId, string? spec)
+    {
+        try
+        {
+            stations.SetOutput(zoneId, spec);
+            Flash(Text.Pick($"Vùng phát {zoneId} phát qua \"{stations.OutputSpecOf(zoneId)}\".", $"Zone {zoneId} plays through \"{stations.OutputSpecOf(zoneId)}\"."));
+            return RedirectToAction(nameof(Index));
+        }
+        catch (AppException e)
+        {
+            Refused(e, AssignKey);
+            return View(nameof(Index), stations.List());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BroadcastHub.Audio.Output;
 using BroadcastHub.Core.Time;
+using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using NAudio.Wave;
@@ -11,7 +12,7 @@ namespace BroadcastHub.Web.Playout;
 public sealed record ZoneOutputState(long ZoneId, string Spec, string? Description, string State, string? Warning, string? LastError);
 
 /// <summary>Creates each zone's output from configuration and remembers how it went.</summary>
-public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationClock clock, ILogger<ZoneOutputs> log)
+public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationRepository stations, StationClock clock, ILogger<ZoneOutputs> log)
 {
     private readonly BroadcastHubOptions _options = options.Value;
     private readonly ConcurrentDictionary<long, ZoneOutputState> _states = new();
@@ -28,10 +29,21 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationCl
 
     private string? Setting(string key) => _options.Outputs.TryGetValue(key, out var value) ? value : null;
 
+    /// <summary>The output spec of a zone: the one chosen on the stations page, else the configuration's.</summary>
+    public string SpecFor(long zoneId) => stations.OutputByZone().TryGetValue(zoneId, out var chosen) ? chosen : _options.OutputFor(zoneId);
+
+    /// <summary>Throws (<see cref="ArgumentException"/>, <see cref="PlatformNotSupportedException"/>) when
+    /// <paramref name="spec"/> cannot be used on this machine: unknown, malformed, or for another operating system.</summary>
+    public void Check(string spec) =>
+        PlayoutOutputFactory.Create(spec, new PlayoutOutputSettings(HouseFormat, _options.RecordingsPath, clock.Zone, clock.Time)).Dispose();
+
+    /// <summary>Forgets what is known of a zone's output (its spec changed); the next look probes it again.</summary>
+    public void Forget(long zoneId) => _states.TryRemove(zoneId, out _);
+
     /// <summary>Opens the configured output of a zone. Falls back to <c>file</c> rather than staying silent.</summary>
     public IPlayoutOutput Create(long zoneId)
     {
-        var spec = _options.OutputFor(zoneId);
+        var spec = SpecFor(zoneId);
         var settings = new PlayoutOutputSettings(HouseFormat, Path.Combine(_options.RecordingsPath, $"zone{zoneId}"), clock.Zone, clock.Time);
         try
         {
@@ -72,7 +84,7 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationCl
     /// <summary>Records a playback error reported by a zone's output.</summary>
     public void ReportError(long zoneId, string error) =>
         _states.AddOrUpdate(zoneId,
-            id => new ZoneOutputState(id, _options.OutputFor(id), null, "error", null, error),
+            id => new ZoneOutputState(id, SpecFor(id), null, "error", null, error),
             (_, s) => s with { State = "error", LastError = error });
 
     /// <summary>Clears a zone's output error once a session has aired on its own output without a failure or dead air.</summary>

@@ -47,4 +47,32 @@ public sealed class StationAdmin(StationRepository stations, PlacesRepository pl
         if (!stations.AssignZone(zoneId, stationId))
             throw AppException.NotFound("zone_not_found", Text.Pick($"Không có vùng phát số {zoneId}.", $"There is no zone {zoneId}."));
     }
+
+    /// <summary>The spec a zone plays through now (chosen here, else configured).</summary>
+    public string OutputSpecOf(long zoneId) => outputs.SpecFor(zoneId);
+
+    /// <summary>
+    /// Chooses the output a zone plays through (<c>alsa:&lt;device&gt;</c>, <c>waveout</c>, <c>file</c>, <c>null</c>,
+    /// <c>auto</c>…); empty returns the zone to the configuration. Refused with <c>invalid_output_spec</c> and the
+    /// reason when the spec cannot be used here; <c>zone_not_found</c>.
+    /// </summary>
+    public void SetOutput(long zoneId, string? spec)
+    {
+        var chosen = string.IsNullOrWhiteSpace(spec) ? null : spec.Trim();
+        if (chosen is not null)
+        {
+            try
+            {
+                outputs.Check(chosen);
+            }
+            catch (Exception e) when (e is ArgumentException or PlatformNotSupportedException)
+            {
+                throw AppException.BadRequest("invalid_output_spec", Text.Pick($"Không dùng được đầu ra \"{chosen}\": {e.Message}",
+                    $"Output \"{chosen}\" cannot be used: {e.Message}"));
+            }
+        }
+        if (!stations.SetZoneOutput(zoneId, chosen))
+            throw AppException.NotFound("zone_not_found", Text.Pick($"Không có vùng phát số {zoneId}.", $"There is no zone {zoneId}."));
+        outputs.Forget(zoneId);
+    }
 }
