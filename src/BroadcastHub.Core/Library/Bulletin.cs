@@ -39,6 +39,8 @@ public sealed record Bulletin
     public DateTimeOffset UploadedAt { get; init; }
     /// <summary>Who uploaded it.</summary>
     public string UploadedBy { get; init; } = "";
+    /// <summary>The unit that owns it (the uploader's); null when it belongs to the whole organisation.</summary>
+    public long? OwnerUnitId { get; init; }
     /// <summary>Who approved or rejected it.</summary>
     public string? ReviewedBy { get; init; }
     /// <summary>When it was approved or rejected (UTC).</summary>

@@ -95,6 +95,21 @@ public sealed class AirtimeRepository(AppDatabase db)
             new { from = SqlValues.Instant(from), to = SqlValues.Instant(to), communeId, limit }).Select(r => r.ToRecord()).ToList();
     }
 
+    /// <summary>Records whose scheduled start is in [from, to) of any of <paramref name="communeIds"/>, in time order.</summary>
+    public IReadOnlyList<AirtimeRecord> QueryCommunes(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<long> communeIds, int limit = 10_000)
+    {
+        using var c = db.Open();
+        return c.Query<Row>(
+            """
+            SELECT a.*, z.commune_id FROM airtime a
+            JOIN occurrences o ON o.id = a.occurrence_id JOIN zones z ON z.id = o.zone_id
+            WHERE a.scheduled_start >= @from AND a.scheduled_start < @to AND z.commune_id IN @communeIds
+            ORDER BY a.scheduled_start, a.occurrence_id, a.position LIMIT @limit
+            """,
+            new { from = SqlValues.Instant(from), to = SqlValues.Instant(to), communeIds = communeIds.ToArray(), limit })
+            .Select(r => r.ToRecord()).ToList();
+    }
+
     /// <summary>Positions already recorded for an occurrence.</summary>
     public IReadOnlySet<int> RecordedPositions(long occurrenceId)
     {

@@ -26,6 +26,7 @@ public sealed class BulletinRepository(AppDatabase db)
         public string? ValidUntil { get; set; }
         public string UploadedAt { get; set; } = "";
         public string UploadedBy { get; set; } = "";
+        public long? OwnerUnitId { get; set; }
         public string? ReviewedBy { get; set; }
         public string? ReviewedAt { get; set; }
 
@@ -36,7 +37,7 @@ public sealed class BulletinRepository(AppDatabase db)
             IntegratedLufs = IntegratedLufs, TruePeakDbtp = TruePeakDbtp, Status = Enum.Parse<BulletinStatus>(Status),
             RejectionReason = RejectionReason, ValidFrom = SqlValues.ParseDateOrNull(ValidFrom),
             ValidUntil = SqlValues.ParseDateOrNull(ValidUntil), UploadedAt = SqlValues.ParseInstant(UploadedAt),
-            UploadedBy = UploadedBy, ReviewedBy = ReviewedBy, ReviewedAt = SqlValues.ParseInstantOrNull(ReviewedAt),
+            UploadedBy = UploadedBy, OwnerUnitId = OwnerUnitId, ReviewedBy = ReviewedBy, ReviewedAt = SqlValues.ParseInstantOrNull(ReviewedAt),
         };
     }
 
@@ -47,16 +48,16 @@ public sealed class BulletinRepository(AppDatabase db)
         var id = c.ExecuteScalar<long>(
             """
             INSERT INTO bulletins (title, language, original_file_name, sha256, size_bytes, codec, frames, sample_rate,
-                channels, integrated_lufs, true_peak_dbtp, status, valid_from, valid_until, uploaded_at, uploaded_by)
+                channels, integrated_lufs, true_peak_dbtp, status, valid_from, valid_until, uploaded_at, uploaded_by, owner_unit_id)
             VALUES (@Title, @Language, @OriginalFileName, @Sha256, @SizeBytes, @Codec, @Frames, @SampleRate,
-                @Channels, @IntegratedLufs, @TruePeakDbtp, @Status, @ValidFrom, @ValidUntil, @UploadedAt, @UploadedBy)
+                @Channels, @IntegratedLufs, @TruePeakDbtp, @Status, @ValidFrom, @ValidUntil, @UploadedAt, @UploadedBy, @OwnerUnitId)
             RETURNING id
             """,
             new
             {
                 b.Title, b.Language, b.OriginalFileName, b.Sha256, b.SizeBytes, b.Codec, b.Frames, b.SampleRate, b.Channels,
                 b.IntegratedLufs, b.TruePeakDbtp, Status = b.Status.ToString(), ValidFrom = SqlValues.Date(b.ValidFrom),
-                ValidUntil = SqlValues.Date(b.ValidUntil), UploadedAt = SqlValues.Instant(b.UploadedAt), b.UploadedBy,
+                ValidUntil = SqlValues.Date(b.ValidUntil), UploadedAt = SqlValues.Instant(b.UploadedAt), b.UploadedBy, b.OwnerUnitId,
             });
         return b with { Id = id };
     }
@@ -76,12 +77,21 @@ public sealed class BulletinRepository(AppDatabase db)
             .Select(r => r.ToBulletin()).ToDictionary(b => b.Id);
     }
 
-    /// <summary>Newest first, optionally only one status.</summary>
-    public IReadOnlyList<Bulletin> List(BulletinStatus? status = null, int limit = 500)
+    /// <summary>
+    /// Newest first, optionally only one status; with <paramref name="ownerUnits"/>, only organisation-wide bulletins
+    /// and those owned by one of these units.
+    /// </summary>
+    public IReadOnlyList<Bulletin> List(BulletinStatus? status = null, int limit = 500, IReadOnlyCollection<long>? ownerUnits = null)
     {
         using var c = db.Open();
-        return c.Query<Row>("SELECT * FROM bulletins WHERE @status IS NULL OR status = @status ORDER BY id DESC LIMIT @limit",
-            new { status = status?.ToString(), limit }).Select(r => r.ToBulletin()).ToList();
+        return c.Query<Row>(
+            """
+            SELECT * FROM bulletins
+            WHERE (@status IS NULL OR status = @status) AND (@all OR owner_unit_id IS NULL OR owner_unit_id IN @owners)
+            ORDER BY id DESC LIMIT @limit
+            """,
+            new { status = status?.ToString(), limit, all = ownerUnits is null, owners = ownerUnits?.ToArray() ?? [] })
+            .Select(r => r.ToBulletin()).ToList();
     }
 
     /// <summary>Records a supervisor's decision, only while the bulletin awaits approval. Returns false otherwise.</summary>

@@ -12,10 +12,10 @@ namespace BroadcastHub.Web.Api;
 public sealed record RejectRequest(string? Reason);
 
 [Route("api/bulletins")]
-public sealed class BulletinsApiController(BulletinService service, BulletinRepository bulletins) : ApiControllerBase
+public sealed class BulletinsApiController(BulletinService service) : ApiControllerBase
 {
     [HttpGet]
-    public IActionResult List([FromQuery] BulletinStatus? status) => Ok(bulletins.List(status).Select(Json));
+    public IActionResult List([FromQuery] BulletinStatus? status) => Ok(service.List(status).Select(Json));
 
     [HttpGet("{id:long}")]
     public IActionResult Get(long id) => Ok(Json(service.Find(id)));
@@ -51,6 +51,6 @@ public sealed class BulletinsApiController(BulletinService service, BulletinRepo
         b.Id, b.Title, b.Language, status = b.Status.ToString(), durationSeconds = b.DurationSeconds, b.Frames, b.SampleRate, b.Channels,
         b.Sha256, b.SizeBytes, b.Codec, b.IntegratedLufs, b.TruePeakDbtp, b.OriginalFileName, b.RejectionReason,
         validFrom = b.ValidFrom?.ToString("yyyy-MM-dd"), validUntil = b.ValidUntil?.ToString("yyyy-MM-dd"),
-        b.UploadedAt, b.UploadedBy, b.ReviewedBy, b.ReviewedAt,
+        b.UploadedAt, b.UploadedBy, b.OwnerUnitId, b.ReviewedBy, b.ReviewedAt,
     };
 }

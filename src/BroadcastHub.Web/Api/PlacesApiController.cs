@@ -1,6 +1,7 @@
 using BroadcastHub.Core.Access;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,11 +12,12 @@ public sealed record CreateUnitRequest(string? Name, long? ParentUnitId);
 public sealed record CreateSessionRequest(long CommuneId, List<int>? Weekdays, string? Start, int LengthMinutes);
 public sealed record PolicyRequest(string? AllowedFrom, string? AllowedTo, List<int>? Weekdays, int? MaxSessionMinutes, int? MaxSessionsPerDay);
 
+/// <summary>Units, communes, sessions and policies, each within the caller's unit subtree.</summary>
 [Route("api")]
-public sealed class PlacesApiController(PlacesService places, PlacesRepository repository, SessionRepository sessions, Policies policies, RundownQuery rundowns) : ApiControllerBase
+public sealed class PlacesApiController(PlacesService places, UserScope scope, SessionRepository sessions, Policies policies, RundownQuery rundowns) : ApiControllerBase
 {
     [HttpGet("communes")]
-    public IActionResult Communes() => Ok(repository.ListCommunes());
+    public IActionResult Communes() => Ok(scope.Communes);
 
     [HttpPost("communes")]
     [Authorize(Roles = Roles.Admin)]
@@ -26,7 +28,7 @@ public sealed class PlacesApiController(PlacesService places, PlacesRepository r
     }
 
     [HttpGet("units")]
-    public IActionResult Units() => Ok(repository.ListUnits());
+    public IActionResult Units() => Ok(scope.Units);
 
     [HttpPost("units")]
     [Authorize(Roles = Roles.Admin)]
@@ -55,7 +57,11 @@ public sealed class PlacesApiController(PlacesService places, PlacesRepository r
     public IActionResult Rundown(long id, [FromQuery] string? date) => Ok(rundowns.For(id, date));
 
     [HttpGet("sessions")]
-    public IActionResult Sessions([FromQuery] long? communeId) => Ok(sessions.List(communeId).Select(SessionJson));
+    public IActionResult Sessions([FromQuery] long? communeId)
+    {
+        if (communeId is { } id) places.FindCommune(id);
+        return Ok(sessions.List(communeId).Where(s => scope.CoversCommune(s.CommuneId)).Select(SessionJson));
+    }
 
     [HttpPost("sessions")]
     [Authorize(Roles = Roles.Admin)]

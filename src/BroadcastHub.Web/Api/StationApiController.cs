@@ -3,6 +3,7 @@ using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +14,7 @@ public sealed record EmergencyRequest(List<long>? CommuneIds, long BulletinId);
 /// <summary>Live control of the station: emergency airing and stop.</summary>
 [Route("api")]
 [Authorize(Roles = Roles.Admin + "," + Roles.Supervisor + "," + Roles.Operator)]
-public sealed class StationApiController(EmergencyService emergency, PlayoutEngine engine, PlacesRepository places) : ApiControllerBase
+public sealed class StationApiController(EmergencyService emergency, PlayoutEngine engine, UserScope scope) : ApiControllerBase
 {
     /// <summary>Phát ngay: airs a bulletin at once on the communes, preempting.</summary>
     [HttpPost("emergency")]
@@ -23,12 +24,11 @@ public sealed class StationApiController(EmergencyService emergency, PlayoutEngi
         return Accepted(new { occurrences = started.Select(o => new { o.Id, o.CommuneId, o.ZoneId, start = o.StartUtc, end = o.EndUtc }) });
     }
 
-    /// <summary>Dừng phát: stops what the zone airs, with a short fade.</summary>
+    /// <summary>Dừng phát: stops what the zone airs, with a short fade; a zone outside the caller's scope is not found.</summary>
     [HttpPost("zones/{id:long}/stop")]
     public IActionResult Stop(long id)
     {
-        if (places.ListZones().All(z => z.Id != id))
-            return ApiError.Result(404, "zone_not_found", Text.Pick($"Không có vùng phát số {id}.", $"There is no zone {id}."));
+        if (!scope.CoversZone(id)) throw ScopeRefusals.ZoneNotFound(id);
         return engine.StopZone(id)
             ? Ok(new { stopped = true, zoneId = id })
             : ApiError.Result(409, "nothing_playing", Text.Pick("Vùng này không đang phát.", "Nothing is airing on this zone."));

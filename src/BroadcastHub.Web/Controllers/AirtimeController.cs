@@ -4,13 +4,14 @@ using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BroadcastHub.Web.Controllers;
 
 /// <summary>Nhật ký phát: what aired where and when, and what did not; CSV export.</summary>
 [Route("airtime")]
-public sealed class AirtimeController(AirtimeQuery query, PlacesRepository places, BulletinRepository bulletins, StationClock clock)
+public sealed class AirtimeController(AirtimeQuery query, UserScope scope, BulletinRepository bulletins, StationClock clock)
     : PageController
 {
     [HttpGet("")]
@@ -19,7 +20,7 @@ public sealed class AirtimeController(AirtimeQuery query, PlacesRepository place
         var today = Ui.Date(clock.Today);
         from = string.IsNullOrWhiteSpace(from) ? today : from.Trim();
         to = string.IsNullOrWhiteSpace(to) ? from : to.Trim();
-        var communes = places.ListCommunes();
+        var communes = scope.Communes;
         IReadOnlyList<AirtimeRecord> records = [];
         try
         {
@@ -51,7 +52,7 @@ public sealed class AirtimeController(AirtimeQuery query, PlacesRepository place
         catch (AppException e)
         {
             Refused(e);
-            return View(nameof(Index), new AirtimePage { From = from, To = to, CommuneId = communeId, Communes = places.ListCommunes() });
+            return View(nameof(Index), new AirtimePage { From = from, To = to, CommuneId = communeId, Communes = scope.Communes });
         }
     }
 

@@ -4,6 +4,7 @@ using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +12,7 @@ namespace BroadcastHub.Web.Controllers;
 
 /// <summary>Quản trị: units, communes (xã/phường), speaker clusters (cụm loa) and sessions (khung giờ phát).</summary>
 [Route("communes")]
-public sealed class CommunesController(PlacesService service, PlacesRepository places, SessionRepository sessions) : PageController
+public sealed class CommunesController(PlacesService service, PlacesRepository places, SessionRepository sessions, UserScope scope) : PageController
 {
     public const string UnitKey = "unit";
     public const string CommuneKey = "commune";
@@ -127,7 +128,7 @@ public sealed class CommunesController(PlacesService service, PlacesRepository p
 
     private CommunesPage Tree(PlaceForm unit, PlaceForm commune) => new()
     {
-        Units = places.ListUnits(), Communes = places.ListCommunes(), IsAdmin = User.IsInRole(Roles.Admin),
+        Units = scope.Units, Communes = scope.Communes, IsAdmin = User.IsInRole(Roles.Admin),
         UnitForm = unit, CommuneForm = commune,
     };
 

@@ -16,7 +16,8 @@ public sealed class DashboardReader(
     /// <summary>What the database says of one commune today; the same for every viewer until the data changes.</summary>
     private sealed record CommuneRows(Commune Commune, IReadOnlyList<SessionToday> Sessions, IReadOnlyList<(DateTimeOffset StartUtc, NextUp Next)> Upcoming);
 
-    public DashboardPage Read(bool canStop)
+    /// <summary>The dashboard of the communes <paramref name="inScope"/> accepts (the viewer's unit scope).</summary>
+    public DashboardPage Read(bool canStop, Func<long, bool> inScope)
     {
         var now = clock.UtcNow;
         var today = clock.Today;
@@ -24,7 +25,7 @@ public sealed class DashboardReader(
         // "next up" window moves with the clock); what airs now and the outputs' state are read live.
         var minute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
         var rows = db.Cache.Get($"dashboard|{today:yyyy-MM-dd}|{minute.UtcTicks}", () => ReadRows(today, minute));
-        var result = rows.Select(r => new CommuneToday(r.Commune, outputs.StateOf(r.Commune.ZoneId), OnAirIn(r.Commune.ZoneId, now),
+        var result = rows.Where(r => inScope(r.Commune.Id)).Select(r => new CommuneToday(r.Commune, outputs.StateOf(r.Commune.ZoneId), OnAirIn(r.Commune.ZoneId, now),
             r.Upcoming.Where(u => u.StartUtc >= now).Select(u => u.Next).FirstOrDefault(), r.Sessions)).ToList();
         return new DashboardPage(today, clock.ToLocal(now), result, canStop);
     }

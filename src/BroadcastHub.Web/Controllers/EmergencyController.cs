@@ -3,6 +3,7 @@ using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +12,7 @@ namespace BroadcastHub.Web.Controllers;
 /// <summary>Phát ngay: choose communes and an approved bulletin, confirm, and it airs at once, preempting.</summary>
 [Route("emergency")]
 [Authorize(Roles = Staff)]
-public sealed class EmergencyController(EmergencyService emergency, PlacesRepository places, BulletinRepository bulletins) : PageController
+public sealed class EmergencyController(EmergencyService emergency, UserScope scope, BulletinService bulletins) : PageController
 {
     [HttpGet("")]
     public IActionResult Index() => View(Page(new EmergencyForm()));
@@ -41,5 +42,5 @@ public sealed class EmergencyController(EmergencyService emergency, PlacesReposi
     }
 
     private EmergencyPage Page(EmergencyForm form) =>
-        new(form, places.ListCommunes(), bulletins.List(BulletinStatus.Approved));
+        new(form, scope.Communes, bulletins.List(BulletinStatus.Approved));
 }

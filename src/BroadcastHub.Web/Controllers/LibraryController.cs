@@ -15,7 +15,7 @@ namespace BroadcastHub.Web.Controllers;
 
 /// <summary>Thư viện bản tin: list, upload, approve and reject.</summary>
 [Route("library")]
-public sealed class LibraryController(BulletinService service, BulletinRepository bulletins, IOptions<BroadcastHubOptions> options)
+public sealed class LibraryController(BulletinService service, IOptions<BroadcastHubOptions> options)
     : PageController
 {
     public const string UploadKey = "upload";
@@ -101,7 +101,7 @@ public sealed class LibraryController(BulletinService service, BulletinRepositor
 
     private LibraryPage Page(UploadForm form, BulletinStatus? status, long? rejectId = null, string? rejectReason = null) => new()
     {
-        Bulletins = bulletins.List(status),
+        Bulletins = service.List(status),
         Filter = status,
         Upload = form,
         CanReview = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Supervisor),

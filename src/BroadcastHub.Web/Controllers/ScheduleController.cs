@@ -7,6 +7,7 @@ using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,7 +16,7 @@ namespace BroadcastHub.Web.Controllers;
 /// <summary>Lịch phát: book approved bulletins into a session, see the next days' occurrences.</summary>
 [Route("schedule")]
 public sealed class ScheduleController(
-    BookingService booking, PlacesRepository places, SessionRepository sessions, BulletinRepository bulletins,
+    BookingService booking, UserScope scope, SessionRepository sessions, BulletinRepository bulletins,
     OccurrenceRepository occurrences, AppDatabase db, StationClock clock) : PageController
 {
     private const int UpcomingDays = 7;
@@ -25,6 +26,11 @@ public sealed class ScheduleController(
     public IActionResult Index(long? communeId, long? sessionId = null, string? from = null, string? to = null)
     {
         var today = Ui.Date(clock.Today);
+        if (communeId is { } id && !scope.CoversCommune(id))
+        {
+            Refused(ScopeRefusals.CommuneNotFound(id));
+            communeId = null;
+        }
         return View(Page(new BookingForm
         {
             CommuneId = communeId, SessionId = sessionId?.ToString(CultureInfo.InvariantCulture),
@@ -47,7 +53,7 @@ public sealed class ScheduleController(
             var result = booking.Book(new BookingRequest(sessionId, ids, form.From?.Trim(), form.To?.Trim(), OnOverflow: form.OnOverflow), UserName);
             var session = sessions.Find(result.Booking.SessionId)!;
             var titles = bulletins.FindMany(ids);
-            return View("Booked", new BookedPage(result.Booking.Id, places.FindCommune(session.CommuneId)?.Name ?? "", session,
+            return View("Booked", new BookedPage(result.Booking.Id, scope.EnsureCommune(session.CommuneId).Name, session,
                 ids.Select(i => titles.TryGetValue(i, out var b) ? b.Title : $"#{i}").ToList(),
                 Ui.Date(result.Booking.From), Ui.Date(result.Booking.To), Rows(result.Occurrences), result.Overflow.Count, result.Displaced));
         }
@@ -60,18 +66,22 @@ public sealed class ScheduleController(
 
     private SchedulePage Page(BookingForm form)
     {
-        var all = sessions.List();
+        var all = sessions.List().Where(s => scope.CoversCommune(s.CommuneId)).ToList();
         var now = clock.UtcNow;
         var minute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        // The list of the coming week is the same for every operator until the data changes or the minute turns.
-        var upcoming = db.Cache.Get($"schedule-upcoming|{minute.UtcTicks}", () =>
-            Rows(occurrences.ListStarting(minute.AddHours(-1), minute.AddDays(UpcomingDays)).Take(UpcomingLimit).ToList()));
+        // The list of the coming week is the same for every whole-organisation user until the data changes or the
+        // minute turns; a user of a unit gets its communes' own list.
+        var upcoming = scope.IsWhole
+            ? db.Cache.Get($"schedule-upcoming|{minute.UtcTicks}", () =>
+                Rows(occurrences.ListStarting(minute.AddHours(-1), minute.AddDays(UpcomingDays)).Take(UpcomingLimit).ToList()))
+            : Rows(occurrences.ListStarting(minute.AddHours(-1), minute.AddDays(UpcomingDays))
+                .Where(o => scope.CoversCommune(o.CommuneId)).Take(UpcomingLimit).ToList());
         return new SchedulePage
         {
             Form = form,
-            Communes = places.ListCommunes(),
+            Communes = scope.Communes,
             Sessions = (form.CommuneId is { } c ? all.Where(s => s.CommuneId == c) : all).OrderBy(s => s.CommuneId).ThenBy(s => s.Start).ToList(),
-            Approved = bulletins.List(BulletinStatus.Approved).Where(b => b.ValidUntil is null || b.ValidUntil >= clock.Today).ToList(),
+            Approved = bulletins.List(BulletinStatus.Approved, ownerUnits: scope.VisibleContentOwners).Where(b => b.ValidUntil is null || b.ValidUntil >= clock.Today).ToList(),
             Upcoming = upcoming,
             UpcomingDays = UpcomingDays,
             UpcomingLimit = UpcomingLimit,
@@ -80,7 +90,7 @@ public sealed class ScheduleController(
 
     private List<OccurrenceRow> Rows(IReadOnlyList<Occurrence> list)
     {
-        var names = places.ListCommunes().ToDictionary(c => c.Id, c => c.Name);
+        var names = scope.Communes.ToDictionary(c => c.Id, c => c.Name);
         var rundowns = occurrences.Rundowns(list.Select(o => o.Id));
         var titles = bulletins.FindMany(rundowns.Values.SelectMany(r => r.Select(i => i.BulletinId)).Distinct());
         return list.Select(o => new OccurrenceRow(o, names.GetValueOrDefault(o.CommuneId, $"#{o.CommuneId}"),

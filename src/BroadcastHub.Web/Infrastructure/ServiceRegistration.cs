@@ -9,6 +9,7 @@ using BroadcastHub.Web.Services.Library;
 using BroadcastHub.Web.Services.Playlists;
 using BroadcastHub.Web.Services.Programme;
 using BroadcastHub.Web.Services.Reports;
+using BroadcastHub.Web.Services.Scope;
 using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Web.Infrastructure;
@@ -41,6 +42,8 @@ public static class ServiceRegistration
         services.AddSingleton<Policies>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<AccountService>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<UserScope>();
         services.AddScoped<PlacesService>();
         services.AddScoped<BulletinService>();
         services.AddScoped<BookingService>();

@@ -28,8 +28,10 @@ public sealed class StationAlerts(
         return new DiskState(options.Value.FullDataPath, drive.AvailableFreeSpace, drive.TotalSize);
     }
 
-    public IReadOnlyList<StationAlert> Current()
+    /// <summary>What needs attention now; with <paramref name="coversZone"/>, per-zone alerts only of the zones it accepts.</summary>
+    public IReadOnlyList<StationAlert> Current(Func<long, bool>? coversZone = null)
     {
+        coversZone ??= _ => true;
         var alerts = new List<StationAlert>();
         var disk = Disk();
         var minimum = options.Value.LowDiskBytes;
@@ -37,7 +39,7 @@ public sealed class StationAlerts(
             alerts.Add(new StationAlert("low_disk", "error", Text.Pick(
                 $"Ổ đĩa sắp đầy: còn {disk.FreeBytes / 1048576} MB (ngưỡng {minimum / 1048576} MB).",
                 $"Low disk: {disk.FreeBytes / 1048576} MB free (threshold {minimum / 1048576} MB).")));
-        foreach (var zone in places.ListZones())
+        foreach (var zone in places.ListZones().Where(z => coversZone(z.Id)))
         {
             var state = outputs.StateOf(zone.Id);
             if (state.LastError is { } error)
@@ -45,7 +47,7 @@ public sealed class StationAlerts(
             else if (state.Warning is { } warning)
                 alerts.Add(new StationAlert("output_fallback", "warning", Text.Pick($"Vùng {zone.Name}: {warning}", $"Zone {zone.Name}: {warning}")));
         }
-        alerts.AddRange(MissingMedia());
+        alerts.AddRange(MissingMedia().Where(m => coversZone(m.ZoneId)).Select(m => m.Alert));
         if (HangfireRebuiltNote is { } note) alerts.Add(new StationAlert("hangfire_rebuilt", "warning", note));
         return alerts;
     }
@@ -54,7 +56,7 @@ public sealed class StationAlerts(
     /// Media missing for the occurrences of the next 24 hours. Shared by every request until the database changes or
     /// ten seconds pass (a file can vanish without any commit), in the UI language asked for.
     /// </summary>
-    private IReadOnlyList<StationAlert> MissingMedia()
+    private IReadOnlyList<(long ZoneId, StationAlert Alert)> MissingMedia()
     {
         var now = clock.UtcNow;
         var bucket = now.UtcTicks / (10 * TimeSpan.TicksPerSecond);
@@ -64,12 +66,12 @@ public sealed class StationAlerts(
             var rundowns = occurrences.Rundowns(planned.Select(o => o.Id));
             var upcoming = planned.SelectMany(o => rundowns[o.Id].Select(item => (Occurrence: o, item.BulletinId))).ToList();
             var found = bulletins.FindMany(upcoming.Select(u => u.BulletinId));
-            return (IReadOnlyList<StationAlert>)upcoming
+            return (IReadOnlyList<(long ZoneId, StationAlert Alert)>)upcoming
                 .Where(u => found.TryGetValue(u.BulletinId, out var b) && !media.Exists(b.Sha256))
                 .Select(u => (u.Occurrence, Bulletin: found[u.BulletinId]))
-                .Select(u => new StationAlert("media_missing", "error", Text.Pick(
+                .Select(u => (u.Occurrence.ZoneId, new StationAlert("media_missing", "error", Text.Pick(
                     $"Thiếu tệp âm thanh của \"{u.Bulletin.Title}\" cho buổi phát {clock.ToLocal(u.Occurrence.StartUtc):dd/MM HH:mm}.",
-                    $"Audio of \"{u.Bulletin.Title}\" is missing for the occurrence at {clock.ToLocal(u.Occurrence.StartUtc):yyyy-MM-dd HH:mm}.")))
+                    $"Audio of \"{u.Bulletin.Title}\" is missing for the occurrence at {clock.ToLocal(u.Occurrence.StartUtc):yyyy-MM-dd HH:mm}."))))
                 .ToList();
         });
     }

@@ -4,6 +4,7 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services.Scope;
 
 namespace BroadcastHub.Web.Services;
 
@@ -19,7 +20,7 @@ public sealed record BookingResult(Booking Booking, IReadOnlyList<Occurrence> Oc
 /// <summary>Books approved bulletins into a session: once, daily or weekly, normal or priority, optionally repeated.</summary>
 public sealed class BookingService(
     PlacesService places, BulletinRepository bulletins, BookingRepository bookings, SchedulePlanner planner,
-    PolicyGuard policy, OverflowChoice overflow, StationClock clock)
+    PolicyGuard policy, OverflowChoice overflow, UserScope scope, StationClock clock)
 {
     private const int MaxRangeDays = 366;
 
@@ -98,7 +99,7 @@ public sealed class BookingService(
         var found = bulletins.FindMany(ids);
         foreach (var id in ids)
         {
-            if (!found.TryGetValue(id, out var b))
+            if (!found.TryGetValue(id, out var b) || !scope.Sees(b))
                 throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin số {id}.", $"There is no bulletin {id}."));
             if (b.Status != BulletinStatus.Approved)
                 throw AppException.BadRequest("bulletin_not_approved", Text.Pick(

@@ -3,14 +3,18 @@ using BroadcastHub.Audio.Decoding;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services.Scope;
 
 namespace BroadcastHub.Web.Services;
 
 /// <summary>What an uploader tells us about a bulletin besides the file.</summary>
 public sealed record UploadRequest(string Title, string FileName, string? Language, DateOnly? ValidFrom, DateOnly? ValidUntil);
 
-/// <summary>Uploads (validate by decoding everything, then store), approval and rejection of bulletins.</summary>
-public sealed class BulletinService(BulletinRepository bulletins, MediaStore media, TimeProvider time, ILogger<BulletinService> log)
+/// <summary>
+/// Uploads (validate by decoding everything, then store, owned by the uploader's unit), approval and rejection of
+/// bulletins within the user's scope.
+/// </summary>
+public sealed class BulletinService(BulletinRepository bulletins, MediaStore media, UserScope scope, TimeProvider time, ILogger<BulletinService> log)
 {
     /// <summary>
     /// Stores a bulletin only if the whole file decodes. On any refusal or failure nothing remains: no row, no file.
@@ -47,7 +51,7 @@ public sealed class BulletinService(BulletinRepository bulletins, MediaStore med
                 Codec = analysis.Codec, Frames = analysis.Frames, SampleRate = analysis.SampleRate, Channels = analysis.Channels,
                 IntegratedLufs = analysis.IntegratedLufs, TruePeakDbtp = analysis.TruePeakDbtp,
                 Status = BulletinStatus.PendingApproval, ValidFrom = request.ValidFrom, ValidUntil = request.ValidUntil,
-                UploadedAt = time.GetUtcNow(), UploadedBy = user,
+                UploadedAt = time.GetUtcNow(), UploadedBy = user, OwnerUnitId = scope.OwnUnitId,
             });
         }
         catch
@@ -74,6 +78,7 @@ public sealed class BulletinService(BulletinRepository bulletins, MediaStore med
     /// <summary>Rejects a bulletin awaiting approval; a reason is required.</summary>
     public Bulletin Reject(long id, string reviewer, string? reason)
     {
+        scope.EnsureReviewable(id);
         if (string.IsNullOrWhiteSpace(reason))
             throw AppException.BadRequest("reason_required", Text.Pick("Hãy ghi lý do từ chối.", "A reason for the rejection is required."));
         return Review(id, BulletinStatus.Rejected, reviewer, reason.Trim());
@@ -81,14 +86,16 @@ public sealed class BulletinService(BulletinRepository bulletins, MediaStore med
 
     private Bulletin Review(long id, BulletinStatus decision, string reviewer, string? reason)
     {
-        var bulletin = Find(id);
+        var bulletin = scope.EnsureReviewable(id);
         if (!bulletins.Review(id, decision, reviewer, reason, time.GetUtcNow()))
             throw AppException.Conflict("not_pending", Text.Pick(
                 $"Bản tin đã được xét duyệt trước đó ({bulletin.Status}).", $"The bulletin was already reviewed ({bulletin.Status})."));
         return Find(id);
     }
 
-    /// <summary>One bulletin, or a 404 refusal.</summary>
-    public Bulletin Find(long id) => bulletins.Find(id)
-        ?? throw AppException.NotFound("bulletin_not_found", Text.Pick($"Không có bản tin số {id}.", $"There is no bulletin {id}."));
+    /// <summary>One bulletin the user sees, or a 404 refusal.</summary>
+    public Bulletin Find(long id) => scope.EnsureBulletin(id);
+
+    /// <summary>The bulletins the user sees, newest first, optionally only one status.</summary>
+    public IReadOnlyList<Bulletin> List(BulletinStatus? status = null) => bulletins.List(status, ownerUnits: scope.VisibleContentOwners);
 }

@@ -4,12 +4,14 @@ using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Playout;
+using BroadcastHub.Web.Services.Scope;
 
 namespace BroadcastHub.Web.Services;
 
 /// <summary>Phát ngay: an approved bulletin on the chosen communes at once, preempting what they air.</summary>
 public sealed class EmergencyService(
-    PlacesService places, BulletinRepository bulletins, MediaStore media, OccurrenceRepository occurrences, EmergencyDispatch dispatch, StationClock clock)
+    PlacesService places, BulletinRepository bulletins, MediaStore media, OccurrenceRepository occurrences, EmergencyDispatch dispatch,
+    UserScope scope, StationClock clock)
 {
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(30);
 
@@ -17,14 +19,14 @@ public sealed class EmergencyService(
     {
         if (communeIds is null || communeIds.Count == 0)
             throw AppException.BadRequest("communes_required", Text.Pick("Hãy chọn ít nhất một xã/phường.", "Choose at least one commune."));
-        var bulletin = bulletins.Find(bulletinId)
-            ?? throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin số {bulletinId}.", $"There is no bulletin {bulletinId}."));
+        var bulletin = bulletins.Find(bulletinId) is { } found && scope.Sees(found) ? found
+            : throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin số {bulletinId}.", $"There is no bulletin {bulletinId}."));
         if (bulletin.Status != BulletinStatus.Approved || !bulletin.IsAirableOn(clock.Today))
             throw AppException.BadRequest("bulletin_not_approved", Text.Pick(
                 $"Bản tin \"{bulletin.Title}\" chưa được phê duyệt hoặc đã hết hiệu lực.", $"Bulletin \"{bulletin.Title}\" is not approved or not valid today."));
         if (!media.Exists(bulletin.Sha256))
             throw AppException.Conflict("media_missing", Text.Pick("Tệp âm thanh của bản tin không còn trên đài.", "The bulletin's audio file is missing on the station."));
-        var communes = communeIds.Distinct().Select(places.FindCommune).ToList();
+        var communes = communeIds.Distinct().Select(places.FindCommune).ToList(); // every one in scope, before anything airs
         var now = clock.UtcNow;
         var result = new List<Occurrence>();
         foreach (var commune in communes)

@@ -5,29 +5,31 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services.Scope;
 
 namespace BroadcastHub.Web.Services;
 
-/// <summary>Validated creation of units, communes and sessions.</summary>
-public sealed class PlacesService(PlacesRepository places, SessionRepository sessions, PolicyRepository policies, PolicyGuard guard, Policies inForce,
+/// <summary>Validated creation of units, communes and sessions, within the user's scope.</summary>
+public sealed class PlacesService(
+    PlacesRepository places, SessionRepository sessions, PolicyRepository policies, PolicyGuard guard, Policies inForce, UserScope scope,
     StationClock clock)
 {
     public Unit CreateUnit(string? name, long? parentUnitId)
     {
         var clean = RequireName(name);
-        if (parentUnitId is { } parent) RequireUnit(parent);
+        RequireParent(parentUnitId);
         return places.CreateUnit(clean, parentUnitId);
     }
 
     public Commune CreateCommune(string? name, long? parentUnitId)
     {
         var clean = RequireName(name);
-        if (parentUnitId is { } parent) RequireUnit(parent);
+        RequireParent(parentUnitId);
         return places.CreateCommune(clean, parentUnitId);
     }
 
-    public Commune FindCommune(long id) => places.FindCommune(id)
-        ?? throw AppException.NotFound("commune_not_found", Text.Pick($"Không có xã/phường số {id}.", $"There is no commune {id}."));
+    /// <summary>A commune of the user's scope, or 404 <c>commune_not_found</c>.</summary>
+    public Commune FindCommune(long id) => scope.EnsureCommune(id);
 
     public SessionSlot CreateSession(long communeId, IReadOnlyList<int>? weekdays, string? start, int lengthMinutes)
     {
@@ -89,14 +91,13 @@ public sealed class PlacesService(PlacesRepository places, SessionRepository ses
         : throw AppException.BadRequest("invalid_length", Text.Pick(
             "Thời lượng buổi phát phải từ 1 đến 1440 phút.", "lengthMinutes must be between 1 and 1440."));
 
-    public SessionSlot FindSession(long id) => sessions.Find(id)
-        ?? throw AppException.NotFound("session_not_found", Text.Pick($"Không có buổi phát số {id}.", $"There is no session {id}."));
+    /// <summary>A session of the user's scope, or 404 <c>session_not_found</c>.</summary>
+    public SessionSlot FindSession(long id) => scope.EnsureSession(id);
 
     /// <summary>Sets a unit's broadcast policy (inherited by every commune below it without a nearer one).</summary>
     public BroadcastPolicy SetPolicy(long unitId, string? allowedFrom, string? allowedTo, IReadOnlyList<int>? weekdays, int? maxSessionMinutes, int? maxSessionsPerDay)
     {
-        if (places.FindUnit(unitId) is null)
-            throw AppException.NotFound("unit_not_found", Text.Pick($"Không có đơn vị số {unitId}.", $"There is no unit {unitId}."));
+        scope.EnsureUnit(unitId);
         var formats = new[] { "HH:mm", "HH:mm:ss" };
         if (!TimeOnly.TryParseExact(allowedFrom, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
             || !TimeOnly.TryParseExact(allowedTo == "24:00" ? "00:00" : allowedTo, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
@@ -121,9 +122,15 @@ public sealed class PlacesService(PlacesRepository places, SessionRepository ses
         return policy;
     }
 
-    private void RequireUnit(long id)
+    /// <summary>A parent unit in the user's scope; another unit's is refused like one that does not exist.</summary>
+    private void RequireParent(long? id)
     {
-        if (places.FindUnit(id) is null)
+        if (id is null)
+        {
+            if (!scope.IsWhole) throw ScopeRefusals.UnitOutOfScope();
+            return;
+        }
+        if (places.FindUnit(id.Value) is null || !scope.CoversUnit(id))
             throw AppException.BadRequest("unit_not_found", Text.Pick($"Không có đơn vị số {id}.", $"There is no unit {id}."));
     }
 

@@ -3,6 +3,7 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services.Scope;
 
 namespace BroadcastHub.Web.Services;
 
@@ -12,13 +13,12 @@ namespace BroadcastHub.Web.Services;
 /// </summary>
 public sealed class ScheduleChanges(
     PlacesService places, BookingRepository bookings, SessionExceptionRepository exceptions, SchedulePlanner planner,
-    SessionRepository sessions, StationClock clock)
+    SessionRepository sessions, UserScope scope, StationClock clock)
 {
     /// <summary>Cancels a booking from a local date (default today) on; earlier dates stay.</summary>
     public Booking CancelBooking(long bookingId, string? from)
     {
-        var booking = bookings.Find(bookingId)
-            ?? throw AppException.NotFound("booking_not_found", Text.Pick($"Không có lượt đặt lịch số {bookingId}.", $"There is no booking {bookingId}."));
+        var booking = scope.EnsureBooking(bookingId);
         var date = Later(LocalDateInput.Optional(from, "from") ?? clock.Today, clock.Today);
         bookings.CancelFrom(bookingId, date);
         planner.PlanSession(booking.SessionId, date, booking.To);

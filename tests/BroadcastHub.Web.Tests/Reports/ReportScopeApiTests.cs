@@ -40,7 +40,7 @@ public sealed class ReportScopeApiTests(ReportsAppFactory app)
         Assert.Contains($",{near},", csv);
         Assert.DoesNotContain($",{far},", csv);
 
-        var pending = app.Bulletin("Tin chờ duyệt", Core.Library.BulletinStatus.PendingApproval);
+        var pending = app.Bulletin("Tin chờ duyệt", Core.Library.BulletinStatus.PendingApproval, ownerUnitId: below);
         Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsJsonAsync($"/api/bulletins/{pending.Id}/reject", new { reason = "Sai" })).StatusCode);
         var audit = (await supervisor.GetFromJsonAsync<JsonElement>("/api/audit")).EnumerateArray().ToList();
         Assert.Contains(audit, e => e.GetProperty("action").GetString() == "BulletinsApi.Reject" && e.GetProperty("entityId").GetString() == pending.Id.ToString());

@@ -21,9 +21,9 @@ public sealed class ReportsAppFactory : AppFactory
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>An approved bulletin row with a title, straight into the repository (no audio needed for reports).</summary>
-    public Bulletin Bulletin(string title, BulletinStatus status = BulletinStatus.Approved) => Get<BulletinRepository>().Insert(new Bulletin
+    public Bulletin Bulletin(string title, BulletinStatus status = BulletinStatus.Approved, long? ownerUnitId = null) => Get<BulletinRepository>().Insert(new Bulletin
     {
-        Title = title, OriginalFileName = "tin.mp3", Sha256 = new string('b', 64), Codec = "mp3", Frames = 22050 * 60,
+        Title = title, OwnerUnitId = ownerUnitId, OriginalFileName = "tin.mp3", Sha256 = new string('b', 64), Codec = "mp3", Frames = 22050 * 60,
         SampleRate = 22050, Channels = 1, Status = status, UploadedAt = DateTimeOffset.UnixEpoch,
     });
 

@@ -1,14 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using BroadcastHub.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BroadcastHub.Web.Tests.Security;
 
 [Collection(AppCollection.Name)]
-public sealed partial class AnonymousAccessTests(AppFactory app)
+public sealed class AnonymousAccessTests(AppFactory app)
 {
     private static readonly HashSet<string> PublicRoutes = ["/account/signin", "/account/denied", "/health", "/api/auth/token"];
 
@@ -62,18 +59,6 @@ public sealed partial class AnonymousAccessTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/communes")).StatusCode);
     }
 
-    private IEnumerable<(string Method, string Path)> EnumerateRoutes()
-    {
-        var sources = app.Services.GetServices<EndpointDataSource>();
-        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
-        {
-            var pattern = endpoint.RoutePattern.RawText ?? "";
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            var path = "/" + Parameter().Replace(pattern.TrimStart('/'), m => m.Value.Contains("**") ? "jobs/enqueued" : "1");
-            foreach (var method in methods) yield return (method, path);
-        }
-    }
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex Parameter();
+    private IEnumerable<(string Method, string Path)> EnumerateRoutes() =>
+        RouteTable.Enumerate(app).Select(r => (r.Method, RouteTable.Sample(r.Pattern)));
 }

@@ -2,14 +2,18 @@ using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Playlists;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services.Scope;
 
 namespace BroadcastHub.Web.Services.Playlists;
 
 /// <summary>A stored playlist with its bulletins, in order.</summary>
 public sealed record PlaylistDetail(Playlist Playlist, IReadOnlyList<Bulletin> Items);
 
-/// <summary>Imports extended M3U into playlists (all or nothing) and exports them back.</summary>
-public sealed class PlaylistService(PlaylistRepository playlists, BulletinRepository bulletins, ILogger<PlaylistService> log)
+/// <summary>
+/// Imports extended M3U into playlists (all or nothing) and exports them back, within the user's scope: entries resolve
+/// only to bulletins the user sees, and a playlist is seen only by those who see its maker's content and every entry.
+/// </summary>
+public sealed class PlaylistService(PlaylistRepository playlists, BulletinRepository bulletins, UserScope scope, ILogger<PlaylistService> log)
 {
     /// <summary>Largest playlist file accepted, in bytes.</summary>
     public const int MaxBytes = 2 * 1024 * 1024;
@@ -32,7 +36,7 @@ public sealed class PlaylistService(PlaylistRepository playlists, BulletinReposi
             references.Where(r => r.BulletinId is not null).Select(r => r.BulletinId!.Value),
             references.Where(r => r.Sha256 is not null).Select(r => r.Sha256!),
             references.Where(r => r.Title is not null).Select(r => r.Title!));
-        var resolution = PlaylistResolver.Resolve(entries, bulletins.FindMany(candidateIds).Values.ToList());
+        var resolution = PlaylistResolver.Resolve(entries, bulletins.FindMany(candidateIds).Values.Where(scope.Sees).ToList());
         if (!resolution.Ok) throw Refuse(resolution.Problems, fileName);
         var items = resolution.Entries.Select(e => e.Bulletin).ToList();
         var playlist = playlists.Insert(finalName, items.Select(b => b.Id).ToList(), user);
@@ -43,14 +47,19 @@ public sealed class PlaylistService(PlaylistRepository playlists, BulletinReposi
     /// <summary>One playlist with its bulletins, or a 404 refusal.</summary>
     public PlaylistDetail Find(long id)
     {
-        var playlist = playlists.Find(id) ?? throw AppException.NotFound("playlist_not_found",
-            Text.Pick($"Không có danh sách phát số {id}.", $"There is no playlist {id}."));
+        var playlist = playlists.Find(id) ?? throw ScopeRefusals.PlaylistNotFound(id);
         var found = bulletins.FindMany(playlist.BulletinIds);
-        return new PlaylistDetail(playlist, playlist.BulletinIds.Select(b => found[b]).ToList());
+        var items = playlist.BulletinIds.Select(b => found[b]).ToList();
+        return scope.SeesPlaylist(playlist.CreatedBy, items) ? new PlaylistDetail(playlist, items) : throw ScopeRefusals.PlaylistNotFound(id);
     }
 
-    /// <summary>All playlists, newest first.</summary>
-    public IReadOnlyList<PlaylistSummary> List() => playlists.List();
+    /// <summary>The playlists the user sees, newest first.</summary>
+    public IReadOnlyList<PlaylistSummary> List()
+    {
+        var all = playlists.List();
+        if (scope.IsWhole) return all;
+        return all.Where(p => playlists.Find(p.Id) is { } full && scope.SeesPlaylist(full.CreatedBy, bulletins.FindMany(full.BulletinIds).Values)).ToList();
+    }
 
     /// <summary>The playlist as <c>.m3u8</c> text and a safe download name.</summary>
     public (string FileName, string Text) Export(long id)

@@ -21,6 +21,23 @@ public sealed class UnitScope
     public static UnitScope Of(UserAccount user, IReadOnlyList<Unit> units) =>
         new(user.UnitId is { } root ? Subtree(root, units) : null);
 
+    /// <summary>The whole organisation: what the system itself (jobs, start-up) acts on.</summary>
+    public static UnitScope Whole { get; } = new(null);
+
+    /// <summary>The units strictly above <paramref name="unitId"/>, nearest first; a cycle stops the walk.</summary>
+    public static IReadOnlyList<long> AncestorsOf(long unitId, IReadOnlyList<Unit> units)
+    {
+        var parents = units.ToDictionary(u => u.Id, u => u.ParentUnitId);
+        var found = new List<long>();
+        var seen = new HashSet<long> { unitId };
+        while (parents.TryGetValue(unitId, out var parent) && parent is { } p && seen.Add(p))
+        {
+            found.Add(p);
+            unitId = p;
+        }
+        return found;
+    }
+
     /// <summary>True when <paramref name="unitId"/> lies in the scope; a unit-less target only in the whole scope.</summary>
     public bool Covers(long? unitId) => _units is null || (unitId is { } id && _units.Contains(id));
 
