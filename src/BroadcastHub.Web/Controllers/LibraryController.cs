@@ -7,6 +7,7 @@ using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
 using BroadcastHub.Web.Services;
 using BroadcastHub.Web.Services.Library;
+using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace BroadcastHub.Web.Controllers;
 
 /// <summary>Thư viện bản tin: list, upload, approve and reject.</summary>
 [Route("library")]
-public sealed class LibraryController(BulletinService service, IOptions<BroadcastHubOptions> options)
+public sealed class LibraryController(BulletinService service, UserScope scope, IOptions<BroadcastHubOptions> options)
     : PageController
 {
     public const string UploadKey = "upload";
@@ -105,6 +106,7 @@ public sealed class LibraryController(BulletinService service, IOptions<Broadcas
         Filter = status,
         Upload = form,
         CanReview = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Supervisor),
+        MayReview = scope.MayReview,
         MaxUploadMegabytes = options.Value.MaxUploadBytes / (1024 * 1024),
         RejectId = rejectId,
         RejectReason = rejectReason,

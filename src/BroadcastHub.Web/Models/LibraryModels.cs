@@ -20,6 +20,8 @@ public sealed record LibraryPage
     public Services.Library.LibrarySearch Search { get; init; } = new(null, null, null);
     public UploadForm Upload { get; init; } = new();
     public bool CanReview { get; init; }
+    /// <summary>Whether the reviewer's scope lets it approve or reject this bulletin (its unit's subtree only).</summary>
+    public Func<Bulletin, bool> MayReview { get; init; } = _ => true;
     public long MaxUploadMegabytes { get; init; }
     /// <summary>The bulletin whose reject form was refused, with the reason typed.</summary>
     public long? RejectId { get; init; }

@@ -54,4 +54,20 @@ public sealed class UnitScopeTests
         var scope = UnitScope.Of(User(1, Roles.Admin, 1), cyclic);
         Assert.True(scope.Covers(2));
     }
+
+    [Fact]
+    public void AncestorsAreTheUnitsAboveNearestFirstAndACycleStops()
+    {
+        Assert.Equal(new long[] { 3, 2, 1 }, UnitScope.AncestorsOf(4, Tree));
+        Assert.Empty(UnitScope.AncestorsOf(1, Tree));
+        Assert.Equal(new long[] { 2 }, UnitScope.AncestorsOf(1, [new(1, "a", 2), new(2, "b", 1)]));
+    }
+
+    [Fact]
+    public void TheWholeScopeCoversEverything()
+    {
+        Assert.True(UnitScope.Whole.IsWhole);
+        Assert.True(UnitScope.Whole.Covers(null));
+        Assert.True(UnitScope.Whole.Covers(5));
+    }
 }

@@ -84,8 +84,11 @@ public sealed class UserScope(
     public Bulletin EnsureReviewable(long id)
     {
         var bulletin = EnsureBulletin(id);
-        return IsWhole || (bulletin.OwnerUnitId is { } owner && CoversUnit(owner)) ? bulletin : throw ScopeRefusals.BulletinOutOfScope(bulletin);
+        return MayReview(bulletin) ? bulletin : throw ScopeRefusals.BulletinOutOfScope(bulletin);
     }
+
+    /// <summary>True when the bulletin is owned by the user's subtree (any bulletin for the whole scope).</summary>
+    public bool MayReview(Bulletin bulletin) => IsWhole || (bulletin.OwnerUnitId is { } owner && CoversUnit(owner));
 
     /// <summary>True when the user sees the playlist: made by a user whose content it sees, and every entry visible.</summary>
     public bool SeesPlaylist(string createdBy, IEnumerable<Bulletin> items) =>
