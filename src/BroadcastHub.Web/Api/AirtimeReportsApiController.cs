@@ -24,13 +24,13 @@ public sealed class AirtimeReportsApiController(AirtimeReports reports, ReportSc
     /// </summary>
     [HttpGet("summary")]
     public IActionResult Summary([FromQuery] string? from, [FromQuery] string? to, [FromQuery] long? unitId) =>
-        Ok(reports.Summary(from, to, scope.UnitFor(User, unitId)));
+        Ok(reports.Summary(from, to, scope.UnitFor(unitId)));
 
     /// <summary>The log over local dates as <c>format=xlsx</c> (default) or <c>csv</c> (UTF-8 with BOM), scoped like the summary.</summary>
     [HttpGet("export")]
     public IActionResult Export([FromQuery] string? format, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] long? unitId)
     {
-        var file = reports.Export(format, from, to, scope.UnitFor(User, unitId));
+        var file = reports.Export(format, from, to, scope.UnitFor(unitId));
         return File(file.Content, file.ContentType, file.FileName);
     }
 }
