@@ -2,6 +2,7 @@ using BroadcastHub.Core.Places;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Playout;
+using BroadcastHub.Web.Services.Scope;
 
 namespace BroadcastHub.Web.Services;
 
@@ -11,8 +12,11 @@ public sealed record StationZone(long ZoneId, long CommuneId, string CommuneName
 /// <summary>A station with its zones; <see cref="IsThisStation"/> marks the PC answering this request.</summary>
 public sealed record StationView(long Id, string Name, string Queue, bool IsThisStation, IReadOnlyList<StationZone> Zones);
 
-/// <summary>Administration of station PCs: create them and assign each commune's zone to the station that plays it.</summary>
-public sealed class StationAdmin(StationRepository stations, PlacesRepository places, ThisStation self, ZoneOutputs outputs)
+/// <summary>
+/// Administration of station PCs: create them and assign each commune's zone to the station that plays it. Stations
+/// are shared infrastructure; the zones (communes) listed and moved are only those of the administrator's scope.
+/// </summary>
+public sealed class StationAdmin(StationRepository stations, UserScope scope, ThisStation self, ZoneOutputs outputs)
 {
     public const int MaxNameLength = 100;
 
@@ -20,7 +24,7 @@ public sealed class StationAdmin(StationRepository stations, PlacesRepository pl
     public IReadOnlyList<StationView> List()
     {
         var byZone = stations.StationByZone();
-        var communes = places.ListCommunes().ToDictionary(c => c.ZoneId);
+        var communes = scope.Communes.ToDictionary(c => c.ZoneId);
         return stations.List().Select(s => new StationView(s.Id, s.Name, s.Queue, s.Id == self.Id,
             byZone.Where(z => z.Value == s.Id && communes.ContainsKey(z.Key)).Select(z => communes[z.Key])
                 .OrderBy(c => c.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
@@ -42,6 +46,7 @@ public sealed class StationAdmin(StationRepository stations, PlacesRepository pl
     /// on the new station's queue from the next planner run; the ones already armed stay with the old station.</summary>
     public void AssignZone(long zoneId, long stationId)
     {
+        if (!scope.CoversZone(zoneId)) throw ScopeRefusals.ZoneNotFound(zoneId);
         if (stations.Find(stationId) is null)
             throw AppException.NotFound("station_not_found", Text.Pick($"Không có máy phát số {stationId}.", $"There is no station {stationId}."));
         if (!stations.AssignZone(zoneId, stationId))

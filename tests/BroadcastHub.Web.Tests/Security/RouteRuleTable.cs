@@ -111,6 +111,13 @@ public static class RouteRuleTable
             new Foreign(w => Get($"/api/airtime/export?format=csv&from={D}&unitId={w.UnitB}"))),
         ["GET /api/audit"] = new(Need.Approver, new Listed(_ => "/api/audit")),
 
+        ["GET /api/stations"] = new(Need.Admin, new Listed(_ => "/api/stations")),
+        ["POST /api/stations"] = new(Need.Admin, new Unscoped("a new station PC: shared infrastructure without unit data")),
+        ["PUT /api/zones/{id:long}/station"] = new(Need.Admin, new Foreign(w => Api("PUT", $"/api/zones/{w.ZoneB}/station", new { stationId = 1 }))),
+        ["GET /stations"] = new(Need.Admin, new Listed(_ => "/stations")),
+        ["POST /stations/create"] = new(Need.Admin, new Unscoped("a new station PC: shared infrastructure without unit data")),
+        ["POST /stations/zones/{zoneId:long}"] = new(Need.Admin, new Foreign(w => Page($"/stations/zones/{w.ZoneB}", ("stationId", "1")))),
+
         ["GET /api/users"] = new(Need.Admin, new Listed(_ => "/api/users")),
         ["POST /api/users"] = new(Need.Admin, new Foreign(w => Api("POST", "/api/users",
             new { userName = "scope-y", password = ScopeWorld.Password, role = "Operator", unitId = w.UnitB }))),
