@@ -10,6 +10,12 @@ internal sealed record ScopeSnapshot(
     UserAccount? User, UnitScope Units, IReadOnlyList<Unit> AllUnits, IReadOnlyList<Commune> Communes, IReadOnlySet<long> CommuneIds,
     IReadOnlySet<long>? ContentOwners)
 {
+    /// <summary>The output zones of <see cref="Communes"/>.</summary>
+    public IReadOnlySet<long> ZoneIds { get; } = Communes.Select(c => c.ZoneId).ToHashSet();
+
+    /// <summary>The units of the subtree, by name.</summary>
+    public IReadOnlyList<Unit> CoveredUnits { get; } = AllUnits.Where(u => Units.Covers(u.Id)).ToList();
+
     /// <summary>
     /// The scope of <paramref name="principal"/>: the whole organisation outside a request; a signed-in user's subtree
     /// otherwise (refused with 401 when its account no longer exists).

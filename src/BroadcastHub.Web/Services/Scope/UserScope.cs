@@ -30,7 +30,7 @@ public sealed class UserScope(
     public bool CoversUnit(long? unitId) => Snapshot.Units.Covers(unitId);
 
     /// <summary>The units of the user's subtree, by name.</summary>
-    public IReadOnlyList<Unit> Units => Snapshot.AllUnits.Where(u => Snapshot.Units.Covers(u.Id)).ToList();
+    public IReadOnlyList<Unit> Units => Snapshot.CoveredUnits;
 
     /// <summary>The communes of the user's subtree, by name.</summary>
     public IReadOnlyList<Commune> Communes => Snapshot.Communes;
@@ -42,7 +42,7 @@ public sealed class UserScope(
     public bool CoversCommune(long communeId) => Snapshot.CommuneIds.Contains(communeId);
 
     /// <summary>True when the zone belongs to a commune of the user's subtree.</summary>
-    public bool CoversZone(long zoneId) => Snapshot.Communes.Any(c => c.ZoneId == zoneId);
+    public bool CoversZone(long zoneId) => Snapshot.ZoneIds.Contains(zoneId);
 
     /// <summary>A unit of the subtree, or 404 <c>unit_not_found</c>.</summary>
     public Unit EnsureUnit(long id) =>
