@@ -3,6 +3,7 @@ using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
 using BroadcastHub.Web.Services;
 using BroadcastHub.Web.Services.Library;
+using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
@@ -11,7 +12,7 @@ namespace BroadcastHub.Web.Controllers;
 /// <summary>One bulletin: its figures and warnings, an in-browser preview with a waveform, and its status history.</summary>
 [Route("library")]
 public sealed class LibraryBulletinController(
-    BulletinService service, MediaStore media, WaveformCache waveforms, BulletinHistory history, IConfiguration configuration)
+    BulletinService service, MediaStore media, WaveformCache waveforms, BulletinHistory history, UserScope scope, IConfiguration configuration)
     : PageController
 {
     [HttpGet("{id:long}")]
@@ -22,7 +23,7 @@ public sealed class LibraryBulletinController(
             var bulletin = service.Find(id);
             return View(new BulletinDetailPage(bulletin, history.For(bulletin),
                 BulletinFigureWarnings.For(bulletin, Cli.LoudnessConfiguration.For(configuration)),
-                User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Supervisor)));
+                (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Supervisor)) && scope.MayReview(bulletin)));
         }
         catch (AppException e)
         {

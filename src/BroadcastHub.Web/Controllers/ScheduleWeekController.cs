@@ -24,13 +24,13 @@ public sealed class ScheduleWeekController(WeekCalendar calendar, PlacesReposito
         try
         {
             var day = LocalDateInput.Optional(date?.Trim(), Text.Pick("Ngày", "Date")) ?? clock.Today;
-            var mine = scope.UnitFor(User, null);
+            var mine = scope.UnitFor(null);
             visible = UnitTree.CommunesUnder(mine, units, places.ListCommunes()).ToList();
             var shown = communeId is { } c
                 ? [visible.FirstOrDefault(x => x.Id == c) ?? throw AppException.NotFound("commune_not_found",
                     Text.Pick($"Không có xã số {c}.", $"There is no commune {c}."))]
                 : unitId is { } u
-                    ? UnitTree.CommunesUnder(scope.UnitFor(User, u), units, visible).ToList()
+                    ? UnitTree.CommunesUnder(scope.UnitFor(u), units, visible).ToList()
                     : visible.OrderBy(x => x.Name, StringComparer.CurrentCulture).Take(1).ToList();
             var pickable = mine is { } root ? UnitTree.Subtree(root, units) : null;
             return View(new WeekCalendarPage(calendar.Build(shown, day), communeId, unitId, day, clock.Today, visible,

@@ -46,6 +46,11 @@ public static class RouteRuleTable
             Page($"/communes/{w.CommuneB}/sessions", ("Weekdays", "1"), ("Start", "23:00"), ("LengthMinutes", "5")))),
 
         ["GET /library"] = new(Need.Staff, new Listed(_ => "/library")),
+        ["GET /library/{id:long}"] = new(Need.Staff, new Foreign(w => Get($"/library/{w.ApprovedB}"))),
+        ["GET /library/{id:long}/audio"] = new(Need.Staff, new Foreign(w => Get($"/library/{w.ApprovedB}/audio"))),
+        ["GET /library/{id:long}/waveform"] = new(Need.Staff, new Foreign(w => Get($"/library/{w.ApprovedB}/waveform"))),
+        ["GET /api/bulletins/{id:long}/audio"] = new(Need.Staff, new Foreign(w => Get($"/api/bulletins/{w.ApprovedB}/audio"))),
+        ["GET /api/bulletins/{id:long}/waveform"] = new(Need.Staff, new Foreign(w => Get($"/api/bulletins/{w.ApprovedB}/waveform"))),
         ["POST /library/upload"] = new(Need.Staff, new Unscoped("a new bulletin, owned by the uploader's unit")),
         ["POST /library/{id:long}/approve"] = new(Need.Approver, new Foreign(w => Page($"/library/{w.PendingB}/approve"))),
         ["POST /library/{id:long}/reject"] = new(Need.Approver, new Foreign(w => Page($"/library/{w.PendingB}/reject", ("reason", "x")))),
@@ -53,6 +58,9 @@ public static class RouteRuleTable
         ["GET /schedule"] = new(Need.Staff, new Listed(_ => "/schedule"), new Foreign(w => Get($"/schedule?communeId={w.CommuneB}"))),
         ["POST /schedule/book"] = new(Need.Staff, new Foreign(w =>
             Page("/schedule/book", ("SessionId", $"{w.SessionB}"), ("BulletinIds", $"{w.SharedBulletin}"), ("From", "2099-01-01"), ("To", "2099-01-01")))),
+
+        ["GET /schedule/week"] = new(Need.Staff, new Listed(w => $"/schedule/week?unitId={w.UnitA}"),
+            new Foreign(w => Get($"/schedule/week?communeId={w.CommuneB}")), new Foreign(w => Get($"/schedule/week?unitId={w.UnitB}"))),
 
         ["GET /emergency"] = new(Need.Staff, new Listed(_ => "/emergency")),
         ["POST /emergency"] = new(Need.Staff, new Foreign(w =>

@@ -70,15 +70,16 @@ public sealed class ScopeWorld
         var adminA = "scopea-admin-" + tag;
         accounts.CreateUser(adminA, Password, Roles.Admin, unitA);
 
+        var shared = await app.BulletinAsync(LibrarySeed.Unique("ScopeShared"));
         var bulletins = services.GetRequiredService<BulletinRepository>();
-        Bulletin Row(string title, BulletinStatus status) => bulletins.Insert(new Bulletin
+        // B's bulletins point at real stored audio (content-addressed), so only the scope can keep it from A.
+        Bulletin Row(string title, BulletinStatus status) => bulletins.Insert(shared with
         {
-            Title = title, OriginalFileName = marker + ".mp3", Sha256 = new string('c', 64), Codec = "mp3", Frames = 22050 * 60,
-            SampleRate = 22050, Channels = 1, Status = status, UploadedAt = DateTimeOffset.UnixEpoch, UploadedBy = userB.UserName, OwnerUnitId = unitB,
+            Id = 0, Title = title, OriginalFileName = marker + ".wav", Status = status, UploadedBy = userB.UserName, OwnerUnitId = unitB,
+            ReviewedBy = null, ReviewedAt = null,
         });
         var pending = Row(marker + " pending bulletin", BulletinStatus.PendingApproval);
         var approved = Row(marker + " approved bulletin", BulletinStatus.Approved);
-        var shared = await app.BulletinAsync(LibrarySeed.Unique("ScopeShared"));
 
         var anchor = new DateOnly(2099, 1, 1);
         var booking = services.GetRequiredService<BookingRepository>().Create(sessionB, [approved.Id], anchor, anchor, userB.UserName);
