@@ -3,6 +3,7 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services.Scope;
 
 namespace BroadcastHub.Web.Services;
 
@@ -12,12 +13,11 @@ namespace BroadcastHub.Web.Services;
 /// earlier dates is split so those stay as they were and aired. The overflow choice applies as at booking time.
 /// </summary>
 public sealed class BookingEdits(
-    BookingService service, BookingRepository bookings, PlacesService places, PolicyGuard policy, OverflowChoice overflow, StationClock clock)
+    BookingService service, BookingRepository bookings, PlacesService places, PolicyGuard policy, OverflowChoice overflow, UserScope scope, StationClock clock)
 {
     public BookingResult Edit(long id, BookingRequest request, string user)
     {
-        var old = bookings.Find(id)
-            ?? throw AppException.NotFound("booking_not_found", Text.Pick($"Không có lượt đặt lịch số {id}.", $"There is no booking {id}."));
+        var old = scope.EnsureBooking(id);
         if (request.SessionId != 0 && request.SessionId != old.SessionId)
             throw AppException.BadRequest("session_cannot_change", Text.Pick(
                 "Không thể chuyển lịch sang khung giờ khác: hãy huỷ lịch này và đặt lịch mới.", "A booking cannot move to another session: cancel it and book anew."));

@@ -79,6 +79,15 @@ public static class RouteRuleTable
         ["POST /api/communes"] = new(Need.Admin, new Foreign(w => Api("POST", "/api/communes", new { name = "x", parentUnitId = w.UnitB }).AsBodyReference())),
         ["GET /api/communes/{id:long}/policy"] = new(Need.Staff, new Foreign(w => Get($"/api/communes/{w.CommuneB}/policy"))),
         ["GET /api/communes/{id:long}/calendar.ics"] = new(Need.Staff, new Foreign(w => Get($"/api/communes/{w.CommuneB}/calendar.ics?sessions=true"))),
+        ["GET /api/communes/{id:long}/programme"] = new(Need.Staff, new Foreign(w => Get($"/api/communes/{w.CommuneB}/programme"))),
+        ["PUT /api/communes/{id:long}/underfill"] = new(Need.Approver,
+            new Foreign(w => Api("PUT", $"/api/communes/{w.CommuneB}/underfill", new { mode = "endEarly" })),
+            new Foreign(w => Api("PUT", $"/api/communes/{w.CommuneA}/underfill", new { mode = "evergreen", playlistId = w.PlaylistB }).AsBodyReference())),
+        ["PUT /api/communes/{id:long}/jingles"] = new(Need.Approver,
+            new Foreign(w => Api("PUT", $"/api/communes/{w.CommuneB}/jingles", new { introBulletinId = (long?)null })),
+            new Foreign(w => Api("PUT", $"/api/communes/{w.CommuneA}/jingles", new { introBulletinId = w.ApprovedB }).AsBodyReference())),
+        ["POST /api/communes/{id:long}/sessions"] = new(Need.Admin, new Foreign(w => Api("POST", $"/api/communes/{w.CommuneB}/sessions",
+            new { date = "2099-01-01", start = "23:00", lengthMinutes = 5 }))),
         ["GET /api/units"] = new(Need.Staff, new Listed(_ => "/api/units")),
         ["POST /api/units"] = new(Need.Admin, new Foreign(w => Api("POST", "/api/units", new { name = "x", parentUnitId = w.UnitB }).AsBodyReference())),
         ["PUT /api/units/{id:long}/policy"] = new(Need.Admin, new Foreign(w => Api("PUT", $"/api/units/{w.UnitB}/policy", new { allowedFrom = "05:00", allowedTo = "21:00" }))),
@@ -99,6 +108,7 @@ public static class RouteRuleTable
             new Foreign(w => Api("POST", "/api/bookings", new { sessionId = w.SessionB, bulletinIds = new[] { w.SharedBulletin }, from = "2099-01-01", to = "2099-01-01" })),
             new Foreign(w => Api("POST", "/api/bookings", new { sessionId = w.SessionA, bulletinIds = new[] { w.ApprovedB }, from = "2099-01-01", to = "2099-01-01" })
                 .AsBodyReference())),
+        ["PUT /api/bookings/{id:long}"] = new(Need.Staff, new Foreign(w => Api("PUT", $"/api/bookings/{w.BookingB}", new { to = "2099-01-01" }))),
         ["POST /api/bookings/{id:long}/cancel"] = new(Need.Staff, new Foreign(w => Api("POST", $"/api/bookings/{w.BookingB}/cancel", new { }))),
 
         ["POST /api/emergency"] = new(Need.Staff,

@@ -3,6 +3,7 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services.Scope;
 
 namespace BroadcastHub.Web.Services.Programme;
 
@@ -13,7 +14,7 @@ namespace BroadcastHub.Web.Services.Programme;
 /// </summary>
 public sealed class CommuneProgrammes(
     PlacesService places, CommuneProgrammeRepository repository, PlaylistRepository playlists, BulletinRepository bulletins,
-    SessionRepository sessions, SchedulePlanner planner, StationClock clock)
+    SessionRepository sessions, SchedulePlanner planner, UserScope scope, StationClock clock)
 {
     public CommuneProgrammeSettings Find(long communeId)
     {
@@ -37,8 +38,8 @@ public sealed class CommuneProgrammes(
                 "Chế độ 'evergreen' cần một danh sách phát (playlistId).", "Mode 'evergreen' needs a playlist (playlistId)."));
         if (playlistId is { } id)
         {
-            var playlist = playlists.Find(id)
-                ?? throw AppException.BadRequest("playlist_not_found", Text.Pick($"Không có danh sách phát số {id}.", $"There is no playlist {id}."));
+            var playlist = playlists.Find(id) is { } found && scope.SeesPlaylist(found.CreatedBy, bulletins.FindMany(found.BulletinIds).Values) ? found
+                : throw AppException.BadRequest("playlist_not_found", Text.Pick($"Không có danh sách phát số {id}.", $"There is no playlist {id}."));
             if (playlist.BulletinIds.Count == 0)
                 throw AppException.BadRequest("playlist_empty", Text.Pick($"Danh sách phát \"{playlist.Name}\" trống.", $"Playlist \"{playlist.Name}\" is empty."));
         }
@@ -54,8 +55,8 @@ public sealed class CommuneProgrammes(
 
     private void RequireApproved(long id)
     {
-        var b = bulletins.Find(id)
-            ?? throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin số {id}.", $"There is no bulletin {id}."));
+        var b = bulletins.Find(id) is { } found && scope.Sees(found) ? found
+            : throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin số {id}.", $"There is no bulletin {id}."));
         if (b.Status != BulletinStatus.Approved)
             throw AppException.BadRequest("bulletin_not_approved", Text.Pick($"Bản tin \"{b.Title}\" chưa được phê duyệt.", $"Bulletin \"{b.Title}\" is not approved."));
     }
