@@ -18,14 +18,18 @@ public sealed class PlacesService(
     {
         var clean = RequireName(name);
         RequireParent(parentUnitId);
-        return places.CreateUnit(clean, parentUnitId);
+        var unit = places.CreateUnit(clean, parentUnitId);
+        scope.Refresh();
+        return unit;
     }
 
     public Commune CreateCommune(string? name, long? parentUnitId)
     {
         var clean = RequireName(name);
         RequireParent(parentUnitId);
-        return places.CreateCommune(clean, parentUnitId);
+        var commune = places.CreateCommune(clean, parentUnitId);
+        scope.Refresh();
+        return commune;
     }
 
     /// <summary>A commune of the user's scope, or 404 <c>commune_not_found</c>.</summary>

@@ -20,6 +20,9 @@ public sealed class UserScope(
 
     private ScopeSnapshot Snapshot => _snapshot ??= ScopeSnapshot.Resolve(http.HttpContext?.User, users, places);
 
+    /// <summary>Forgets what was resolved, after this request (or job) created a unit or commune.</summary>
+    public void Refresh() => _snapshot = null;
+
     /// <summary>True when the user acts on the whole organisation (no unit), or outside a request.</summary>
     public bool IsWhole => Snapshot.Units.IsWhole;
 
