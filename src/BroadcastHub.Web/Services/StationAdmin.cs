@@ -63,6 +63,7 @@ public sealed class StationAdmin(StationRepository stations, UserScope scope, Th
     /// </summary>
     public void SetOutput(long zoneId, string? spec)
     {
+        if (!scope.CoversZone(zoneId)) throw ScopeRefusals.ZoneNotFound(zoneId);
         var chosen = string.IsNullOrWhiteSpace(spec) ? null : spec.Trim();
         if (chosen is not null)
         {

@@ -132,6 +132,8 @@ public static class RouteRuleTable
         ["GET /api/stations"] = new(Need.Admin, new Listed(_ => "/api/stations")),
         ["POST /api/stations"] = new(Need.Admin, new Unscoped("a new station PC: shared infrastructure without unit data")),
         ["PUT /api/zones/{id:long}/station"] = new(Need.Admin, new Foreign(w => Api("PUT", $"/api/zones/{w.ZoneB}/station", new { stationId = 1 }))),
+        ["PUT /api/zones/{id:long}/output"] = new(Need.Admin, new Foreign(w => Api("PUT", $"/api/zones/{w.ZoneB}/output", new { spec = "null" }))),
+        ["POST /stations/zones/{zoneId:long}/output"] = new(Need.Admin, new Foreign(w => Page($"/stations/zones/{w.ZoneB}/output", ("spec", "null")))),
         ["GET /stations"] = new(Need.Admin, new Listed(_ => "/stations")),
         ["POST /stations/create"] = new(Need.Admin, new Unscoped("a new station PC: shared infrastructure without unit data")),
         ["POST /stations/zones/{zoneId:long}"] = new(Need.Admin, new Foreign(w => Page($"/stations/zones/{w.ZoneB}", ("stationId", "1")))),
