@@ -1,5 +1,6 @@
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Playlists;
+using BroadcastHub.Core.Policies;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 
@@ -38,6 +39,8 @@ public sealed class CommuneProgrammePanel
 {
     public required long CommuneId { get; init; }
     public required CommuneProgrammeSettings Settings { get; init; }
+    /// <summary>The broadcast policy in force for the commune (nearest unit's, else the station default).</summary>
+    public required BroadcastPolicy Policy { get; init; }
     public required IReadOnlyList<Bulletin> Approved { get; init; }
     public required IReadOnlyList<PlaylistSummary> Playlists { get; init; }
     /// <summary>Titles of the current jingles (also when they are no longer approved).</summary>

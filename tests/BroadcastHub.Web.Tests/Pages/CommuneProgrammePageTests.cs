@@ -42,6 +42,7 @@ public sealed class CommuneProgrammePageTests(AppFactory app)
         var settings = PageBrowser.TextOf(PageSections.After(await supervisor.PageAsync(page), "id=\"programme-settings\"", "</dl>"));
         Assert.Contains(playlist.Name, settings);
         Assert.Contains(intro.Title, settings);
+        Assert.Contains("00:00–24:00", settings);
     }
 
     [Fact]

@@ -74,6 +74,12 @@ public sealed class PoliciesPageTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, noDays.StatusCode);
         Assert.Contains("Ngày trong tuần phải là các số 1 đến 7", PageBrowser.TextOf(await PageBrowser.HtmlOf(noDays)));
 
+        await admin.SubmitAsync("/policies", "/language", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/policies" });
+        Assert.Contains("Station default", PageBrowser.TextOf(Row(await admin.PageAsync("/policies"), child)));
+        var english = await admin.SubmitAsync("/policies", $"/policies/{child}",
+            [("AllowedFrom", "18:00"), ("AllowedTo", "06:00"), ("Weekdays", "1"), ("MaxSessionMinutes", "60"), ("MaxSessionsPerDay", "3")]);
+        Assert.Contains("allowedTo after allowedFrom", PageBrowser.TextOf(Row(await PageBrowser.HtmlOf(english), child)));
+
         Assert.Null(Policies.Own(parent));
         Assert.Null(Policies.Own(child));
     }

@@ -13,7 +13,7 @@ namespace BroadcastHub.Web.Services.AdminPages;
 /// <summary>Reads what the commune page's programme panel shows: underfill and jingles, upcoming one-off sessions, bookings in force.</summary>
 public sealed class CommuneProgrammePanels(
     CommuneProgrammes programmes, BulletinRepository bulletins, PlaylistRepository playlists, SessionRepository sessions,
-    BookingRepository bookings, StationClock clock)
+    BookingRepository bookings, Policies policies, StationClock clock)
 {
     /// <summary>At most this many bookings are listed (the newest first).</summary>
     public const int BookingLimit = 50;
@@ -28,6 +28,7 @@ public sealed class CommuneProgrammePanels(
         {
             CommuneId = communeId,
             Settings = settings,
+            Policy = policies.ForCommune(communeId),
             Approved = bulletins.List(BulletinStatus.Approved).Where(b => b.ValidUntil is null || b.ValidUntil >= today).ToList(),
             Playlists = playlists.List(),
             JingleTitles = jingles.ToDictionary(j => j.Key, j => j.Value.Title),
