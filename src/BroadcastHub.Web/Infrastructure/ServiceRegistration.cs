@@ -5,6 +5,7 @@ using BroadcastHub.Web.Auth;
 using BroadcastHub.Web.Jobs;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.AdminPages;
 using BroadcastHub.Web.Services.Library;
 using BroadcastHub.Web.Services.Playlists;
 using BroadcastHub.Web.Services.Programme;
@@ -71,6 +72,7 @@ public static class ServiceRegistration
         services.AddPlaylistsAndCalendar();
         services.AddReportsAndAudit();
         services.AddLibraryPagesAndWeekCalendar();
+        services.AddAdminPages();
         return services;
     }
 }

@@ -47,4 +47,6 @@ public sealed class CommuneDetailPage
     public bool IsAdmin { get; init; }
     public string? ClusterName { get; init; }
     public SessionForm Session { get; init; } = SessionForm.Blank();
+    /// <summary>What a refused programme form (underfill, jingles, one-off session) posted; null shows the stored settings.</summary>
+    public ProgrammePost? Programme { get; init; }
 }
