@@ -4,6 +4,7 @@ using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
 using BroadcastHub.Web.Services;
 using BroadcastHub.Web.Services.AdminPages;
+using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +13,7 @@ namespace BroadcastHub.Web.Controllers;
 /// <summary>Quy định phát thanh (Admin): each unit's broadcast policy, own or inherited, and a form per unit to set it.</summary>
 [Route("policies")]
 [Authorize(Roles = Roles.Admin)]
-public sealed class PoliciesController(PlacesService places, PolicyOverview overview) : PageController
+public sealed class PoliciesController(PlacesService places, PolicyOverview overview, UserScope scope) : PageController
 {
     /// <summary>The key of a unit's form in the model state (its refusal is shown in that form).</summary>
     public static string FormKey(long unitId) => "policy-" + unitId.ToString(CultureInfo.InvariantCulture);
@@ -44,6 +45,6 @@ public sealed class PoliciesController(PlacesService places, PolicyOverview over
 
     private PoliciesPage Page(long? unitId, PolicyForm? posted) => new()
     {
-        Rows = overview.Rows(), Default = overview.Default, PostedUnitId = unitId, Posted = posted,
+        Rows = overview.Rows(scope.Units), Default = overview.Default, PostedUnitId = unitId, Posted = posted,
     };
 }

@@ -138,6 +138,15 @@ public static class RouteRuleTable
         ["POST /stations/create"] = new(Need.Admin, new Unscoped("a new station PC: shared infrastructure without unit data")),
         ["POST /stations/zones/{zoneId:long}"] = new(Need.Admin, new Foreign(w => Page($"/stations/zones/{w.ZoneB}", ("stationId", "1")))),
 
+        ["GET /policies"] = new(Need.Admin, new Listed(_ => "/policies")),
+        ["POST /policies/{unitId:long}"] = new(Need.Admin, new Foreign(w => Page($"/policies/{w.UnitB}", ("AllowedFrom", "05:00"), ("AllowedTo", "21:00")))),
+        ["POST /communes/{id:long}/underfill"] = new(Need.Approver, new Foreign(w => Page($"/communes/{w.CommuneB}/underfill", ("Mode", "endEarly")))),
+        ["POST /communes/{id:long}/jingles"] = new(Need.Approver, new Foreign(w => Page($"/communes/{w.CommuneB}/jingles"))),
+        ["POST /communes/{id:long}/one-off-sessions"] = new(Need.Admin, new Foreign(w =>
+            Page($"/communes/{w.CommuneB}/one-off-sessions", ("Date", "2099-01-01"), ("Start", "23:00"), ("LengthMinutes", "5")))),
+        ["GET /schedule/bookings/{id:long}/edit"] = new(Need.Staff, new Foreign(w => Get($"/schedule/bookings/{w.BookingB}/edit"))),
+        ["POST /schedule/bookings/{id:long}/edit"] = new(Need.Staff, new Foreign(w => Page($"/schedule/bookings/{w.BookingB}/edit", ("To", "2099-01-01")))),
+
         ["GET /api/users"] = new(Need.Admin, new Listed(_ => "/api/users")),
         ["POST /api/users"] = new(Need.Admin, new Foreign(w => Api("POST", "/api/users",
             new { userName = "scope-y", password = ScopeWorld.Password, role = "Operator", unitId = w.UnitB }))),

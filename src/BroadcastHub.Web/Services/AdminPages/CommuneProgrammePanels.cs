@@ -6,14 +6,16 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Models;
+using BroadcastHub.Web.Services.Playlists;
 using BroadcastHub.Web.Services.Programme;
+using BroadcastHub.Web.Services.Scope;
 
 namespace BroadcastHub.Web.Services.AdminPages;
 
 /// <summary>Reads what the commune page's programme panel shows: underfill and jingles, upcoming one-off sessions, bookings in force.</summary>
 public sealed class CommuneProgrammePanels(
-    CommuneProgrammes programmes, BulletinRepository bulletins, PlaylistRepository playlists, SessionRepository sessions,
-    BookingRepository bookings, Policies policies, StationClock clock)
+    CommuneProgrammes programmes, BulletinRepository bulletins, PlaylistService playlists, SessionRepository sessions,
+    BookingRepository bookings, Policies policies, UserScope scope, StationClock clock)
 {
     /// <summary>At most this many bookings are listed (the newest first).</summary>
     public const int BookingLimit = 50;
@@ -29,7 +31,7 @@ public sealed class CommuneProgrammePanels(
             CommuneId = communeId,
             Settings = settings,
             Policy = policies.ForCommune(communeId),
-            Approved = bulletins.List(BulletinStatus.Approved).Where(b => b.ValidUntil is null || b.ValidUntil >= today).ToList(),
+            Approved = bulletins.List(BulletinStatus.Approved, ownerUnits: scope.VisibleContentOwners).Where(b => b.ValidUntil is null || b.ValidUntil >= today).ToList(),
             Playlists = playlists.List(),
             JingleTitles = jingles.ToDictionary(j => j.Key, j => j.Value.Title),
             UpcomingOneOffs = all.Where(s => s.OnlyOn >= today).OrderBy(s => s.OnlyOn).ThenBy(s => s.Start).ToList(),
