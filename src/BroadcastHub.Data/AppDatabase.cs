@@ -12,7 +12,9 @@ public sealed class AppDatabase
     private readonly string _connectionString;
 
     /// <summary>Creates the handle for the database at <paramref name="path"/>; nothing is opened yet.</summary>
-    public AppDatabase(string path)
+    /// <param name="path">The database file.</param>
+    /// <param name="cacheReads">False runs every read against the file (benchmarks measure the queries, not the cache).</param>
+    public AppDatabase(string path, bool cacheReads = true)
     {
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
@@ -23,7 +25,7 @@ public sealed class AppDatabase
             DefaultTimeout = 30,
         }.ToString();
         Version = new DataVersion(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
-        Cache = new ReadCache(Version);
+        Cache = new ReadCache(Version, cacheReads);
     }
 
     /// <summary>Moves whenever anything is committed to this database (see <see cref="DataVersion"/>).</summary>

@@ -7,7 +7,7 @@ namespace BroadcastHub.Data;
 /// computed once per change, never served stale. Results must be immutable. At most <see cref="MaxEntries"/> keys
 /// are kept; beyond that the cache starts afresh.
 /// </summary>
-public sealed class ReadCache(DataVersion version)
+public sealed class ReadCache(DataVersion version, bool enabled = true)
 {
     /// <summary>How many distinct keys are kept at most.</summary>
     public const int MaxEntries = 512;
@@ -19,6 +19,7 @@ public sealed class ReadCache(DataVersion version)
     /// <summary>The result for <paramref name="key"/> at the database's current version, computing it at most once per version.</summary>
     public T Get<T>(string key, Func<T> compute) where T : class
     {
+        if (!enabled) return compute();
         // Read the version before computing: a commit racing with the query can only make the result newer than its
         // version, and the next call then sees a new version and recomputes.
         var now = version.Current();
