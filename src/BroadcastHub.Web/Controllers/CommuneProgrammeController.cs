@@ -75,17 +75,6 @@ public sealed class CommuneProgrammeController(
         : long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
 
     /// <summary>The commune page as <see cref="CommunesController"/> shows it, with the refused programme form refilled.</summary>
-    private CommuneDetailPage DetailPage(long id, ProgrammePost posted)
-    {
-        var commune = places.FindCommune(id);
-        return new CommuneDetailPage
-        {
-            Commune = commune,
-            ParentName = commune.ParentUnitId is { } p ? placesRepository.FindUnit(p)?.Name : null,
-            Clusters = placesRepository.ListClusters(id),
-            Sessions = sessions.List(id).OrderBy(s => s.Start).ToList(),
-            IsAdmin = User.IsInRole(Roles.Admin),
-            Programme = posted,
-        };
-    }
+    private CommuneDetailPage DetailPage(long id, ProgrammePost posted) =>
+        CommuneDetailReader.Read(places, placesRepository, sessions, id, User.IsInRole(Roles.Admin), programme: posted);
 }

@@ -132,18 +132,6 @@ public sealed class CommunesController(PlacesService service, PlacesRepository p
         UnitForm = unit, CommuneForm = commune,
     };
 
-    private CommuneDetailPage DetailPage(long id, string? clusterName, SessionForm session)
-    {
-        var commune = service.FindCommune(id);
-        return new CommuneDetailPage
-        {
-            Commune = commune,
-            ParentName = commune.ParentUnitId is { } p ? places.FindUnit(p)?.Name : null,
-            Clusters = places.ListClusters(id),
-            Sessions = sessions.List(id).OrderBy(s => s.Start).ToList(),
-            IsAdmin = User.IsInRole(Roles.Admin),
-            ClusterName = clusterName,
-            Session = session,
-        };
-    }
+    private CommuneDetailPage DetailPage(long id, string? clusterName, SessionForm session) =>
+        CommuneDetailReader.Read(service, places, sessions, id, User.IsInRole(Roles.Admin), clusterName, session);
 }

@@ -22,19 +22,8 @@ public sealed class LibraryUploadJsonController(BulletinService service, IOption
     {
         try
         {
-            if (file is null)
-                throw AppException.BadRequest("file_required", Text.Pick("Hãy chọn tệp âm thanh.", "Choose an audio file."));
-            var limit = options.Value.MaxUploadBytes;
-            if (file.Length > limit)
-                throw new AppException(413, "file_too_large", Text.Pick(
-                    $"Tệp quá lớn: giới hạn là {limit / (1024 * 1024)} MB.", $"The file is too large: the limit is {limit / (1024 * 1024)} MB."));
-            var request = new UploadRequest(form.Title ?? "", file.FileName, form.Language,
-                LocalDateInput.Optional(form.ValidFrom?.Trim(), Text.Pick("Hiệu lực từ", "Valid from")),
-                LocalDateInput.Optional(form.ValidUntil?.Trim(), Text.Pick("Hiệu lực đến", "Valid until")));
-            await using var content = file.OpenReadStream();
-            var bulletin = await service.UploadAsync(content, request, UserName, cancel);
-            Flash(Text.Pick($"Đã tải lên bản tin \"{bulletin.Title}\" ({Ui.Duration(bulletin.DurationSeconds)}); đang chờ phê duyệt.",
-                $"Uploaded \"{bulletin.Title}\" ({Ui.Duration(bulletin.DurationSeconds)}); awaiting approval."));
+            var bulletin = await LibraryUpload.StoreAsync(service, form, file, options.Value.MaxUploadBytes, UserName, cancel);
+            Flash(LibraryUpload.Uploaded(bulletin));
             return Created($"/library/{bulletin.Id}", BulletinsApiController.Json(bulletin));
         }
         catch (AppException e)

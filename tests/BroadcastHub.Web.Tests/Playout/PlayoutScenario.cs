@@ -71,4 +71,19 @@ public sealed class PlayoutScenario(AppFactory app)
             await Task.Delay(20);
         }
     }
+
+    /// <summary>
+    /// Waits in real time until the zone's output has taken the first samples of its rundown. On a fake clock, tests
+    /// keep the clock still until then, so the instants the engine stamps are exactly the ones the test set, however
+    /// slow the machine.
+    /// </summary>
+    public async Task WaitUntilOnAirAsync(long zoneId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(Engine.Playing.TryGetValue(zoneId, out var playing) && playing.Rundown.StartFrameOf(0) >= 0))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"zone {zoneId} never went on air");
+            await Task.Delay(10);
+        }
+    }
 }

@@ -32,7 +32,7 @@ public sealed class BookingEditOnFakeClockTests(FakeClockAppFactory app)
 
         _scenario.Engine.Arm(todays.Id);
         app.JumpTo(todays.StartUtc);
-        await Task.Delay(300);
+        await _scenario.WaitUntilOnAirAsync(commune.ZoneId);
         var aired = await AirAsync(todays);
         Assert.Equal((before.Id, AirtimeOutcome.Completed, todays.StartUtc), (aired.BulletinId, aired.Outcome, aired.ActualStart));
 

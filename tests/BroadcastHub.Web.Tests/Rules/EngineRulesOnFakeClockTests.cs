@@ -28,7 +28,8 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddSeconds(30);
         var occ = _scenario.Occurrence(start, start.AddMinutes(5), first, second);
 
-        await ArmAndReachAsync(occ, start);
+        ArmAndJump(occ, start);
+        await OnAirAsync(occ.ZoneId);
         var records = await AirAsync(occ, 2);
 
         Assert.All(records, r => Assert.Equal(AirtimeOutcome.Completed, r.Outcome));
@@ -48,7 +49,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var armedAt = Now;
 
         _scenario.Engine.Arm(occ.Id);
-        await SettleAsync();
+        await OnAirAsync(occ.ZoneId);
         var record = Assert.Single(await AirAsync(occ, 1));
 
         Assert.Equal(AirtimeOutcome.Late, record.Outcome);
@@ -87,7 +88,8 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddSeconds(10);
         var occ = _scenario.Occurrence(start, start.AddSeconds(1.5), longOne, next);
 
-        await ArmAndReachAsync(occ, start);
+        ArmAndJump(occ, start);
+        await OnAirAsync(occ.ZoneId);
         var records = await AirAsync(occ, 2);
 
         Assert.Equal(AirtimeOutcome.Truncated, records[0].Outcome);
@@ -104,8 +106,8 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddSeconds(10);
         var occ = _scenario.Occurrence(start, start.AddMinutes(5), bulletin);
 
-        await ArmAndReachAsync(occ, start);
-        await _scenario.WaitUntilPlayingAsync(occ.ZoneId, TimeSpan.FromSeconds(10));
+        ArmAndJump(occ, start);
+        await OnAirAsync(occ.ZoneId);
         await app.RunForAsync(TimeSpan.FromSeconds(1));
         Assert.True(_scenario.Engine.StopZone(occ.ZoneId));
         var record = Assert.Single(await AirAsync(occ, 1));
@@ -125,7 +127,8 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddDays(1);
         var occ = _scenario.Occurrence(start, start.AddMinutes(5), expiring, evergreen);
 
-        await ArmAndReachAsync(occ, start);
+        ArmAndJump(occ, start);
+        await OnAirAsync(occ.ZoneId);
         var records = await AirAsync(occ, 2);
 
         Assert.Equal(AirtimeOutcome.Skipped, records[0].Outcome);
@@ -144,7 +147,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddSeconds(10);
         var occ = _scenario.OccurrenceInCommune(commune.Id, start, start.AddMinutes(5), bulletin);
 
-        await ArmAndReachAsync(occ, start);
+        ArmAndJump(occ, start);
         var refused = Assert.Single(await AirAsync(occ, 1));
         Assert.Equal(AirtimeOutcome.Skipped, refused.Outcome);
         Assert.Null(refused.ActualStart);
@@ -153,7 +156,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         Occurrence emergency;
         using (var scope = app.Services.CreateScope())
             emergency = Assert.Single(scope.ServiceProvider.GetRequiredService<EmergencyService>().Start([commune.Id], bulletin.Id));
-        await SettleAsync();
+        await OnAirAsync(emergency.ZoneId);
         var aired = Assert.Single(await AirAsync(emergency, 1));
         Assert.Equal(AirtimeOutcome.Completed, aired.Outcome);
         Assert.Equal(emergency.StartUtc, aired.ActualStart);
@@ -172,9 +175,9 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
 
         Assert.Equal(1, _scenario.Engine.Recover());
         Assert.Equal(0, _scenario.Engine.Recover());
-        await SettleAsync();
+        await _scenario.WaitUntilPlayingAsync(occ.ZoneId, TimeSpan.FromSeconds(20));
         app.JumpTo(recoveredAt.AddSeconds(1));
-        await SettleAsync(TimeSpan.FromSeconds(1.2));
+        await OnAirAsync(occ.ZoneId);
         var records = await AirAsync(occ, 2);
 
         Assert.Equal(AirtimeOutcome.Interrupted, records[0].Outcome);
@@ -187,19 +190,14 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         Assert.Equal(2, _scenario.Airtime(occ).Count);
     }
 
-    /// <summary>Arms the occurrence, then jumps the clock to <paramref name="instant"/> and lets the engine reach it.</summary>
-    private async Task ArmAndReachAsync(Occurrence occ, DateTimeOffset instant)
+    /// <summary>Arms the occurrence, then jumps the clock to <paramref name="instant"/> (the engine's wait for it fires).</summary>
+    private void ArmAndJump(Occurrence occ, DateTimeOffset instant)
     {
         _scenario.Engine.Arm(occ.Id);
         app.JumpTo(instant);
-        await SettleAsync();
     }
 
-    /// <summary>
-    /// Real time for the engine's tasks to reach their next wait while the fake clock stands still, so the instants
-    /// they stamp are the ones the test set (the precise clock's last approach sleeps up to a second of real time).
-    /// </summary>
-    private static Task SettleAsync(TimeSpan? span = null) => Task.Delay(span ?? TimeSpan.FromMilliseconds(300));
+    private Task OnAirAsync(long zoneId) => _scenario.WaitUntilOnAirAsync(zoneId);
 
     /// <summary>Lets fake time run until the occurrence has <paramref name="count"/> airtime records (at most a minute of it).</summary>
     private async Task<IReadOnlyList<AirtimeRecord>> AirAsync(Occurrence occ, int count)

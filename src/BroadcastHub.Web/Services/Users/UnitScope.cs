@@ -19,7 +19,7 @@ public sealed class UnitScope
 
     /// <summary>The scope of <paramref name="user"/> within the organisation tree <paramref name="units"/>.</summary>
     public static UnitScope Of(UserAccount user, IReadOnlyList<Unit> units) =>
-        new(user.UnitId is { } root ? Subtree(root, units) : null);
+        new(user.UnitId is { } root ? Calendar.UnitTree.Subtree(root, units) : null);
 
     /// <summary>The whole organisation: what the system itself (jobs, start-up) acts on.</summary>
     public static UnitScope Whole { get; } = new(null);
@@ -44,15 +44,4 @@ public sealed class UnitScope
     /// <summary>True when <paramref name="actor"/> may manage <paramref name="target"/>: itself, or an administrator over the target's unit.</summary>
     public bool CanManage(UserAccount actor, long targetUserId, long? targetUnitId) =>
         actor.Id == targetUserId || (actor.Role == Roles.Admin && Covers(targetUnitId));
-
-    private static HashSet<long> Subtree(long root, IReadOnlyList<Unit> units)
-    {
-        var children = units.Where(u => u.ParentUnitId is not null).ToLookup(u => u.ParentUnitId!.Value, u => u.Id);
-        var found = new HashSet<long> { root };
-        var pending = new Queue<long>([root]);
-        while (pending.TryDequeue(out var id))
-            foreach (var child in children[id])
-                if (found.Add(child)) pending.Enqueue(child);
-        return found;
-    }
 }
