@@ -2,16 +2,22 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Playout;
+using Microsoft.AspNetCore.Authentication;
 
 namespace BroadcastHub.Web.Infrastructure;
 
-/// <summary><c>GET /health</c>: engine state, next occurrence, output state per zone. Anonymous, for monitors.</summary>
+/// <summary><c>GET /health</c>: engine state, next occurrence, output state per zone. Anonymous, for monitors; alert texts
+/// only for signed-in callers.</summary>
 public static class HealthEndpoint
 {
     public static void MapHealth(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/health", (PlayoutEngine engine, ZoneOutputs outputs, PlacesRepository places,
+        endpoints.MapGet("/health", async (HttpContext http, PlayoutEngine engine, ZoneOutputs outputs, PlacesRepository places,
             OccurrenceRepository occurrences, StationAlerts alerts, StationClock clock) =>
         {
+            // Monitors need no account: they get states and codes. The alerts' texts name bulletins and communes, so
+            // only a signed-in caller (page cookie or API token) gets them.
+            var signedIn = http.User.Identity?.IsAuthenticated == true
+                || (await http.AuthenticateAsync(Auth.ApiTokenHandler.SchemeName)).Succeeded;
             var now = clock.UtcNow;
             var upcoming = occurrences.ListPlannedFrom(now, TimeSpan.FromDays(2));
             var zones = places.ListZones();
@@ -28,7 +34,7 @@ public static class HealthEndpoint
                     ntpSynchronized = File.Exists("/run/systemd/timesync/synchronized") ? true : (bool?)null,
                 },
                 disk = alerts.Disk(),
-                alerts = current,
+                alerts = signedIn ? current.Cast<object>() : current.Select(a => new { a.Code, a.Severity }),
                 engine = new { state = engine.State, armed = engine.ArmedOccurrences.Select(o => o.Id), playing = engine.Playing.Keys },
                 nextOccurrence = upcoming.Select(Describe).FirstOrDefault(),
                 zones = zones.Select(z => new

@@ -29,6 +29,12 @@ public sealed class StationAlertsTests(AppFactory app)
         Assert.Contains(health.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("code").GetString() == "media_missing");
         Assert.True(health.GetProperty("disk").GetProperty("freeBytes").GetInt64() > 0);
         Assert.Equal("system clock", health.GetProperty("clock").GetProperty("source").GetString());
+        // Anonymous monitors get codes only; a signed-in technician also gets the text naming the bulletin.
+        Assert.All(health.GetProperty("alerts").EnumerateArray(), a => Assert.False(a.TryGetProperty("message", out _)));
+        using var technician = await app.CreateApiClientAsync();
+        var detailed = await technician.GetFromJsonAsync<JsonElement>("/health");
+        Assert.Contains(detailed.GetProperty("alerts").EnumerateArray(), a =>
+            a.GetProperty("code").GetString() == "media_missing" && a.GetProperty("message").GetString()!.Contains(bulletin.Title));
     }
 
     [Fact]
