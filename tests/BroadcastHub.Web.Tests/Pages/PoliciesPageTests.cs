@@ -25,6 +25,25 @@ public sealed class PoliciesPageTests(AppFactory app)
     private static string Row(string html, long unitId) => PageSections.After(html, $"id=\"unit-{unitId}\"", "</li>");
 
     [Fact]
+    public async Task AnAdminOfOneUnitSeesThePolicyItsUnitInheritsFromAbove()
+    {
+        var (parent, child, parentName) = TwoUnits();
+        Policies.Set(parent, BroadcastPolicy.Default with { AllowedFrom = new TimeOnly(6, 15) });
+        var userName = "admin-unit-" + Guid.NewGuid().ToString("N")[..6];
+        const string password = "User-Test-Pass-1";
+        app.Services.GetRequiredService<BroadcastHub.Web.Auth.AccountService>().CreateUser(userName, password, Roles.Admin, child);
+        using var unitAdmin = await PageBrowser.SignedInAsync(app, userName, password);
+
+        var page = await unitAdmin.PageAsync("/policies");
+
+        Assert.DoesNotContain($"id=\"unit-{parent}\"", page);
+        var row = Row(page, child);
+        Assert.Contains(parentName, row);
+        Assert.Contains("06:15", row);
+        Assert.DoesNotContain("Mặc định của đài", row);
+    }
+
+    [Fact]
     public async Task AdminSeesEveryUnitsSourceAndSetsAPolicyThatTheChildInherits()
     {
         var (parent, child, parentName) = TwoUnits();

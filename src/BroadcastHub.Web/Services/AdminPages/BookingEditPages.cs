@@ -10,13 +10,12 @@ using BroadcastHub.Web.Services.Scope;
 namespace BroadcastHub.Web.Services.AdminPages;
 
 /// <summary>Reads the booking edit page, and turns its form into the <see cref="BookingRequest"/> that <see cref="BookingEdits"/> takes.</summary>
-public sealed class BookingEditPages(BookingRepository bookings, PlacesService places, BulletinRepository bulletins, UserScope scope, StationClock clock)
+public sealed class BookingEditPages(PlacesService places, BulletinRepository bulletins, UserScope scope, StationClock clock)
 {
     /// <summary>The page of booking <paramref name="id"/> (404 <c>booking_not_found</c>), showing <paramref name="posted"/> when given.</summary>
     public BookingEditPage Build(long id, BookingEditForm? posted)
     {
-        var booking = bookings.Find(id)
-            ?? throw AppException.NotFound("booking_not_found", Text.Pick($"Không có lượt đặt lịch số {id}.", $"There is no booking {id}."));
+        var booking = scope.EnsureBooking(id);
         var session = places.FindSession(booking.SessionId);
         var commune = places.FindCommune(session.CommuneId);
         var cutover = BookingEdit.Cutover(session, clock);

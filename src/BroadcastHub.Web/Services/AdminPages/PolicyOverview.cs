@@ -36,8 +36,21 @@ public sealed class PolicyOverview(PlacesRepository places, PolicyRepository pol
             foreach (var child in children[unit.Id].OrderBy(u => u.Name, StringComparer.CurrentCulture))
                 Visit(child, depth + 1, own ?? above, own is null ? source : unit);
         }
+        var everyone = units is null ? all : places.ListUnits();
         foreach (var top in children[null].OrderBy(u => u.Name, StringComparer.CurrentCulture))
-            Visit(top, 0, null, null);
+        {
+            // A unit-scoped administrator's top unit still inherits from the units above it, as the engine applies.
+            var (above, source) = InheritedFromAbove(top, everyone);
+            Visit(top, 0, above, source);
+        }
         return rows;
+    }
+
+    /// <summary>The nearest own policy above <paramref name="unit"/> and the unit that sets it, or nulls.</summary>
+    private (BroadcastPolicy? Policy, Unit? Source) InheritedFromAbove(Unit unit, IReadOnlyList<Unit> everyone)
+    {
+        foreach (var id in Users.UnitScope.AncestorsOf(unit.Id, everyone))
+            if (policies.Own(id) is { } policy) return (policy, everyone.First(u => u.Id == id));
+        return (null, null);
     }
 }
