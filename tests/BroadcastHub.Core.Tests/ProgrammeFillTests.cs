@@ -71,6 +71,18 @@ public sealed class ProgrammeFillTests
     }
 
     [Fact]
+    public void An_outro_that_would_run_past_the_end_is_left_out_so_only_bookings_can_overflow()
+    {
+        // Session 152 s: intro 5 + booked 100 + 50 = 155 already overflows by 3 s; an outro of 7 s would only be cut.
+        var programme = new CommuneProgramme(UnderfillMode.EndEarly, [], IntroBulletinId: 60, OutroBulletinId: 61);
+        Assert.Equal([(60L, 0.0, RundownFill.Intro), (1L, 5.0, null), (2L, 105.0, null)], Shape(Fill(programme).Apply(Booked(1, 2), Day, 152)));
+        // Session 160 s: the booked items end at 155, so there is no room for the 7 s outro either.
+        Assert.DoesNotContain(Fill(programme).Apply(Booked(1, 2), Day, 160), s => s.Fill == RundownFill.Outro);
+        // Session 162 s: it fits exactly.
+        Assert.Equal((61L, 155.0, RundownFill.Outro), Shape(Fill(programme).Apply(Booked(1, 2), Day, 162)).Last());
+    }
+
+    [Fact]
     public void The_intro_moves_repeats_back_by_its_length_and_an_invalid_jingle_is_left_out()
     {
         var repeated = new Booking(9, 1, [2], Day, Day) { Repeat = 2, RepeatIntervalSeconds = 120 };

@@ -46,4 +46,17 @@ public sealed class ReadCacheTests : IDisposable
         Assert.Equal(["Trung tâm"], Units());
         Assert.Equal(2, computed);
     }
+
+    [Fact]
+    public void A_failure_is_not_remembered_and_a_clock_window_replaces_its_entry_instead_of_adding_one()
+    {
+        var calls = 0;
+        Assert.Throws<InvalidOperationException>(() => _db.Database.Cache.Get<string>("flaky", () => { calls++; throw new InvalidOperationException("busy"); }));
+        Assert.Equal("ok", _db.Database.Cache.Get("flaky", () => { calls++; return "ok"; }));
+        Assert.Equal(2, calls);
+
+        Assert.Equal("minute 1", _db.Database.Cache.Get("next-up", () => "minute 1", window: 1));
+        Assert.Equal("minute 1", _db.Database.Cache.Get("next-up", () => "recomputed", window: 1));
+        Assert.Equal("minute 2", _db.Database.Cache.Get("next-up", () => "minute 2", window: 2));
+    }
 }

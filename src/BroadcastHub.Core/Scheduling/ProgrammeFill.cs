@@ -8,10 +8,11 @@ namespace BroadcastHub.Core.Scheduling;
 /// <item>in <see cref="UnderfillMode.Evergreen"/> mode, the evergreen playlist's items in order, cycling: each is added only
 /// if it ends by the time the outro must start (session length − outro length); one that does not fit is skipped and the
 /// next one tried, until a whole pass adds nothing;</item>
-/// <item>the outro jingle last.</item>
+/// <item>the outro jingle last, when it fits before the session's end (otherwise it is left out).</item>
 /// </list>
 /// Jingles and evergreen items not airable on the date (not approved, outside their validity) or without a length are left
-/// out. Booked content that overflows stays as it is (the fill never adds to an overflow; jingles are always placed).
+/// out. Booked content that overflows stays as it is (the fill never adds to an overflow: the intro is always placed, the
+/// outro only when it ends by the session's end).
 /// </summary>
 /// <param name="programme">The commune's programme.</param>
 /// <param name="durations">Length in seconds of the programme's bulletins.</param>
@@ -44,7 +45,9 @@ public sealed class ProgrammeFill(CommuneProgramme programme, IReadOnlyDictionar
         var cursor = slots.Count == 0 ? 0 : slots.Max(s => s.EndSeconds);
         if (programme.Underfill == UnderfillMode.Evergreen)
             cursor = TopUp(slots, cursor, sessionSeconds - (outro?.Seconds ?? 0), date);
-        if (outro is { } o) slots.Add(Slot(o.Id, cursor, o.Seconds, RundownFill.Outro));
+        // An outro that would run past the session's end is left out: it would only be cut, and it must never count as
+        // overflow against the bookings (nor make "replace" displace one).
+        if (outro is { } o && cursor + o.Seconds <= sessionSeconds) slots.Add(Slot(o.Id, cursor, o.Seconds, RundownFill.Outro));
         return slots;
     }
 

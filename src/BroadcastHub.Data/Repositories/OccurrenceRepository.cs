@@ -78,8 +78,8 @@ public sealed class OccurrenceRepository(AppDatabase db)
     public IReadOnlyList<Occurrence> ListPlannedFrom(DateTimeOffset now, TimeSpan span)
     {
         var minute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        var window = db.Cache.Get($"planned-from|{minute.UtcTicks}|{span.Ticks}",
-            () => ListStarting(minute, minute + span + TimeSpan.FromMinutes(1), OccurrenceState.Planned));
+        var window = db.Cache.Get($"planned-from|{span.Ticks}",
+            () => ListStarting(minute, minute + span + TimeSpan.FromMinutes(1), OccurrenceState.Planned), window: minute.UtcTicks);
         var end = now + span;
         return window.Where(o => o.StartUtc >= now && o.StartUtc < end).ToList();
     }

@@ -24,7 +24,7 @@ public sealed class DashboardReader(
         // The database part is shared by every request until something is committed, or the minute turns (the
         // "next up" window moves with the clock); what airs now and the outputs' state are read live.
         var minute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        var rows = db.Cache.Get($"dashboard|{today:yyyy-MM-dd}|{minute.UtcTicks}", () => ReadRows(today, minute));
+        var rows = db.Cache.Get("dashboard", () => ReadRows(today, minute), window: minute.UtcTicks);
         var result = rows.Where(r => inScope(r.Commune.Id)).Select(r => new CommuneToday(r.Commune, outputs.StateOf(r.Commune.ZoneId), OnAirIn(r.Commune.ZoneId, now),
             r.Upcoming.Where(u => u.StartUtc >= now).Select(u => u.Next).FirstOrDefault(), r.Sessions)).ToList();
         return new DashboardPage(today, clock.ToLocal(now), result, canStop);

@@ -72,8 +72,8 @@ public sealed class ScheduleController(
         // The list of the coming week is the same for every whole-organisation user until the data changes or the
         // minute turns; a user of a unit gets its communes' own list.
         var upcoming = scope.IsWhole
-            ? db.Cache.Get($"schedule-upcoming|{minute.UtcTicks}", () =>
-                Rows(occurrences.ListStarting(minute.AddHours(-1), minute.AddDays(UpcomingDays)).Take(UpcomingLimit).ToList()))
+            ? db.Cache.Get("schedule-upcoming", () =>
+                Rows(occurrences.ListStarting(minute.AddHours(-1), minute.AddDays(UpcomingDays)).Take(UpcomingLimit).ToList()), window: minute.UtcTicks)
             : Rows(occurrences.ListStarting(minute.AddHours(-1), minute.AddDays(UpcomingDays))
                 .Where(o => scope.CoversCommune(o.CommuneId)).Take(UpcomingLimit).ToList());
         return new SchedulePage

@@ -60,7 +60,7 @@ public sealed class StationAlerts(
     {
         var now = clock.UtcNow;
         var bucket = now.UtcTicks / (10 * TimeSpan.TicksPerSecond);
-        return db.Cache.Get($"media-missing|{bucket}|{System.Globalization.CultureInfo.CurrentUICulture.Name}", () =>
+        return db.Cache.Get($"media-missing|{System.Globalization.CultureInfo.CurrentUICulture.Name}", () =>
         {
             var planned = occurrences.ListStarting(now, now.AddDays(1), OccurrenceState.Planned);
             var rundowns = occurrences.Rundowns(planned.Select(o => o.Id));
@@ -73,7 +73,7 @@ public sealed class StationAlerts(
                     $"Thiếu tệp âm thanh của \"{u.Bulletin.Title}\" cho buổi phát {clock.ToLocal(u.Occurrence.StartUtc):dd/MM HH:mm}.",
                     $"Audio of \"{u.Bulletin.Title}\" is missing for the occurrence at {clock.ToLocal(u.Occurrence.StartUtc):yyyy-MM-dd HH:mm}."))))
                 .ToList();
-        });
+        }, window: bucket);
     }
 }
 

@@ -30,7 +30,19 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationRe
     private string? Setting(string key) => _options.Outputs.TryGetValue(key, out var value) ? value : null;
 
     /// <summary>The output spec of a zone: the one chosen on the stations page, else the configuration's.</summary>
-    public string SpecFor(long zoneId) => stations.OutputByZone().TryGetValue(zoneId, out var chosen) ? chosen : _options.OutputFor(zoneId);
+    public string SpecFor(long zoneId)
+    {
+        try
+        {
+            return stations.OutputByZone().TryGetValue(zoneId, out var chosen) ? chosen : _options.OutputFor(zoneId);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            // A database hiccup at the instant of air must not cost the session: play through the configured output.
+            log.LogError(e, "Zone {Zone}: the chosen output could not be read; using the configured one", zoneId);
+            return _options.OutputFor(zoneId);
+        }
+    }
 
     /// <summary>Throws (<see cref="ArgumentException"/>, <see cref="PlatformNotSupportedException"/>) when
     /// <paramref name="spec"/> cannot be used on this machine: unknown, malformed, or for another operating system.</summary>

@@ -29,14 +29,6 @@ public sealed class SchedulePlanner(
         return plans.Select((p, i) => (occurrences.Find(ids[i])!, p.Overflow)).ToList();
     }
 
-    /// <summary>What the occurrences of a session would be with <paramref name="candidate"/> added; stores nothing.</summary>
-    public IReadOnlyList<PlannedOccurrence> Preview(SessionSlot session, Booking candidate)
-    {
-        var preview = PreviewFor(session, candidate.From, candidate.To);
-        return preview.Plan([.. preview.Existing, candidate with { Id = long.MaxValue }])
-            .Where(p => p.Items.Any(i => i.BookingId == long.MaxValue)).ToList();
-    }
-
     /// <summary>A preview of the session's occurrences from <paramref name="from"/> to <paramref name="to"/> (clipped to today … horizon).</summary>
     public BookingPreview PreviewFor(SessionSlot session, DateOnly from, DateOnly to)
     {
