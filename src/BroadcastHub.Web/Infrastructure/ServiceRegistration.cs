@@ -40,6 +40,7 @@ public static class ServiceRegistration
         services.AddSingleton<ThisStation>();
         services.AddScoped<EmergencyDispatch>();
         services.AddScoped<StationAdmin>();
+        services.AddScoped<ZoneRearming>();
         services.AddSingleton<Policies>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<AccountService>();

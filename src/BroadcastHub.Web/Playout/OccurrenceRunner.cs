@@ -20,7 +20,7 @@ namespace BroadcastHub.Web.Playout;
 /// reached air on the reopened output (<see cref="ZoneOutputs.Retries"/>), else on the fallback, inside the session window.
 /// </summary>
 public sealed class OccurrenceRunner(
-    OccurrenceRepository occurrences, RundownItems rundowns, ZoneOutputs outputs, ZoneGate zones,
+    OccurrenceRepository occurrences, RundownItems rundowns, ZoneOutputs outputs, ZoneGate zones, ThisStation station,
     Policies policies, AirtimeRecorder recorder, Heartbeats heartbeats, StationClock clock, IOptions<BroadcastHubOptions> options,
     IConfiguration configuration, ILogger<OccurrenceRunner> log)
 {
@@ -35,6 +35,12 @@ public sealed class OccurrenceRunner(
         var wait = occ.StartUtc - Preroll - clock.UtcNow;
         if (wait > TimeSpan.Zero) await Task.Delay(wait, clock.Time, shutdown);
 
+        if (!station.Plays(occ.ZoneId))
+        {
+            // The zone moved to another station while this one waited: that station airs it (and claims it first).
+            log.LogWarning("Occurrence {Id}: zone {Zone} now belongs to another station; not airing it here", occ.Id, occ.ZoneId);
+            return;
+        }
         var now = clock.UtcNow;
         var grace = TimeSpan.FromSeconds(options.Value.GraceSeconds);
         if (!occ.IsEmergency && (now > occ.StartUtc + grace || now >= occ.EndUtc))

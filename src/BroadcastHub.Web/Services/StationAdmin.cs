@@ -16,7 +16,7 @@ public sealed record StationView(long Id, string Name, string Queue, bool IsThis
 /// Administration of station PCs: create them and assign each commune's zone to the station that plays it. Stations
 /// are shared infrastructure; the zones (communes) listed and moved are only those of the administrator's scope.
 /// </summary>
-public sealed class StationAdmin(StationRepository stations, UserScope scope, ThisStation self, ZoneOutputs outputs)
+public sealed class StationAdmin(StationRepository stations, UserScope scope, ThisStation self, ZoneOutputs outputs, ZoneRearming rearming)
 {
     public const int MaxNameLength = 100;
 
@@ -42,8 +42,8 @@ public sealed class StationAdmin(StationRepository stations, UserScope scope, Th
             $"Đã có máy phát tên \"{trimmed}\".", $"A station named \"{trimmed}\" already exists."));
     }
 
-    /// <summary>Moves a zone to a station (<c>zone_not_found</c>, <c>station_not_found</c>). Its occurrences are armed
-    /// on the new station's queue from the next planner run; the ones already armed stay with the old station.</summary>
+    /// <summary>Moves a zone to a station (<c>zone_not_found</c>, <c>station_not_found</c>); its occurrences already armed
+    /// are armed again on the new station's queue at once (see <see cref="ZoneRearming"/>).</summary>
     public void AssignZone(long zoneId, long stationId)
     {
         if (!scope.CoversZone(zoneId)) throw ScopeRefusals.ZoneNotFound(zoneId);
@@ -51,6 +51,7 @@ public sealed class StationAdmin(StationRepository stations, UserScope scope, Th
             throw AppException.NotFound("station_not_found", Text.Pick($"Không có máy phát số {stationId}.", $"There is no station {stationId}."));
         if (!stations.AssignZone(zoneId, stationId))
             throw AppException.NotFound("zone_not_found", Text.Pick($"Không có vùng phát số {zoneId}.", $"There is no zone {zoneId}."));
+        rearming.Rearm(zoneId);
     }
 
     /// <summary>The spec a zone plays through now (chosen here, else configured).</summary>

@@ -100,6 +100,30 @@ public sealed class StationsTests(AppFactory app)
         Assert.Equal(forwarded.Key, Get<OccurrenceRepository>().ArmJob(occ.Id));
     }
 
+    [Fact]
+    public async Task Moving_a_zone_rearms_its_waiting_occurrences_on_the_new_stations_queue_at_once()
+    {
+        var scenario = new PlayoutScenario(app);
+        var tone = await scenario.ApprovedToneAsync(1);
+        var start = DateTimeOffset.UtcNow.AddHours(2);
+        var occ = scenario.Occurrence(start, start.AddMinutes(5), tone);
+        using (var scope = app.Services.CreateScope())
+            Assert.True(scope.ServiceProvider.GetRequiredService<OccurrenceArmer>().EnsureArmed(occ));
+        var oldJob = Get<OccurrenceRepository>().ArmJob(occ.Id)!;
+        var other = Get<StationRepository>().Create("Trạm " + Guid.NewGuid().ToString("N")[..6])!;
+        using var admin = await app.CreateApiClientAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/zones/{occ.ZoneId}/station", new { stationId = other.Id })).StatusCode);
+
+        var newJob = Get<OccurrenceRepository>().ArmJob(occ.Id)!;
+        Assert.NotEqual(oldJob, newJob);
+        using var connection = Get<JobStorage>().GetConnection();
+        Assert.Equal("Deleted", connection.GetJobData(oldJob)!.State);
+        var rearmed = connection.GetJobData(newJob)!;
+        Assert.Equal("Scheduled", rearmed.State);
+        Assert.Equal(other.Queue, rearmed.Job.Args[0]);
+    }
+
     /// <summary>An occurrence 40 s ahead whose zone was moved to a new station that this process does not run.</summary>
     private async Task<(PlayoutScenario Scenario, Occurrence Occurrence, Core.Places.Station Other)> OccurrenceOnAnotherStationAsync()
     {
