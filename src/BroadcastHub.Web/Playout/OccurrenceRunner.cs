@@ -26,14 +26,18 @@ public sealed class OccurrenceRunner(
 {
     private static readonly TimeSpan Preroll = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan ResumePreroll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxWaitStep = TimeSpan.FromSeconds(1);
     private const double EndFadeSeconds = 3;
     private const int MaxAttempts = 20;
 
     /// <summary>Waits for the occurrence, then airs it. <paramref name="nowPlaying"/> is told when air starts.</summary>
     public async Task RunAsync(Occurrence occ, Func<string?> stopReason, CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
     {
-        var wait = occ.StartUtc - Preroll - clock.UtcNow;
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, clock.Time, shutdown);
+        // Re-read the wall clock at least every second, as the precise clock does: a clock stepped by NTP while the
+        // occurrence waits (up to the arm lead, minutes) is followed instead of being found out only at the instant.
+        var armedUntil = occ.StartUtc - Preroll;
+        for (var wait = armedUntil - clock.UtcNow; wait > TimeSpan.Zero; wait = armedUntil - clock.UtcNow)
+            await Task.Delay(wait < MaxWaitStep ? wait : MaxWaitStep, clock.Time, shutdown);
 
         if (!station.Plays(occ.ZoneId))
         {

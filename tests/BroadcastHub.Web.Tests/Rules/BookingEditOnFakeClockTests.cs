@@ -31,6 +31,7 @@ public sealed class BookingEditOnFakeClockTests(FakeClockAppFactory app)
         var todays = booked.Occurrences.Single(o => o.LocalDate == today);
 
         _scenario.Engine.Arm(todays.Id);
+        await Task.Delay(100); // the engine starts waiting on the fake clock before it jumps
         app.JumpTo(todays.StartUtc);
         await _scenario.WaitUntilOnAirAsync(commune.ZoneId);
         var aired = await AirAsync(todays);

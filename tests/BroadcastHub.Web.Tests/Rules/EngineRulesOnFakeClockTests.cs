@@ -28,7 +28,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddSeconds(30);
         var occ = _scenario.Occurrence(start, start.AddMinutes(5), first, second);
 
-        ArmAndJump(occ, start);
+        await ArmAndJumpAsync(occ, start);
         await OnAirAsync(occ.ZoneId);
         var records = await AirAsync(occ, 2);
 
@@ -88,7 +88,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddSeconds(10);
         var occ = _scenario.Occurrence(start, start.AddSeconds(1.5), longOne, next);
 
-        ArmAndJump(occ, start);
+        await ArmAndJumpAsync(occ, start);
         await OnAirAsync(occ.ZoneId);
         var records = await AirAsync(occ, 2);
 
@@ -106,7 +106,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddSeconds(10);
         var occ = _scenario.Occurrence(start, start.AddMinutes(5), bulletin);
 
-        ArmAndJump(occ, start);
+        await ArmAndJumpAsync(occ, start);
         await OnAirAsync(occ.ZoneId);
         await app.RunForAsync(TimeSpan.FromSeconds(1));
         Assert.True(_scenario.Engine.StopZone(occ.ZoneId));
@@ -127,7 +127,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddDays(1);
         var occ = _scenario.Occurrence(start, start.AddMinutes(5), expiring, evergreen);
 
-        ArmAndJump(occ, start);
+        await ArmAndJumpAsync(occ, start);
         await OnAirAsync(occ.ZoneId);
         var records = await AirAsync(occ, 2);
 
@@ -147,7 +147,7 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         var start = Now.AddSeconds(10);
         var occ = _scenario.OccurrenceInCommune(commune.Id, start, start.AddMinutes(5), bulletin);
 
-        ArmAndJump(occ, start);
+        await ArmAndJumpAsync(occ, start);
         var refused = Assert.Single(await AirAsync(occ, 1));
         Assert.Equal(AirtimeOutcome.Skipped, refused.Outcome);
         Assert.Null(refused.ActualStart);
@@ -190,10 +190,15 @@ public sealed class EngineRulesOnFakeClockTests(FakeClockAppFactory app)
         Assert.Equal(2, _scenario.Airtime(occ).Count);
     }
 
-    /// <summary>Arms the occurrence, then jumps the clock to <paramref name="instant"/> (the engine's wait for it fires).</summary>
-    private void ArmAndJump(Occurrence occ, DateTimeOffset instant)
+    /// <summary>
+    /// Arms the occurrence, gives the engine a moment (real time) to start waiting for it on the fake clock, then jumps
+    /// the clock to <paramref name="instant"/>. Jumping at once could land between the engine reading the clock and
+    /// registering its wait, which would then wait for a time the frozen clock never reaches.
+    /// </summary>
+    private async Task ArmAndJumpAsync(Occurrence occ, DateTimeOffset instant)
     {
         _scenario.Engine.Arm(occ.Id);
+        await Task.Delay(100);
         app.JumpTo(instant);
     }
 
