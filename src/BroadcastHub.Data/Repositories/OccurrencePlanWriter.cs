@@ -22,11 +22,8 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         var from = plans.Min(p => p.LocalDate);
         var to = plans.Max(p => p.LocalDate);
         var sessionIds = plans.Select(p => p.SessionId).Distinct().ToList();
-        // One session (a booking) reads only its own rows; a whole horizon reads everything in the range at once.
-        var few = sessionIds.Count <= 50;
-        var filter = few ? "session_id IN @sessionIds" : "session_id IS NOT NULL";
         var args = new DynamicParameters(new { from = SqlValues.Date(from), to = SqlValues.Date(to) });
-        if (few) args.Add("sessionIds", sessionIds);
+        var (filter, few) = SessionFilter(sessionIds, args);
         var existing = c.Query<(long Id, long SessionId, string LocalDate, string State, string StartUtc, string EndUtc)>(
                 $"SELECT id, session_id, local_date, state, start_utc, end_utc FROM occurrences WHERE {filter} AND local_date BETWEEN @from AND @to",
                 args, t)
@@ -67,17 +64,26 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     public int CancelUnplanned(IReadOnlyCollection<long> sessionIds, DateOnly from, DateOnly to, IReadOnlySet<long> keep, DateTimeOffset now)
     {
         using var c = db.Open();
-        // A booking's few sessions are filtered by SQLite; thousands of session ids would make thousands of bound
-        // parameters, so a whole-horizon run reads the range and filters in memory.
         var sessions = sessionIds as IReadOnlySet<long> ?? sessionIds.ToHashSet();
-        var few = sessions.Count <= 50;
         var args = new DynamicParameters(new { from = SqlValues.Date(from), to = SqlValues.Date(to), now = SqlValues.Instant(now) });
-        if (few) args.Add("sessionIds", sessions);
+        var (filter, _) = SessionFilter(sessions, args);
         var stale = c.Query<(long Id, long SessionId)>(
-                "SELECT id, session_id FROM occurrences WHERE " + (few ? "session_id IN @sessionIds" : "session_id IS NOT NULL")
+                $"SELECT id, session_id FROM occurrences WHERE {filter}"
                 + " AND state = 'Planned' AND local_date BETWEEN @from AND @to AND start_utc > @now", args)
             .Where(o => sessions.Contains(o.SessionId) && !keep.Contains(o.Id)).Select(o => o.Id).ToList();
         return stale.Count == 0 ? 0 : c.Execute("UPDATE occurrences SET state = 'Cancelled', claimed_at = @now WHERE id IN @stale AND state = 'Planned'",
             new { stale, now = SqlValues.Instant(now) });
+    }
+
+    /// <summary>
+    /// The SQL filter on <c>session_id</c>: a booking's few sessions are filtered by SQLite (their ids bound into
+    /// <paramref name="args"/>); thousands would make thousands of bound parameters, so a whole-horizon run reads every
+    /// session's rows in the range and the caller filters in memory. <c>Few</c> says which.
+    /// </summary>
+    private static (string Filter, bool Few) SessionFilter(IReadOnlyCollection<long> sessionIds, DynamicParameters args)
+    {
+        if (sessionIds.Count > 50) return ("session_id IS NOT NULL", false);
+        args.Add("sessionIds", sessionIds);
+        return ("session_id IN @sessionIds", true);
     }
 }

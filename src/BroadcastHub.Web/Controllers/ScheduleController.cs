@@ -16,7 +16,7 @@ namespace BroadcastHub.Web.Controllers;
 /// <summary>Lịch phát: book approved bulletins into a session, see the next days' occurrences.</summary>
 [Route("schedule")]
 public sealed class ScheduleController(
-    BookingService booking, UserScope scope, SessionRepository sessions, BulletinRepository bulletins,
+    BookingService booking, BulletinService library, UserScope scope, SessionRepository sessions, BulletinRepository bulletins,
     OccurrenceRepository occurrences, AppDatabase db, StationClock clock) : PageController
 {
     private const int UpcomingDays = 7;
@@ -81,7 +81,7 @@ public sealed class ScheduleController(
             Form = form,
             Communes = scope.Communes,
             Sessions = (form.CommuneId is { } c ? all.Where(s => s.CommuneId == c) : all).OrderBy(s => s.CommuneId).ThenBy(s => s.Start).ToList(),
-            Approved = bulletins.List(BulletinStatus.Approved, ownerUnits: scope.VisibleContentOwners).Where(b => b.ValidUntil is null || b.ValidUntil >= clock.Today).ToList(),
+            Approved = library.Bookable(clock.Today),
             Upcoming = upcoming,
             UpcomingDays = UpcomingDays,
             UpcomingLimit = UpcomingLimit,

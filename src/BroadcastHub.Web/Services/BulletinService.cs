@@ -73,20 +73,20 @@ public sealed class BulletinService(BulletinRepository bulletins, MediaStore med
     }
 
     /// <summary>Approves a bulletin awaiting approval.</summary>
-    public Bulletin Approve(long id, string reviewer) => Review(id, BulletinStatus.Approved, reviewer, null);
+    public Bulletin Approve(long id, string reviewer) => Review(scope.EnsureReviewable(id), BulletinStatus.Approved, reviewer, null);
 
     /// <summary>Rejects a bulletin awaiting approval; a reason is required.</summary>
     public Bulletin Reject(long id, string reviewer, string? reason)
     {
-        scope.EnsureReviewable(id);
+        var bulletin = scope.EnsureReviewable(id);
         if (string.IsNullOrWhiteSpace(reason))
             throw AppException.BadRequest("reason_required", Text.Pick("Hãy ghi lý do từ chối.", "A reason for the rejection is required."));
-        return Review(id, BulletinStatus.Rejected, reviewer, reason.Trim());
+        return Review(bulletin, BulletinStatus.Rejected, reviewer, reason.Trim());
     }
 
-    private Bulletin Review(long id, BulletinStatus decision, string reviewer, string? reason)
+    private Bulletin Review(Bulletin bulletin, BulletinStatus decision, string reviewer, string? reason)
     {
-        var bulletin = scope.EnsureReviewable(id);
+        var id = bulletin.Id;
         if (!bulletins.Review(id, decision, reviewer, reason, time.GetUtcNow()))
             throw AppException.Conflict("not_pending", Text.Pick(
                 $"Bản tin đã được xét duyệt trước đó ({bulletin.Status}).", $"The bulletin was already reviewed ({bulletin.Status})."));
@@ -98,4 +98,8 @@ public sealed class BulletinService(BulletinRepository bulletins, MediaStore med
 
     /// <summary>The bulletins the user sees, newest first, optionally only one status.</summary>
     public IReadOnlyList<Bulletin> List(BulletinStatus? status = null) => bulletins.List(status, ownerUnits: scope.VisibleContentOwners);
+
+    /// <summary>What the user may book on or after <paramref name="today"/>: approved bulletins it sees, not yet expired.</summary>
+    public IReadOnlyList<Bulletin> Bookable(DateOnly today) =>
+        List(BulletinStatus.Approved).Where(b => b.ValidUntil is null || b.ValidUntil >= today).ToList();
 }

@@ -10,7 +10,7 @@ using BroadcastHub.Web.Services.Scope;
 namespace BroadcastHub.Web.Services.AdminPages;
 
 /// <summary>Reads the booking edit page, and turns its form into the <see cref="BookingRequest"/> that <see cref="BookingEdits"/> takes.</summary>
-public sealed class BookingEditPages(PlacesService places, BulletinRepository bulletins, UserScope scope, StationClock clock)
+public sealed class BookingEditPages(PlacesService places, BulletinRepository bulletins, BulletinService library, UserScope scope, StationClock clock)
 {
     /// <summary>The page of booking <paramref name="id"/> (404 <c>booking_not_found</c>), showing <paramref name="posted"/> when given.</summary>
     public BookingEditPage Build(long id, BookingEditForm? posted)
@@ -22,7 +22,7 @@ public sealed class BookingEditPages(PlacesService places, BulletinRepository bu
         var last = booking.CancelledFrom is { } c && c.AddDays(-1) < booking.To ? c.AddDays(-1) : booking.To;
         var own = bulletins.FindMany(booking.BulletinIds);
         var today = clock.Today;
-        var approved = bulletins.List(BulletinStatus.Approved, ownerUnits: scope.VisibleContentOwners).Where(b => b.ValidUntil is null || b.ValidUntil >= today).ToList();
+        var approved = library.Bookable(today);
         return new BookingEditPage
         {
             Booking = booking, Session = session, CommuneId = commune.Id, CommuneName = commune.Name, Cutover = cutover, LastDate = last,

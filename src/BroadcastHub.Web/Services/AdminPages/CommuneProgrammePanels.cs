@@ -14,8 +14,8 @@ namespace BroadcastHub.Web.Services.AdminPages;
 
 /// <summary>Reads what the commune page's programme panel shows: underfill and jingles, upcoming one-off sessions, bookings in force.</summary>
 public sealed class CommuneProgrammePanels(
-    CommuneProgrammes programmes, BulletinRepository bulletins, PlaylistService playlists, SessionRepository sessions,
-    BookingRepository bookings, Policies policies, UserScope scope, StationClock clock)
+    CommuneProgrammes programmes, BulletinRepository bulletins, BulletinService library, PlaylistService playlists, SessionRepository sessions,
+    BookingRepository bookings, Policies policies, StationClock clock)
 {
     /// <summary>At most this many bookings are listed (the newest first).</summary>
     public const int BookingLimit = 50;
@@ -31,7 +31,7 @@ public sealed class CommuneProgrammePanels(
             CommuneId = communeId,
             Settings = settings,
             Policy = policies.ForCommune(communeId),
-            Approved = bulletins.List(BulletinStatus.Approved, ownerUnits: scope.VisibleContentOwners).Where(b => b.ValidUntil is null || b.ValidUntil >= today).ToList(),
+            Approved = library.Bookable(today),
             Playlists = playlists.List(),
             JingleTitles = jingles.ToDictionary(j => j.Key, j => j.Value.Title),
             UpcomingOneOffs = all.Where(s => s.OnlyOn >= today).OrderBy(s => s.OnlyOn).ThenBy(s => s.Start).ToList(),
