@@ -86,6 +86,6 @@ public static class WebSetup
 
     private sealed class AdminOnlyDashboard : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Admin);
+        public bool Authorize(DashboardContext context) => HangfireSetup.IsOrganisationAdmin(context.GetHttpContext());
     }
 }
