@@ -39,7 +39,7 @@ public sealed class AccountService(
         }
         if (result == PasswordVerificationResult.SuccessRehashNeeded) users.SetPasswordHash(checkedUser.Id, hasher.HashPassword(checkedUser, password));
         users.RecordSuccess(checkedUser.Id);
-        audit.Record(checkedUser.UserName, "sign-in", "user", checkedUser.Id);
+        audit.Record(checkedUser.UserName, "sign-in", "users", checkedUser.Id);
         return checkedUser with { FailedSignIns = 0, LockedUntil = null };
     }
 
@@ -56,7 +56,7 @@ public sealed class AccountService(
             users.RecordSuccess(user.Id);
             return true;
         }
-        audit.Record(user.UserName, attempt.LockedNow ? "locked-out" : "password-check-failed", "user", user.Id);
+        audit.Record(user.UserName, attempt.LockedNow ? "locked-out" : "password-check-failed", "users", user.Id);
         return false;
     }
 
@@ -98,9 +98,9 @@ public sealed class AccountService(
     {
         var reason = user is null ? "unknown-user" : user.IsDisabled ? "disabled" : attempt is { Allowed: false } ? "locked" : "wrong-password";
         var who = user?.UserName ?? (typedName.Length > MaxAuditedNameLength ? typedName[..MaxAuditedNameLength] : typedName);
-        audit.Record(who, "sign-in-failed", "user", user?.Id, new { reason });
+        audit.Record(who, "sign-in-failed", "users", user?.Id, new { reason });
         if (attempt is { LockedNow: true } && user is not null)
-            audit.Record(user.UserName, "locked-out", "user", user.Id, new { until = time.GetUtcNow() + LockoutSpan });
+            audit.Record(user.UserName, "locked-out", "users", user.Id, new { until = time.GetUtcNow() + LockoutSpan });
     }
 
     private static AppException Refused() => new(401, "invalid_credentials", Text.Pick(

@@ -34,8 +34,9 @@ public static class FirstStart
         var mustChange = services.GetRequiredService<IOptions<AuthOptions>>().Value.RequireFirstPasswordChange;
         services.GetRequiredService<AccountService>().CreateUser("admin", password, Roles.Admin, null, mustChange);
         // Printed once, to the console only: it must not end up in the log files.
+        var change = mustChange ? "it must be changed at first sign-in" : "change it after signing in";
         Console.WriteLine(string.IsNullOrEmpty(fromEnvironment)
-            ? $"First administrator created: user 'admin', password '{password}' (shown only now; it must be changed at first sign-in)."
-            : $"First administrator created: user 'admin', password from {AdminPasswordVariable} (it must be changed at first sign-in).");
+            ? $"First administrator created: user 'admin', password '{password}' (shown only now; {change})."
+            : $"First administrator created: user 'admin', password from {AdminPasswordVariable} ({change}).");
     }
 }

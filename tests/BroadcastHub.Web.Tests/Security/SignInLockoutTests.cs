@@ -85,7 +85,7 @@ public sealed class SignInLockoutTests(AccountsAppFactory app)
     private UserRepository Users => app.Services.GetRequiredService<UserRepository>();
 
     private IReadOnlyList<AuditEntry> Audit(long userId) =>
-        app.Services.GetRequiredService<AuditRepository>().ForEntity(["user"], userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        app.Services.GetRequiredService<AuditRepository>().ForEntity(["users"], userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private async Task<HttpStatusCode> SignInAsync(string userName, string password)
     {
