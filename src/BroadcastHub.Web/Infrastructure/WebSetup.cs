@@ -60,6 +60,7 @@ public static class WebSetup
 
     public static WebApplication UseBroadcastHubPipeline(this WebApplication app)
     {
+        app.UseBroadcastHubForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = UnhandledError.WriteAsync });
         app.Use(async (context, next) =>
         {
@@ -73,6 +74,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseBroadcastHubPasswordChangeGate();
         app.UseAuthorization();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
