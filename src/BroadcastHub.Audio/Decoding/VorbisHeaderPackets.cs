@@ -6,7 +6,7 @@ namespace BroadcastHub.Audio.Decoding;
 /// <summary>
 /// Reads the Vorbis comment and setup header packets page by page before NVorbis does, so the sizes they claim
 /// are checked against the bytes really present (NVorbis allocates whatever a comment header's lengths say).
-/// Memory used is one page buffer plus the comment packet, both bounded.
+/// Memory used is one page buffer plus the two packets, all bounded.
 /// </summary>
 internal static class VorbisHeaderPackets
 {
@@ -18,6 +18,7 @@ internal static class VorbisHeaderPackets
     {
         var page = new byte[PageHeaderLength + 255 + MaxPageBody];
         using var comment = new MemoryStream();
+        using var setup = new MemoryStream();
         var packet = 0;
         long packetBytes = 0;
         while (true)
@@ -28,12 +29,17 @@ internal static class VorbisHeaderPackets
             foreach (var lace in lacing)
             {
                 packetBytes += lace;
-                if (packet == 0) comment.Write(page, at, lace);
+                (packet == 0 ? comment : setup).Write(page, at, lace);
                 at += lace;
                 var limit = packet == 0 ? AudioLimits.MaxVorbisCommentBytes : AudioLimits.MaxVorbisSetupBytes;
                 if (packetBytes > limit) throw Oversized(packet == 0 ? "comment" : "setup", limit);
                 if (lace == 255) continue;
-                if (packet == 1) return;
+                if (packet == 1)
+                {
+                    VorbisCodebookBudget.Check(setup.GetBuffer().AsSpan(0, (int)setup.Length));
+                    return;
+                }
+
                 CheckComment(comment.GetBuffer().AsSpan(0, (int)comment.Length));
                 (packet, packetBytes) = (1, 0);
             }

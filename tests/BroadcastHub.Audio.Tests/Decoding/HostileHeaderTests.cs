@@ -84,6 +84,39 @@ public sealed class HostileHeaderTests : IDisposable
     }
 
     [Fact]
+    public void Vorbis_setup_header_declaring_millions_of_codebook_entries_in_a_few_bytes_is_refused()
+    {
+        // Two "ordered" codebooks of 16,777,215 one-bit codewords each: 21 bytes that would make a decoder build
+        // tables for 33 million entries.
+        var bits = new LsbBitWriter();
+        bits.Write(1, 8); // two codebooks
+        for (var book = 0; book < 2; book++)
+        {
+            bits.Write(0x564342, 24);
+            bits.Write(1, 16);
+            bits.Write(0xFFFFFF, 24);
+            bits.Write(1, 1);
+            bits.Write(0, 5);
+            bits.Write(0xFFFFFF, 24);
+            bits.Write(0, 4);
+        }
+
+        byte[] setup = [5, .. "vorbis"u8, .. bits.ToArray()];
+        var file = HostileAudioFiles.Vorbis((i, packet) => i == 2 ? setup : packet);
+        var ex = Assert.Throws<AudioRejectedException>(() => AudioDecoder.Open(_temp.Write(file, ".ogg")));
+        Assert.Equal(AudioErrorCodes.OversizedHeader, ex.Code);
+        Assert.Contains("1,048,576 entries", ex.Message);
+    }
+
+    [Fact]
+    public void Vorbis_setup_header_cut_inside_a_codebook_is_refused()
+    {
+        var file = HostileAudioFiles.Vorbis((i, packet) => i == 2 ? packet[..20] : packet);
+        var ex = Assert.Throws<AudioRejectedException>(() => AudioDecoder.Open(_temp.Write(file, ".ogg")));
+        Assert.Equal(AudioErrorCodes.InvalidVorbisHeader, ex.Code);
+    }
+
+    [Fact]
     public void Four_hostile_files_analysed_in_parallel_allocate_less_than_300_MB()
     {
         string[] paths =
