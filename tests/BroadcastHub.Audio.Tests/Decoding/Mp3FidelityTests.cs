@@ -23,6 +23,9 @@ public sealed class Mp3FidelityTests(ITestOutputHelper output)
     [InlineData("speech-12000-mono.mp3")]
     [InlineData("speech-8000-mono.mp3")]
     [InlineData("speech-8000-stereo.mp3")]
+    [InlineData("mixed-blocks-44100-mono.mp3")]
+    [InlineData("mixed-blocks-22050-mono.mp3")]
+    [InlineData("mixed-blocks-16000-mono.mp3")]
     public void Decodes_every_layer_III_rate_like_the_reference_decoder(string file)
     {
         var path = DecodingFixtures.PathOf(Path.Combine("mp3-rates", file));

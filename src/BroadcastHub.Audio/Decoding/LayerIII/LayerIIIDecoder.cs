@@ -1305,7 +1305,9 @@ namespace BroadcastHub.Audio.Decoding.LayerIII
             {
                 if (_mixedBlockFlag[gr][ch])
                 {
-                    for (; sfb < 8; sfb++)
+                    // BroadcastHub fix: a mixed block of MPEG-2/2.5 has 6 long scale factors before its short
+                    // ones (ISO 13818-3 nr_of_sfb_block {6, 9, 9, 9}...), not MPEG-1's 8.
+                    for (; sfb < 6; sfb++)
                     {
                         _scalefac[ch][3][sfb] = buffer[k++];
                     }
@@ -1446,7 +1448,9 @@ namespace BroadcastHub.Audio.Decoding.LayerIII
             {
                 int cb, window;
 
-                if (_blockSplitFlag[gr][ch] && _blockType[gr][ch] == 2 && !(_mixedBlockFlag[gr][ch] && idx < _sfBandIndexL[8]))
+                // BroadcastHub fix: the long part of a mixed block ends where short band 3 starts (36 lines; 72 at
+                // 8 kHz), which is long band 8 in MPEG-1 but long band 6 in MPEG-2/2.5.
+                if (_blockSplitFlag[gr][ch] && _blockType[gr][ch] == 2 && !(_mixedBlockFlag[gr][ch] && idx < _sfBandIndexS[3] * 3))
                 {
                     // short / mixed short section
                     cb = _cbLookupS[idx];
@@ -1860,8 +1864,9 @@ namespace BroadcastHub.Audio.Decoding.LayerIII
 
             if (mixedBlock)
             {
-                // mixed... copy the first two bands and reorder the rest
-                Array.Copy(buf, 0, _reorderBuf, 0, SSLIMIT * 2);
+                // mixed... copy the long part and reorder the rest
+                // BroadcastHub fix: the long part is 72 lines at 8 kHz, not always two subbands (36)
+                Array.Copy(buf, 0, _reorderBuf, 0, _sfBandIndexS[3] * 3);
 
                 sfb = 3;
             }
