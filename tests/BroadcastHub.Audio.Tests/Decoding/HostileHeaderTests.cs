@@ -117,6 +117,27 @@ public sealed class HostileHeaderTests : IDisposable
     }
 
     [Fact]
+    public void Mp3_claims_are_checked_against_the_frames_present_without_allocating_from_them()
+    {
+        // An MP3 header cannot declare more than 2 channels or an unusual rate; what it can claim is a length (the
+        // Info tag's frame count) and a tag size. Neither may cost memory.
+        var mp3 = File.ReadAllBytes(DecodingFixtures.PathOf("bulletin-vi-mono-22k-cbr64.mp3"));
+        var forgedCount = (byte[])mp3.Clone();
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(forgedCount.AsSpan(13 + 8), uint.MaxValue);
+        byte[] hugeId3 = [.. "ID3"u8, 4, 0, 0, 0x7F, 0x7F, 0x7F, 0x7F, .. mp3];
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var count = Assert.Throws<AudioRejectedException>(() => AudioDecoder.Open(_temp.Write(forgedCount, ".mp3")));
+        var tag = Assert.Throws<AudioRejectedException>(() => AudioDecoder.Open(_temp.Write(hugeId3, ".mp3")));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(AudioErrorCodes.TruncatedMp3, count.Code);
+        Assert.Contains("4,294,967,295 frames", count.Message);
+        Assert.Equal(AudioErrorCodes.NoAudio, tag.Code);
+        Assert.True(allocated < 4 * 1024 * 1024, $"{allocated / 1024} KB allocated");
+    }
+
+    [Fact]
     public void Four_hostile_files_analysed_in_parallel_allocate_less_than_300_MB()
     {
         string[] paths =
