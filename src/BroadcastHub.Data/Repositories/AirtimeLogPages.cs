@@ -25,8 +25,11 @@ public sealed class AirtimeLogPages(AppDatabase db)
     public IReadOnlyList<AirtimeRecord> Page(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<long>? communeIds, long offset, int limit)
     {
         using var c = db.Open();
-        return c.Query<AirtimeRepository.Row>("SELECT a.*, z.commune_id " + From + Order + " LIMIT @limit OFFSET @offset",
-            new DynamicParameters(Args(from, to, communeIds)).With(offset, limit)).Select(r => r.ToRecord()).ToList();
+        var args = Args(from, to, communeIds);
+        args.Add("offset", offset);
+        args.Add("limit", limit);
+        return c.Query<AirtimeRepository.Row>("SELECT a.*, z.commune_id " + From + Order + " LIMIT @limit OFFSET @offset", args)
+            .Select(r => r.ToRecord()).ToList();
     }
 
     /// <summary>Every one of those records in time order, streamed (one row in memory at a time).</summary>
@@ -37,18 +40,8 @@ public sealed class AirtimeLogPages(AppDatabase db)
             yield return row.ToRecord();
     }
 
-    private static object Args(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<long>? communeIds) => new
+    private static DynamicParameters Args(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<long>? communeIds) => new(new
     {
         from = SqlValues.Instant(from), to = SqlValues.Instant(to), all = communeIds is null, communeIds = communeIds?.ToArray() ?? [],
-    };
-}
-
-internal static class PagingParameters
-{
-    public static DynamicParameters With(this DynamicParameters parameters, long offset, int limit)
-    {
-        parameters.Add("offset", offset);
-        parameters.Add("limit", limit);
-        return parameters;
-    }
+    });
 }
