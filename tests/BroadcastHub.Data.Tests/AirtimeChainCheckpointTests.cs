@@ -76,6 +76,19 @@ public sealed class AirtimeChainCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void Deleting_the_checkpoints_from_the_database_does_not_hide_a_cut_tail()
+    {
+        AirFour();
+        var signed = _checkpoints.Sign();
+
+        Raw("DROP TRIGGER airtime_no_delete; DROP TRIGGER airtime_checkpoints_no_delete; DELETE FROM airtime WHERE id > 2; DELETE FROM airtime_checkpoints");
+
+        var report = _checkpoints.Verify();
+        Assert.Equal((AirtimeChainCodes.TailCut, signed), (report.Code, report.Checkpoint));
+        Assert.Equal(signed, _checkpoints.Sign());
+    }
+
+    [Fact]
     public void A_history_rewritten_to_the_end_no_longer_reaches_the_signed_head()
     {
         var occ = AirFour();

@@ -1,16 +1,56 @@
+using System.Text.Json;
 using BroadcastHub.Core.Airtime;
 using Dapper;
 
 namespace BroadcastHub.Data.Repositories;
 
-/// <summary>Signs the airtime chain's head now and then, and verifies the log against the newest signed head.</summary>
+/// <summary>
+/// Signs the airtime chain's head now and then, and verifies the log against the newest signed head. The newest
+/// checkpoint is also kept beside the key (<c>airtime-head.json</c>), so deleting checkpoint rows from the database
+/// does not make an older head the reference.
+/// </summary>
 public sealed class AirtimeCheckpoints(AppDatabase db, AirtimeRepository airtime, AirtimeCheckpointKey key, TimeProvider time)
 {
+    private readonly string _headFile = Path.Combine(Path.GetDirectoryName(key.Path)!, "airtime-head.json");
+
     /// <summary>The key's public half and id, for exports and for checking heads elsewhere.</summary>
     public AirtimeCheckpointKey Key => key;
 
-    /// <summary>The newest checkpoint, or null when none was signed yet.</summary>
+    /// <summary>The newest checkpoint (of the database's and the one kept beside the key), or null when none was signed yet.</summary>
     public AirtimeCheckpoint? Latest()
+    {
+        var stored = NewestStored();
+        var kept = Kept();
+        return kept is not null && (stored is null || kept.HeadId > stored.HeadId) ? kept : stored;
+    }
+
+    private AirtimeCheckpoint? Kept()
+    {
+        try
+        {
+            return File.Exists(_headFile) ? JsonSerializer.Deserialize<AirtimeCheckpoint>(File.ReadAllText(_headFile)) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    // Best effort: the database row stays the reference when the keys folder cannot be written.
+    private void Keep(AirtimeCheckpoint checkpoint)
+    {
+        try
+        {
+            var temp = _headFile + ".new";
+            File.WriteAllText(temp, JsonSerializer.Serialize(checkpoint));
+            File.Move(temp, _headFile, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private AirtimeCheckpoint? NewestStored()
     {
         using var c = db.Open();
         return c.QuerySingleOrDefault<AirtimeCheckpoint>(
@@ -46,7 +86,9 @@ public sealed class AirtimeCheckpoints(AppDatabase db, AirtimeRepository airtime
             INSERT INTO airtime_checkpoints (head_id, head_hash, legacy_until_id, signed_at, key_id, signature)
             VALUES (@headId, @headHash, @legacyUntil, @signedAt, @keyId, @signature) RETURNING id
             """, new { headId, headHash, legacyUntil, signedAt, keyId = key.KeyId, signature }, t);
-        return new AirtimeCheckpoint(id, headId, headHash, legacyUntil, signedAt, key.KeyId, signature);
+        var checkpoint = new AirtimeCheckpoint(id, headId, headHash, legacyUntil, signedAt, key.KeyId, signature);
+        Keep(checkpoint);
+        return checkpoint;
     });
 
     /// <summary>
@@ -67,13 +109,14 @@ public sealed class AirtimeCheckpoints(AppDatabase db, AirtimeRepository airtime
     }
 
     /// <summary>
-    /// Walks the chain and compares it with the newest checkpoint. A checkpoint whose signature does not verify with
-    /// this station's key is reported as <c>checkpoint_signature_invalid</c> rather than trusted.
+    /// Walks the chain and compares it with the newest checkpoint. When the newest row or the kept head carries a
+    /// signature that does not verify with this station's key, that is reported (<c>checkpoint_signature_invalid</c>)
+    /// rather than trusted.
     /// </summary>
     public AirtimeChainReport Verify()
     {
-        var latest = Latest();
-        if (latest is null || key.Verifies(latest.Payload, latest.Signature)) return airtime.Verify(latest);
-        return airtime.Verify() with { Intact = false, Problem = AirtimeChainCodes.CheckpointSignatureInvalid, Checkpoint = latest };
+        var forged = new[] { NewestStored(), Kept() }.FirstOrDefault(c => c is not null && !key.Verifies(c.Payload, c.Signature));
+        if (forged is null) return airtime.Verify(Latest());
+        return airtime.Verify() with { Intact = false, Problem = AirtimeChainCodes.CheckpointSignatureInvalid, Checkpoint = forged };
     }
 }
