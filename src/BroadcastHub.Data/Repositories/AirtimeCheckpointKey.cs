@@ -56,7 +56,8 @@ public sealed class AirtimeCheckpointKey : IDisposable
 
     private void Create(string keysFolder)
     {
-        Directory.CreateDirectory(keysFolder);
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(keysFolder);
+        else Directory.CreateDirectory(keysFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         _key.GenerateKey(ECCurve.NamedCurves.nistP256);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
