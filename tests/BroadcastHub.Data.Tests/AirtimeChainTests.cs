@@ -97,7 +97,7 @@ public sealed class AirtimeChainTests : IDisposable
         for (var p = 0; p < 4; p++) _seed.Record(occ, p, AirtimeOutcome.Completed, 60);
         var second = Links()[1];
         var altered = new AirtimeChainEntry(2, occ.Id, 1, _seed.BulletinId, SqlValues.Instant(occ.StartUtc.AddMinutes(1)), null, null, 0,
-            "Missed", null, SqlValues.Instant(_db.Time.GetUtcNow()));
+            "Missed", null, SqlValues.Instant(_db.Time.GetUtcNow()), new AirtimeChainPlace(occ.ZoneId, occ.CommuneId, new string('a', 64)));
 
         Tamper($"""
             UPDATE airtime SET actual_start = NULL, actual_end = NULL, played_seconds = 0, outcome = 'Missed',

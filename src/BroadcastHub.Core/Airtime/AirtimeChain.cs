@@ -15,9 +15,23 @@ namespace BroadcastHub.Core.Airtime;
 /// <param name="Outcome">Stored outcome name.</param>
 /// <param name="Error">Stored error text, or null.</param>
 /// <param name="RecordedAt">Stored text of the instant the record was written.</param>
+/// <param name="Place">Where it aired and what exactly (form 2 and later); null for form-1 records.</param>
 public sealed record AirtimeChainEntry(
     long Id, long OccurrenceId, long Position, long BulletinId, string ScheduledStart, string? ActualStart, string? ActualEnd,
-    double PlayedSeconds, string Outcome, string? Error, string RecordedAt);
+    double PlayedSeconds, string Outcome, string? Error, string RecordedAt, AirtimeChainPlace? Place = null)
+{
+    /// <summary>The canonical form the record is hashed in: 2 when it carries its place, else 1.</summary>
+    public int Form => Place is null ? 1 : 2;
+}
+
+/// <summary>
+/// What a form-2 record hashes besides its own row: the zone and commune of its occurrence and the SHA-256 of the
+/// bulletin's audio, as the database holds them (null when the row they come from is gone).
+/// </summary>
+/// <param name="ZoneId">Zone of the occurrence.</param>
+/// <param name="CommuneId">Commune of that zone.</param>
+/// <param name="BulletinSha256">SHA-256 of the bulletin's audio file.</param>
+public sealed record AirtimeChainPlace(long? ZoneId, long? CommuneId, string? BulletinSha256);
 
 /// <summary>
 /// The airtime log's hash chain: each record's hash is SHA-256 over a canonical serialisation of its fields and the
@@ -25,8 +39,14 @@ public sealed record AirtimeChainEntry(
 /// </summary>
 public static class AirtimeChain
 {
-    /// <summary>First line of the canonical form; changes if the form ever changes.</summary>
+    /// <summary>First line of the first canonical form (records written before migration 0019).</summary>
     public const string FormVersion = "bh-airtime-chain-v1";
+
+    /// <summary>First line of the current form, which adds the zone, the commune and the bulletin's SHA-256.</summary>
+    public const string FormVersion2 = "bh-airtime-chain-v2";
+
+    /// <summary>The form new records are written in.</summary>
+    public const int CurrentForm = 2;
 
     /// <summary>The previous hash of the first chained record: 64 zeros.</summary>
     public static readonly string Genesis = new('0', 64);
@@ -34,11 +54,17 @@ public static class AirtimeChain
     /// <summary>The canonical text of <paramref name="e"/> linked to <paramref name="prevHash"/> (hashed as UTF-8).</summary>
     public static string Canonical(AirtimeChainEntry e, string prevHash)
     {
-        var text = new StringBuilder(FormVersion).Append('\n');
+        var text = new StringBuilder(e.Place is null ? FormVersion : FormVersion2).Append('\n');
         Field(text, "id", Integer(e.Id));
         Field(text, "occurrence_id", Integer(e.OccurrenceId));
         Field(text, "position", Integer(e.Position));
         Field(text, "bulletin_id", Integer(e.BulletinId));
+        if (e.Place is { } place)
+        {
+            Field(text, "bulletin_sha256", place.BulletinSha256);
+            Field(text, "zone_id", place.ZoneId is { } zone ? Integer(zone) : null);
+            Field(text, "commune_id", place.CommuneId is { } commune ? Integer(commune) : null);
+        }
         Field(text, "scheduled_start", e.ScheduledStart);
         Field(text, "actual_start", e.ActualStart);
         Field(text, "actual_end", e.ActualEnd);

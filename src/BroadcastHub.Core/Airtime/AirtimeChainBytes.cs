@@ -9,22 +9,30 @@ namespace BroadcastHub.Core.Airtime;
 internal static class AirtimeChainBytes
 {
     private static readonly byte[] Header = Encoding.ASCII.GetBytes(AirtimeChain.FormVersion + "\n");
+    private static readonly byte[] Header2 = Encoding.ASCII.GetBytes(AirtimeChain.FormVersion2 + "\n");
 
     public static string Hash(AirtimeChainEntry e, string prevHash)
     {
         var max = 512 + 3 * (e.ScheduledStart.Length + (e.ActualStart?.Length ?? 0) + (e.ActualEnd?.Length ?? 0) + e.Outcome.Length
-            + (e.Error?.Length ?? 0) + e.RecordedAt.Length + prevHash.Length);
+            + (e.Error?.Length ?? 0) + e.RecordedAt.Length + prevHash.Length + (e.Place?.BulletinSha256?.Length ?? 0));
         var rented = max > 1024 ? ArrayPool<byte>.Shared.Rent(max) : null;
         try
         {
             Span<byte> buffer = rented ?? stackalloc byte[1024];
             var at = 0;
-            Header.CopyTo(buffer);
-            at += Header.Length;
+            var header = e.Place is null ? Header : Header2;
+            header.CopyTo(buffer);
+            at += header.Length;
             Integer(buffer, ref at, "id="u8, e.Id);
             Integer(buffer, ref at, "occurrence_id="u8, e.OccurrenceId);
             Integer(buffer, ref at, "position="u8, e.Position);
             Integer(buffer, ref at, "bulletin_id="u8, e.BulletinId);
+            if (e.Place is { } place)
+            {
+                Text(buffer, ref at, "bulletin_sha256="u8, place.BulletinSha256);
+                Optional(buffer, ref at, "zone_id="u8, place.ZoneId);
+                Optional(buffer, ref at, "commune_id="u8, place.CommuneId);
+            }
             Text(buffer, ref at, "scheduled_start="u8, e.ScheduledStart);
             Text(buffer, ref at, "actual_start="u8, e.ActualStart);
             Text(buffer, ref at, "actual_end="u8, e.ActualEnd);
@@ -51,6 +59,12 @@ internal static class AirtimeChainBytes
         digits[..length].CopyTo(buffer[at..]);
         at += length;
         buffer[at++] = (byte)'\n';
+    }
+
+    private static void Optional(Span<byte> buffer, ref int at, ReadOnlySpan<byte> name, long? value)
+    {
+        if (value is { } v) Integer(buffer, ref at, name, v);
+        else Text(buffer, ref at, name, null);
     }
 
     private static void Text(Span<byte> buffer, ref int at, ReadOnlySpan<byte> name, string? value)

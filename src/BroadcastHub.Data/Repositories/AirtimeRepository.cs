@@ -50,23 +50,29 @@ public sealed class AirtimeRepository(AppDatabase db)
         if (c.ExecuteScalar<long?>("SELECT id FROM airtime WHERE occurrence_id = @OccurrenceId AND position = @Position", key, t) is not null)
             return false;
         var (lastId, lastHash) = c.QuerySingleOrDefault<(long, string?)>("SELECT id, hash FROM airtime ORDER BY id DESC LIMIT 1", transaction: t);
+        var place = c.QuerySingle<(long? ZoneId, long? CommuneId, string? Sha256)>(
+            """
+            SELECT (SELECT zone_id FROM occurrences WHERE id = @OccurrenceId),
+                (SELECT z.commune_id FROM occurrences o JOIN zones z ON z.id = o.zone_id WHERE o.id = @OccurrenceId),
+                (SELECT sha256 FROM bulletins WHERE id = @BulletinId)
+            """, new { r.OccurrenceId, r.BulletinId }, t);
         var entry = new AirtimeChainEntry(lastId + 1, r.OccurrenceId, r.Position, r.BulletinId, SqlValues.Instant(r.ScheduledStart),
             SqlValues.Instant(r.ActualStart), SqlValues.Instant(r.ActualEnd), r.PlayedSeconds, r.Outcome.ToString(), r.Error,
-            SqlValues.Instant(r.RecordedAt));
+            SqlValues.Instant(r.RecordedAt), new AirtimeChainPlace(place.ZoneId, place.CommuneId, place.Sha256));
         var prevHash = lastHash ?? AirtimeChain.Genesis;
         try
         {
             c.Execute(
                 """
                 INSERT INTO airtime (id, occurrence_id, position, bulletin_id, scheduled_start, actual_start, actual_end,
-                    played_seconds, outcome, error, recorded_at, prev_hash, hash)
+                    played_seconds, outcome, error, recorded_at, prev_hash, hash, chain_form)
                 VALUES (@Id, @OccurrenceId, @Position, @BulletinId, @ScheduledStart, @ActualStart, @ActualEnd,
-                    @PlayedSeconds, @Outcome, @Error, @RecordedAt, @prevHash, @hash)
+                    @PlayedSeconds, @Outcome, @Error, @RecordedAt, @prevHash, @hash, @Form)
                 """,
                 new
                 {
                     entry.Id, entry.OccurrenceId, entry.Position, entry.BulletinId, entry.ScheduledStart, entry.ActualStart,
-                    entry.ActualEnd, entry.PlayedSeconds, entry.Outcome, entry.Error, entry.RecordedAt,
+                    entry.ActualEnd, entry.PlayedSeconds, entry.Outcome, entry.Error, entry.RecordedAt, entry.Form,
                     prevHash, hash = AirtimeChain.Hash(entry, prevHash),
                 }, t);
         }
@@ -117,13 +123,18 @@ public sealed class AirtimeRepository(AppDatabase db)
         return c.Query<int>("SELECT position FROM airtime WHERE occurrence_id = @occurrenceId", new { occurrenceId }).ToHashSet();
     }
 
-    /// <summary>Walks the whole chain in id order, one record at a time, and reports whether and where it breaks.</summary>
-    public AirtimeChainReport Verify()
+    /// <summary>
+    /// Walks the whole chain in id order, one record at a time, and reports whether and where it breaks; with a
+    /// signature-checked <paramref name="checkpoint"/>, also whether the log still reaches the head it signed.
+    /// </summary>
+    public AirtimeChainReport Verify(AirtimeCheckpoint? checkpoint = null) =>
+        AirtimeChainVerifier.Verify(StoredLinks(), LegacyUntilId(), checkpoint);
+
+    /// <summary>The chain's origin: records up to this id were written before the chain existed.</summary>
+    public long LegacyUntilId()
     {
-        long legacyUntil;
-        using (var c = db.Open())
-            legacyUntil = c.ExecuteScalar<long?>("SELECT max(legacy_until_id) FROM airtime_chain_origin") ?? 0;
-        return AirtimeChainVerifier.Verify(StoredLinks(), legacyUntil);
+        using var c = db.Open();
+        return c.ExecuteScalar<long?>("SELECT max(legacy_until_id) FROM airtime_chain_origin") ?? 0;
     }
 
     private IEnumerable<StoredChainLink> StoredLinks()
@@ -132,17 +143,22 @@ public sealed class AirtimeRepository(AppDatabase db)
         using var command = c.CreateCommand();
         command.CommandText =
             """
-            SELECT id, occurrence_id, position, bulletin_id, scheduled_start, actual_start, actual_end, played_seconds,
-                outcome, error, recorded_at, prev_hash, hash
-            FROM airtime ORDER BY id
+            SELECT a.id, a.occurrence_id, a.position, a.bulletin_id, a.scheduled_start, a.actual_start, a.actual_end, a.played_seconds,
+                a.outcome, a.error, a.recorded_at, a.prev_hash, a.hash, a.chain_form, o.zone_id, z.commune_id, b.sha256
+            FROM airtime a LEFT JOIN occurrences o ON o.id = a.occurrence_id LEFT JOIN zones z ON z.id = o.zone_id
+            LEFT JOIN bulletins b ON b.id = a.bulletin_id
+            ORDER BY a.id
             """;
         using var r = command.ExecuteReader();
         while (r.Read())
             yield return new StoredChainLink(
                 new AirtimeChainEntry(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetString(4), Text(r, 5), Text(r, 6),
-                    r.GetDouble(7), r.GetString(8), Text(r, 9), r.GetString(10)),
+                    r.GetDouble(7), r.GetString(8), Text(r, 9), r.GetString(10), r.GetInt64(13) >= 2 ? Place(r) : null),
                 Text(r, 11), Text(r, 12));
     }
+
+    private static AirtimeChainPlace Place(SqliteDataReader r) =>
+        new(r.IsDBNull(14) ? null : r.GetInt64(14), r.IsDBNull(15) ? null : r.GetInt64(15), Text(r, 16));
 
     private static string? Text(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 }

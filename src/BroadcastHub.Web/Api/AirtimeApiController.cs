@@ -1,3 +1,4 @@
+using System.Globalization;
 using BroadcastHub.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,12 +7,31 @@ namespace BroadcastHub.Web.Api;
 [Route("api/airtime")]
 public sealed class AirtimeApiController(AirtimeQuery query) : ApiControllerBase
 {
-    /// <summary>Airtime records by local date range (inclusive, yyyy-MM-dd; default today) and commune.</summary>
+    /// <summary>
+    /// Airtime records by local date range (inclusive, yyyy-MM-dd; default today; at most 366 days, else
+    /// <c>range_too_long</c>) and commune, one page at a time (<c>page</c> from 1, <c>pageSize</c> up to 5000, default
+    /// 1000). The body is the page's records; <c>X-Total-Count</c>, <c>X-Page</c>, <c>X-Page-Size</c>,
+    /// <c>X-Page-Count</c> and a <c>Link: rel="next"</c> say what else the range holds.
+    /// </summary>
     [HttpGet]
-    public IActionResult Get([FromQuery] string? from, [FromQuery] string? to, [FromQuery] long? communeId) =>
-        Ok(query.Find(from, to, communeId).Select(r => new
+    public IActionResult Get([FromQuery] string? from, [FromQuery] string? to, [FromQuery] long? communeId,
+        [FromQuery] int page = 1, [FromQuery] int pageSize = AirtimeQuery.DefaultPageSize)
+    {
+        var result = query.Page(from, to, communeId, page, pageSize);
+        var headers = Response.Headers;
+        headers["X-Total-Count"] = result.Total.ToString(CultureInfo.InvariantCulture);
+        headers["X-Page"] = result.Page.ToString(CultureInfo.InvariantCulture);
+        headers["X-Page-Size"] = result.PageSize.ToString(CultureInfo.InvariantCulture);
+        headers["X-Page-Count"] = result.Pages.ToString(CultureInfo.InvariantCulture);
+        if (result.Page < result.Pages)
+            headers.Link = $"<{Request.Path}{QueryString.Create(Request.Query.Where(q => q.Key is not ("page" or "pageSize"))
+                .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
+                .Append(new("page", (result.Page + 1).ToString(CultureInfo.InvariantCulture)))
+                .Append(new("pageSize", result.PageSize.ToString(CultureInfo.InvariantCulture))))}>; rel=\"next\"";
+        return Ok(result.Records.Select(r => new
         {
             r.Id, r.OccurrenceId, r.Position, r.BulletinId, r.CommuneId, r.ScheduledStart, r.ActualStart, r.ActualEnd,
             r.PlayedSeconds, outcome = r.Outcome.ToString(), r.Error, r.RecordedAt,
         }));
+    }
 }

@@ -10,12 +10,25 @@ namespace BroadcastHub.Web.Api;
 [Authorize(Roles = Roles.Admin + "," + Roles.Supervisor + "," + Roles.Operator)]
 public sealed class AirtimeReportsApiController(AirtimeReports reports, ReportScope scope) : ApiControllerBase
 {
-    /// <summary>Walks the hash chain in id order: <c>{ intact, records, firstBrokenId?, unchained, lastId, lastHash }</c>.</summary>
+    /// <summary>
+    /// Walks the hash chain in id order and compares it with the newest signed checkpoint:
+    /// <c>{ intact, code, records, firstBrokenId?, unchained, lastId, lastHash, checkpoint? }</c>; <c>code</c> is
+    /// <c>intact</c>, <c>record_broken</c>, <c>origin_moved</c>, <c>tail_cut</c>, <c>checkpoint_mismatch</c> or
+    /// <c>checkpoint_signature_invalid</c>.
+    /// </summary>
     [HttpGet("verify")]
     public IActionResult Verify()
     {
         var report = reports.Verify();
-        return Ok(new { report.Intact, report.Records, report.FirstBrokenId, report.Unchained, report.LastId, report.LastHash });
+        var signed = report.Checkpoint;
+        return Ok(new
+        {
+            report.Intact, report.Code, report.Records, report.FirstBrokenId, report.Unchained, report.LastId, report.LastHash,
+            checkpoint = signed is null ? null : new
+            {
+                signed.Id, signed.HeadId, signed.HeadHash, signed.LegacyUntilId, signed.SignedAt, signed.KeyId, signed.Signature,
+            },
+        });
     }
 
     /// <summary>

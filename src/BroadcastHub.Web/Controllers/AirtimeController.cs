@@ -4,6 +4,7 @@ using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.Reports;
 using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +12,8 @@ namespace BroadcastHub.Web.Controllers;
 
 /// <summary>Nhật ký phát: what aired where and when, and what did not; CSV export.</summary>
 [Route("airtime")]
-public sealed class AirtimeController(AirtimeQuery query, UserScope scope, BulletinRepository bulletins, StationClock clock)
+public sealed class AirtimeController(
+    AirtimeQuery query, UserScope scope, BulletinRepository bulletins, AirtimeCheckpoints checkpoints, StationClock clock)
     : PageController
 {
     [HttpGet("")]
@@ -21,21 +23,20 @@ public sealed class AirtimeController(AirtimeQuery query, UserScope scope, Bulle
         from = string.IsNullOrWhiteSpace(from) ? today : from.Trim();
         to = string.IsNullOrWhiteSpace(to) ? from : to.Trim();
         var communes = scope.Communes;
-        IReadOnlyList<AirtimeRecord> records = [];
+        AirtimeLogPage? shown = null;
         try
         {
-            records = query.Find(from, to, communeId);
+            shown = query.Page(from, to, communeId, Math.Max(1, page), AirtimePage.PageSize);
+            if (shown.Page > shown.Pages) shown = query.Page(from, to, communeId, (int)shown.Pages, AirtimePage.PageSize);
         }
         catch (AppException e)
         {
             Refused(e);
         }
-        var pages = Math.Max(1, (records.Count + AirtimePage.PageSize - 1) / AirtimePage.PageSize);
-        page = Math.Clamp(page, 1, pages);
-        var shown = records.Skip((page - 1) * AirtimePage.PageSize).Take(AirtimePage.PageSize).ToList();
         return View(new AirtimePage
         {
-            From = from, To = to, CommuneId = communeId, Communes = communes, Rows = Rows(shown, communes), Page = page, TotalRows = records.Count,
+            From = from, To = to, CommuneId = communeId, Communes = communes, Rows = Rows(shown?.Records ?? [], communes),
+            Page = shown?.Page ?? 1, TotalRows = (int)Math.Min(int.MaxValue, shown?.Total ?? 0),
         });
     }
 
@@ -46,8 +47,8 @@ public sealed class AirtimeController(AirtimeQuery query, UserScope scope, Bulle
         to = string.IsNullOrWhiteSpace(to) ? from : to.Trim();
         try
         {
-            var records = query.Find(from, to, communeId);
-            return File(query.ToCsv(records), "text/csv; charset=utf-8", $"nhat-ky-phat-{from}-{to}.csv");
+            var records = query.All(from, to, communeId);
+            return File(query.CsvFile(records, AirtimeChainStamp.Take(checkpoints).CsvLines), "text/csv; charset=utf-8", $"nhat-ky-phat-{from}-{to}.csv");
         }
         catch (AppException e)
         {

@@ -3,7 +3,6 @@ using BroadcastHub.Audio.Output;
 using BroadcastHub.Audio.Pipeline;
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Scheduling;
-using BroadcastHub.Data.Repositories;
 
 namespace BroadcastHub.Web.Playout;
 
@@ -19,14 +18,14 @@ public enum PlaybackEnd
 }
 
 /// <summary>Turns what the output really played into one airtime record per rundown item.</summary>
-public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time)
+public sealed class AirtimeRecorder(AirtimeWriter airtime, TimeProvider time)
 {
     /// <summary>An item that starts later than this after its planned instant is recorded Late.</summary>
     public static readonly TimeSpan LateThreshold = TimeSpan.FromSeconds(1);
 
     /// <summary>Records an item that did not air at all.</summary>
     public void NotAired(Occurrence occ, RundownItem item, DateTimeOffset scheduledStart, AirtimeOutcome outcome, string error) =>
-        airtime.TryAppend(new AirtimeRecord
+        airtime.Write(new AirtimeRecord
         {
             OccurrenceId = occ.Id, Position = item.Position, BulletinId = item.BulletinId, ScheduledStart = scheduledStart,
             PlayedSeconds = 0, Outcome = outcome, Error = error, RecordedAt = time.GetUtcNow(),
@@ -35,7 +34,7 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
     /// <summary>Records an item whose airing is known only from heartbeats (after a crash).</summary>
     public void Reconstructed(Occurrence occ, RundownItem item, DateTimeOffset scheduledStart, DateTimeOffset actualStart,
         double playedSeconds, AirtimeOutcome outcome, string? error) =>
-        airtime.TryAppend(new AirtimeRecord
+        airtime.Write(new AirtimeRecord
         {
             OccurrenceId = occ.Id, Position = item.Position, BulletinId = item.BulletinId, ScheduledStart = scheduledStart,
             ActualStart = actualStart, ActualEnd = actualStart.AddSeconds(playedSeconds), PlayedSeconds = playedSeconds,
@@ -59,7 +58,7 @@ public sealed class AirtimeRecorder(AirtimeRepository airtime, TimeProvider time
             var silent = deadAir?.Where(e => start >= 0 && e.SilenceStart < (endFrame >= 0 ? endFrame : long.MaxValue) && e.Position > start).ToList() ?? [];
             if (outcome is AirtimeOutcome.Completed && actualStart is { } began && began - items[i].ScheduledStart > LateThreshold)
                 (outcome, error) = (AirtimeOutcome.Late, $"started {(began - items[i].ScheduledStart).TotalSeconds:0.0} s late");
-            airtime.TryAppend(new AirtimeRecord
+            airtime.Write(new AirtimeRecord
             {
                 OccurrenceId = occ.Id, Position = items[i].Position, BulletinId = items[i].Bulletin.Id,
                 ScheduledStart = items[i].ScheduledStart, ActualStart = actualStart,

@@ -12,21 +12,25 @@ public sealed record ResumePlan(Occurrence Occurrence, IReadOnlySet<int> Positio
 /// At start-up, finishes the airtime of occurrences a crash or power cut cut off. From the last heartbeat: items
 /// before the one on air aired in full (the rundown is gapless, so their instants follow exactly); the item on air
 /// is <see cref="AirtimeOutcome.Interrupted"/> with the seconds up to the last heartbeat; the rest resume now if the
-/// session is still open, else they are <see cref="AirtimeOutcome.Missed"/>. Nothing is aired twice.
+/// session is still open, else they are <see cref="AirtimeOutcome.Missed"/>. Nothing is aired twice. Only occurrences
+/// that ended within <see cref="Lookback"/> are read, so start-up does not grow with the history.
 /// </summary>
 public sealed class CrashRecovery(
-    OccurrenceRepository occurrences, OccurrenceProgressRepository progress, AirtimeRepository airtime, AirtimeRecorder recorder,
-    RundownItems rundowns, ThisStation station, StationClock clock, ILogger<CrashRecovery> log)
+    AirtimeRecoveryQuery claimed, OccurrenceProgressRepository progress, AirtimeRepository airtime, AirtimeWriter writer,
+    AirtimeRecorder recorder, RundownItems rundowns, ThisStation station, StationClock clock, ILogger<CrashRecovery> log)
 {
+    /// <summary>How far back an occurrence's end may lie for recovery to finish its airtime.</summary>
+    public static readonly TimeSpan Lookback = TimeSpan.FromDays(7);
+
     private static readonly TimeSpan MinimumLeft = TimeSpan.FromSeconds(5);
 
     /// <summary>Recovers every claimed occurrence with unrecorded items, except those <paramref name="isAiring"/> now.</summary>
     public IReadOnlyList<ResumePlan> Recover(Func<long, bool> isAiring)
     {
         var resumes = new List<ResumePlan>();
-        foreach (var occ in occurrences.ListInState(OccurrenceState.Claimed).Where(o => !isAiring(o.Id) && station.Plays(o.ZoneId)))
+        foreach (var occ in claimed.ClaimedEndingAfter(clock.UtcNow - Lookback).Where(o => !isAiring(o.Id) && station.Plays(o.ZoneId)))
         {
-            var recorded = airtime.RecordedPositions(occ.Id);
+            var recorded = airtime.RecordedPositions(occ.Id).Union(writer.PendingPositions(occ.Id)).ToHashSet();
             var open = rundowns.Planned(occ).Where(p => !recorded.Contains(p.Item.Position)).ToList();
             if (open.Count == 0) continue;
             var beat = progress.Get(occ.Id);

@@ -17,15 +17,29 @@ public sealed record StationAlert(string Code, string Severity, string Message);
 /// </summary>
 public sealed class StationAlerts(
     IOptions<BroadcastHubOptions> options, PlacesRepository places, ZoneOutputs outputs, OccurrenceRepository occurrences,
-    BulletinRepository bulletins, MediaStore media, AppDatabase db, StationClock clock)
+    BulletinRepository bulletins, MediaStore media, AppDatabase db, StationClock clock, AirtimeWriter airtimeWriter)
 {
     /// <summary>Set at start when Hangfire's damaged storage was moved aside.</summary>
     public static string? HangfireRebuiltNote { get; set; }
 
+    /// <summary>Free space of the file system that holds the data folder (its mount point, not the root's).</summary>
     public DiskState Disk()
     {
-        var drive = new DriveInfo(Path.GetPathRoot(options.Value.FullDataPath) ?? "/");
-        return new DiskState(options.Value.FullDataPath, drive.AvailableFreeSpace, drive.TotalSize);
+        var path = options.Value.FullDataPath;
+        var mount = MountPointOf(path, DriveInfo.GetDrives().Select(d => d.RootDirectory.FullName));
+        var drive = new DriveInfo(mount);
+        return new DiskState(path, drive.AvailableFreeSpace, drive.TotalSize) { MountPoint = mount };
+    }
+
+    /// <summary>The mount point among <paramref name="mountPoints"/> that holds <paramref name="path"/>: the longest that contains it.</summary>
+    public static string MountPointOf(string path, IEnumerable<string> mountPoints)
+    {
+        var full = Path.GetFullPath(path);
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return mountPoints
+            .Where(m => full.Equals(m.TrimEnd(Path.DirectorySeparatorChar), comparison)
+                || full.StartsWith(m.EndsWith(Path.DirectorySeparatorChar) ? m : m + Path.DirectorySeparatorChar, comparison))
+            .MaxBy(m => m.TrimEnd(Path.DirectorySeparatorChar).Length) ?? Path.GetPathRoot(full) ?? "/";
     }
 
     /// <summary>What needs attention now; with <paramref name="coversZone"/>, per-zone alerts only of the zones it accepts.</summary>
@@ -39,6 +53,10 @@ public sealed class StationAlerts(
             alerts.Add(new StationAlert("low_disk", "error", Text.Pick(
                 $"Ổ đĩa sắp đầy: còn {disk.FreeBytes / 1048576} MB (ngưỡng {minimum / 1048576} MB).",
                 $"Low disk: {disk.FreeBytes / 1048576} MB free (threshold {minimum / 1048576} MB).")));
+        if (airtimeWriter.Failure is { } failure)
+            alerts.Add(new StationAlert("airtime_write_failed", "error", Text.Pick(
+                $"Chưa ghi được nhật ký phát ({failure.Pending} bản ghi đang chờ, sẽ thử lại): {failure.Error}",
+                $"Airtime could not be written ({failure.Pending} records waiting, retrying): {failure.Error}")));
         foreach (var zone in places.ListZones().Where(z => coversZone(z.Id)))
         {
             var state = outputs.StateOf(zone.Id);
@@ -79,4 +97,9 @@ public sealed class StationAlerts(
 }
 
 /// <summary>Free space where the data folder lives.</summary>
-public sealed record DiskState(string Path, long FreeBytes, long TotalBytes);
+public sealed record DiskState(string Path, long FreeBytes, long TotalBytes)
+{
+    /// <summary>Mount point of the file system measured (not shown to monitors).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? MountPoint { get; init; }
+}

@@ -4,35 +4,92 @@ using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Services.Reports;
 using BroadcastHub.Web.Services.Scope;
 
 namespace BroadcastHub.Web.Services;
 
-/// <summary>Reads the airtime log by local dates within the user's scope, and exports it.</summary>
-public sealed class AirtimeQuery(AirtimeRepository airtime, UserScope scope, StationClock clock)
+/// <summary>One page of the airtime log and how many records the whole range holds.</summary>
+public sealed record AirtimeLogPage(IReadOnlyList<AirtimeRecord> Records, long Total, int Page, int PageSize)
 {
-    /// <summary>Records over local dates, of one commune (404 <c>commune_not_found</c> outside the scope) or of every commune in scope.</summary>
-    public IReadOnlyList<AirtimeRecord> Find(string? from, string? to, long? communeId)
+    /// <summary>Pages the range fills (at least 1).</summary>
+    public long Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// Reads the airtime log by local dates (at most <see cref="ReportRange.MaxDays"/> days, else <c>range_too_long</c>)
+/// within the user's scope, a page at a time, and exports all of a range as CSV.
+/// </summary>
+public sealed class AirtimeQuery(AirtimeLogPages log, UserScope scope, StationClock clock)
+{
+    /// <summary>Records per API page unless asked otherwise.</summary>
+    public const int DefaultPageSize = 1000;
+
+    /// <summary>Most records one API page may hold.</summary>
+    public const int MaxPageSize = 5000;
+
+    /// <summary>
+    /// One page of the records over local dates, of one commune (404 <c>commune_not_found</c> outside the scope) or
+    /// of every commune in scope. A page beyond the last is empty; <c>invalid_page</c> for a page or size out of range.
+    /// </summary>
+    public AirtimeLogPage Page(string? from, string? to, long? communeId, int page, int pageSize)
     {
-        var fromDate = LocalDateInput.Optional(from, "from") ?? clock.Today;
-        var toDate = LocalDateInput.Optional(to, "to") ?? fromDate;
-        if (toDate < fromDate)
-            throw AppException.BadRequest("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
-        if (communeId is { } id) scope.EnsureCommune(id);
-        var (fromUtc, toUtc) = (clock.ToUtc(fromDate, TimeOnly.MinValue), clock.ToUtc(toDate.AddDays(1), TimeOnly.MinValue));
-        return communeId is not null || scope.IsWhole
-            ? airtime.Query(fromUtc, toUtc, communeId)
-            : airtime.QueryCommunes(fromUtc, toUtc, scope.CommuneIds.ToList());
+        if (page < 1 || pageSize < 1 || pageSize > MaxPageSize)
+            throw AppException.BadRequest("invalid_page", Text.Pick(
+                $"Trang phải từ 1, số bản ghi mỗi trang từ 1 đến {MaxPageSize}.", $"'page' must be 1 or more and 'pageSize' 1 to {MaxPageSize}."));
+        var (range, communes) = Resolve(from, to, communeId);
+        var total = log.Count(range.FromUtc, range.ToUtc, communes);
+        var records = log.Page(range.FromUtc, range.ToUtc, communes, (long)(page - 1) * pageSize, pageSize);
+        return new AirtimeLogPage(records, total, page, pageSize);
     }
 
-    /// <summary>CSV (UTF-8 with BOM so spreadsheet programs read Vietnamese correctly), times in station local time.</summary>
-    public byte[] ToCsv(IEnumerable<AirtimeRecord> records)
+    /// <summary>Every record of the range in time order, streamed; checked like <see cref="Page"/> before the first is read.</summary>
+    public IEnumerable<AirtimeRecord> All(string? from, string? to, long? communeId)
     {
-        var csv = new StringBuilder("occurrenceId,position,communeId,bulletinId,scheduledStart,actualStart,actualEnd,playedSeconds,outcome,error\r\n");
+        var (range, communes) = Resolve(from, to, communeId);
+        return log.All(range.FromUtc, range.ToUtc, communes);
+    }
+
+    /// <summary>
+    /// Writes CSV (UTF-8 with BOM so spreadsheet programs read Vietnamese correctly), times in station local time,
+    /// record by record, then the <paramref name="trailer"/> lines (the signed chain head).
+    /// </summary>
+    public void WriteCsv(Stream output, IEnumerable<AirtimeRecord> records, IEnumerable<string> trailer)
+    {
+        using var csv = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+        csv.WriteLine("occurrenceId,position,communeId,bulletinId,scheduledStart,actualStart,actualEnd,playedSeconds,outcome,error");
         foreach (var r in records)
-            csv.Append(CultureInfo.InvariantCulture,
-                $"{r.OccurrenceId},{r.Position},{r.CommuneId},{r.BulletinId},{Local(r.ScheduledStart)},{Local(r.ActualStart)},{Local(r.ActualEnd)},{r.PlayedSeconds:0.000},{r.Outcome},{Quote(r.Error)}\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+            csv.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.OccurrenceId},{r.Position},{r.CommuneId},{r.BulletinId},{Local(r.ScheduledStart)},{Local(r.ActualStart)},{Local(r.ActualEnd)},{r.PlayedSeconds:0.000},{r.Outcome},{Quote(r.Error)}"));
+        foreach (var line in trailer) csv.WriteLine(line);
+    }
+
+    /// <summary><see cref="WriteCsv"/> into a temporary file (deleted when the returned stream is closed), at its start.</summary>
+    public Stream CsvFile(IEnumerable<AirtimeRecord> records, IEnumerable<string> trailer)
+    {
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        try
+        {
+            WriteCsv(file, records, trailer);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private (ReportRange Range, IReadOnlyCollection<long>? Communes) Resolve(string? from, string? to, long? communeId)
+    {
+        var range = ReportRange.Parse(from, to, clock);
+        if (communeId is { } id)
+        {
+            scope.EnsureCommune(id);
+            return (range, [id]);
+        }
+        return (range, scope.IsWhole ? null : scope.CommuneIds.ToList());
     }
 
     private string Local(DateTimeOffset? instant) =>

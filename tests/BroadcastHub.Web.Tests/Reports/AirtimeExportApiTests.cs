@@ -39,7 +39,7 @@ public sealed class AirtimeExportApiTests(ReportsAppFactory app)
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nhat-ky-phat-2026-04-02_2026-04-02.xlsx", response.Content.Headers.ContentDisposition?.FileName);
         var xlsx = new XlsxReader(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["Nhật ký phát", "Tổng hợp"], xlsx.Sheets.Keys);
+        Assert.Equal(["Nhật ký phát", "Tổng hợp", "Chuỗi băm"], xlsx.Sheets.Keys);
         var log = xlsx.Sheets["Nhật ký phát"];
         Assert.Equal(["Ngày", "Xã/phường", "Bản tin", "Giờ dự kiến"], log[0].Values.Take(4));
         Assert.Equal(4, log.Count);
@@ -68,7 +68,8 @@ public sealed class AirtimeExportApiTests(ReportsAppFactory app)
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => !l.StartsWith("#chain,", StringComparison.Ordinal)).ToArray();
         Assert.StartsWith("occurrenceId,position,communeId", lines[0]);
         Assert.Equal(5, lines.Length);
         Assert.Contains(",2026-04-02 05:30:00.000,", lines[1]);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BroadcastHub.Web.Tests.Reports;
 
 /// <summary>The app with the reports and the audit log registered (a no-op once the composition root registers them).</summary>
-public sealed class ReportsAppFactory : AppFactory
+public class ReportsAppFactory : AppFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

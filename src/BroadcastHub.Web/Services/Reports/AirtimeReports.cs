@@ -10,12 +10,12 @@ public sealed record ExportFile(Stream Content, string ContentType, string FileN
 
 /// <summary>What supervisors answer for: chain verification, the compliance summary and exports of the airtime log.</summary>
 public sealed class AirtimeReports(
-    AirtimeRepository airtime, AirtimeSummaryRepository reports, PlacesRepository places, AirtimeQuery query, StationClock clock)
+    AirtimeCheckpoints checkpoints, AirtimeSummaryRepository reports, PlacesRepository places, AirtimeQuery query, StationClock clock)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Walks the airtime chain.</summary>
-    public AirtimeChainReport Verify() => airtime.Verify();
+    /// <summary>Walks the airtime chain and compares it with the newest signed checkpoint.</summary>
+    public AirtimeChainReport Verify() => checkpoints.Verify();
 
     /// <summary>Planned against aired per commune of the unit's subtree (all communes without a unit) over local dates.</summary>
     public IReadOnlyList<CommuneAirtimeSummary> Summary(string? from, string? to, long? unitId)
@@ -35,13 +35,13 @@ public sealed class AirtimeReports(
         RequireUnit(unitId);
         var name = $"nhat-ky-phat-{range.FileStem}.{kind}";
         var lines = reports.Lines(range.FromUtc, range.ToUtc, unitId);
-        if (kind == "csv")
-            return new ExportFile(new MemoryStream(query.ToCsv(lines.Select(l => l.Record))), "text/csv; charset=utf-8", name);
+        var stamp = AirtimeChainStamp.Take(checkpoints);
+        if (kind == "csv") return new ExportFile(query.CsvFile(lines.Select(l => l.Record), stamp.CsvLines), "text/csv; charset=utf-8", name);
 
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         try
         {
-            AirtimeWorkbook.Write(file, lines, reports.Summarize(range.FromUtc, range.ToUtc, unitId), clock);
+            AirtimeWorkbook.Write(file, lines, reports.Summarize(range.FromUtc, range.ToUtc, unitId), stamp, clock);
             file.Position = 0;
             return new ExportFile(file, XlsxContentType, name);
         }

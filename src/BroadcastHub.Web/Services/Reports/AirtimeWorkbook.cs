@@ -8,8 +8,9 @@ namespace BroadcastHub.Web.Services.Reports;
 /// <summary>The airtime export as a workbook: the log (names, local times, outcome in the UI language) and the summary.</summary>
 public static class AirtimeWorkbook
 {
-    /// <summary>Writes the .xlsx into <paramref name="output"/>.</summary>
-    public static void Write(Stream output, IEnumerable<AirtimeLogLine> lines, IReadOnlyList<CommuneAirtimeSummary> summary, StationClock clock)
+    /// <summary>Writes the .xlsx into <paramref name="output"/>: the log, the summary and the signed chain head.</summary>
+    public static void Write(Stream output, IEnumerable<AirtimeLogLine> lines, IReadOnlyList<CommuneAirtimeSummary> summary,
+        AirtimeChainStamp stamp, StationClock clock)
     {
         using var xlsx = new XlsxWriter(output);
         xlsx.AddSheet(Text.Pick("Nhật ký phát", "Airtime log"),
@@ -39,6 +40,8 @@ public static class AirtimeWorkbook
                 s.CommuneName, s.Planned, s.Aired, s.Late, s.Missed, s.Truncated, s.Preempted, s.Failed, s.Interrupted, s.Skipped,
                 s.MinutesAired,
             ]));
+        xlsx.AddSheet(Text.Pick("Chuỗi băm", "Chain"), [Text.Pick("Trường", "Field"), Text.Pick("Giá trị", "Value")], [16, 140],
+            stamp.Fields.Select(f => (IReadOnlyList<object?>)[f.Name, f.Value]));
     }
 
     private static DateTime Local(StationClock clock, DateTimeOffset instant) => clock.ToLocal(instant).DateTime;

@@ -1,4 +1,5 @@
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services.Audit;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,6 +11,7 @@ public static class ReportsAndAuditRegistration
     /// <summary>Registers them once; calling it again changes nothing (the audit filter must not run twice).</summary>
     public static IServiceCollection AddReportsAndAudit(this IServiceCollection services)
     {
+        services.AddAirtimeIntegrity();
         if (services.Any(d => d.ServiceType == typeof(AuditFilter))) return services;
         services.AddSingleton<AirtimeSummaryRepository>();
         services.AddSingleton<AuditRepository>();
