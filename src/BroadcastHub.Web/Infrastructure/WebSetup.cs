@@ -72,6 +72,7 @@ public static class WebSetup
         });
         app.UseRequestLocalization();
         app.UseRequestBodyLimits();
+        app.UseRetryAfterWhenBusy();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
