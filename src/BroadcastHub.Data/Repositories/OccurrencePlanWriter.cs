@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BroadcastHub.Core.Scheduling;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -8,14 +9,14 @@ namespace BroadcastHub.Data.Repositories;
 /// Writes planned occurrences in bulk, touching only what changed: an occurrence that is new is inserted; one still
 /// <see cref="OccurrenceState.Planned"/> whose instants or rundown differ is rewritten; claimed, missed and cancelled
 /// ones are never changed. Rerunning the planner on an unchanged schedule writes nothing. Large plans are written in
-/// short transactions of at most <see cref="RowsPerTransaction"/> rows, date by date, with a pause between them, so an
+/// short transactions of at most <see cref="RowsPerTransaction"/> rows, date by date, with the lock left free between them, so an
 /// airtime write waiting for SQLite's write lock is never held up long; the planner is idempotent, so a run cut short
 /// between two transactions is completed by the next one.
 /// </summary>
 public sealed class OccurrencePlanWriter(AppDatabase db)
 {
     /// <summary>Most occurrence and rundown rows one write transaction touches (one occurrence always fits whole).</summary>
-    public const int RowsPerTransaction = 400;
+    public const int RowsPerTransaction = 250;
 
     private sealed record Existing(long Id, string State, string StartUtc, string EndUtc);
 
@@ -29,27 +30,34 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         var zones = PlanCommands.ZonesOf(c, plans.Select(p => p.SessionId).Distinct().ToList());
         var chunk = new List<int>();
         var rows = 0;
-        var first = true;
+        var lastHeld = TimeSpan.Zero;
         foreach (var i in order)
         {
             var cost = 1 + plans[i].Items.Count;
             if (chunk.Count > 0 && rows + cost > RowsPerTransaction)
             {
-                WriteChunk(c, plans, chunk, zones, ids, ref first);
+                WriteChunk(c, plans, chunk, zones, ids, ref lastHeld);
                 (chunk, rows) = ([], 0);
             }
             chunk.Add(i);
             rows += cost;
         }
-        WriteChunk(c, plans, chunk, zones, ids, ref first);
+        WriteChunk(c, plans, chunk, zones, ids, ref lastHeld);
         return ids;
     }
 
     private static void WriteChunk(SqliteConnection c, IReadOnlyList<PlannedOccurrence> plans, List<int> chunk,
-        IReadOnlyDictionary<long, long> zones, long[] ids, ref bool first)
+        IReadOnlyDictionary<long, long> zones, long[] ids, ref TimeSpan lastHeld)
     {
-        if (!first) YieldWriteLock();
-        first = false;
+        if (lastHeld > TimeSpan.Zero) YieldWriteLock(lastHeld);
+        var started = Stopwatch.GetTimestamp();
+        WriteChunk(c, plans, chunk, zones, ids);
+        lastHeld = Stopwatch.GetElapsedTime(started);
+    }
+
+    private static void WriteChunk(SqliteConnection c, IReadOnlyList<PlannedOccurrence> plans, List<int> chunk,
+        IReadOnlyDictionary<long, long> zones, long[] ids)
+    {
         using var t = c.BeginTransaction(deferred: false);
         var from = chunk.Min(i => plans[i].LocalDate);
         var to = chunk.Max(i => plans[i].LocalDate);
@@ -92,10 +100,12 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     }
 
     /// <summary>
-    /// Leaves the write lock free for a moment between two transactions: a writer on another connection sleeps in
-    /// SQLite's busy handler and retries every few milliseconds, so without a gap it could miss every free instant.
+    /// Leaves the write lock free between two transactions for as long as the last one held it (2–50 ms): a writer on
+    /// another connection sleeps in SQLite's busy handler and retries at intervals of up to 100 ms, so without a gap it
+    /// could miss every free instant; with the lock free half of the time it gets in within a few retries.
     /// </summary>
-    private static void YieldWriteLock() => Thread.Sleep(5);
+    private static void YieldWriteLock(TimeSpan lastHeld) =>
+        Thread.Sleep(TimeSpan.FromMilliseconds(Math.Clamp(lastHeld.TotalMilliseconds, 2, 50)));
 
     /// <summary>Cancels planned occurrences of the given sessions and dates that are no longer in any plan.</summary>
     public int CancelUnplanned(IReadOnlyCollection<long> sessionIds, DateOnly from, DateOnly to, IReadOnlySet<long> keep, DateTimeOffset now)
