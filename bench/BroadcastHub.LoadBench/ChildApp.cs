@@ -61,6 +61,8 @@ public sealed class ChildApp : IDisposable
         info.Environment["BROADCASTHUB_ADMIN_PASSWORD"] = adminPassword;
         info.Environment["BroadcastHub__DefaultPolicy__AllowedFrom"] = "00:00";
         info.Environment["BroadcastHub__DefaultPolicy__AllowedTo"] = "00:00";
+        info.Environment["BroadcastHub__Auth__RequireFirstPasswordChange"] = "false";
+        info.Environment["BroadcastHub__Approval__FourEyes"] = "false";
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
         var app = new ChildApp(process, new Uri($"http://127.0.0.1:{port}/"));
         process.OutputDataReceived += (_, e) => app.Line(e.Data);

@@ -6,6 +6,7 @@ if (BroadcastHub.Web.Cli.CliVerbs.TryRun(args, builder.Configuration) is { } exi
 // No-ops unless started by the Windows service manager or systemd (Type=notify); see docs/operations.md.
 builder.Host.UseWindowsService(o => o.ServiceName = "BroadcastHub");
 builder.Host.UseSystemd();
+ListenAddress.ApplyDefault(builder);
 var options = builder.Configuration.GetSection(BroadcastHubOptions.Section).Get<BroadcastHubOptions>() ?? new BroadcastHubOptions();
 Directory.CreateDirectory(options.LogsPath);
 

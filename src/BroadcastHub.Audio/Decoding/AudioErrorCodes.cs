@@ -21,4 +21,18 @@ public static class AudioErrorCodes
     public const string NoAudio = "no_audio";
     /// <summary>The audio is corrupt beyond recovery.</summary>
     public const string CorruptAudio = "corrupt_audio";
+    /// <summary>More channels than a broadcast file carries (more than <see cref="AudioLimits.MaxChannels"/>) or none.</summary>
+    public const string TooManyChannels = "too_many_channels";
+    /// <summary>A sample rate outside 8000–192000 Hz.</summary>
+    public const string UnsupportedSampleRate = "unsupported_sample_rate";
+    /// <summary>A WAV block size (bytes per frame) that does not fit its channels and sample width.</summary>
+    public const string InvalidBlockAlign = "invalid_block_align";
+    /// <summary>A WAV sample width (bits per sample) that is zero or larger than its container.</summary>
+    public const string InvalidBitsPerSample = "invalid_bits_per_sample";
+    /// <summary>A WAV chunk whose declared size cannot be right (a fmt chunk larger than the file, or too short).</summary>
+    public const string InvalidChunkSize = "invalid_chunk_size";
+    /// <summary>A Vorbis header with impossible values (block sizes, framing, string lengths beyond the packet).</summary>
+    public const string InvalidVorbisHeader = "invalid_vorbis_header";
+    /// <summary>A Vorbis comment or setup header larger than any real encoder writes.</summary>
+    public const string OversizedHeader = "oversized_header";
 }

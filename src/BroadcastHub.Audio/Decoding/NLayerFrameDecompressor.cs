@@ -1,17 +1,19 @@
 using System.Runtime.InteropServices;
+using BroadcastHub.Audio.Decoding.LayerIII;
 using NAudio.Wave;
-using NLayer;
 
 namespace BroadcastHub.Audio.Decoding;
 
 /// <summary>
-/// NLayer's MPEG decoder behind NAudio's <see cref="IMp3FrameDecompressor"/>: decodes one frame at a time to
+/// NLayer's Layer III decoder (our corrected copy, see <c>LayerIII/README.md</c>) behind NAudio's
+/// <see cref="IMp3FrameDecompressor"/>: decodes one frame at a time to
 /// interleaved 32-bit float PCM. A frame that fails to decode yields silence of the frame's length (and is
 /// counted in <see cref="FailedFrames"/>) so timing never shifts.
 /// </summary>
 public sealed class NLayerFrameDecompressor : IMp3FrameDecompressor
 {
-    private readonly MpegFrameDecoder _decoder = new();
+    private readonly LayerIIIDecoder _decoder = new();
+    private readonly float[] _left = new float[1152], _right = new float[1152];
     private readonly MpegFrameBits _bits = new();
 
     /// <summary>Creates a decompressor producing float PCM at <paramref name="sampleRate"/> with <paramref name="channels"/> channels.</summary>
@@ -38,7 +40,7 @@ public sealed class NLayerFrameDecompressor : IMp3FrameDecompressor
     }
 
     /// <summary>Tells the decoder the stream was repositioned: clears the bit reservoir and filter state.</summary>
-    public void Reset() => _decoder.Reset();
+    public void Reset() => _decoder.ResetForSeek();
 
     /// <summary>Nothing to release.</summary>
     public void Dispose()
@@ -53,7 +55,7 @@ public sealed class NLayerFrameDecompressor : IMp3FrameDecompressor
         try
         {
             _bits.Load(frame, header);
-            written = header.Channels == OutputFormat.Channels ? _decoder.DecodeFrame(_bits, dest) : 0;
+            written = header.Channels == OutputFormat.Channels ? DecodeLayerIII(dest) : 0;
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IndexOutOfRangeException
                                        or ArgumentException or NullReferenceException)
@@ -64,5 +66,18 @@ public sealed class NLayerFrameDecompressor : IMp3FrameDecompressor
         if (written < count) FailedFrames += written < 0 ? 1 : 0;
         if (written < count) dest[Math.Max(0, written)..count].Clear();
         return count;
+    }
+
+    private int DecodeLayerIII(Span<float> dest)
+    {
+        var frames = _decoder.DecodeFrame(_bits, _left, _right);
+        if (OutputFormat.Channels == 1)
+        {
+            _left.AsSpan(0, frames).CopyTo(dest);
+            return frames;
+        }
+
+        for (var i = 0; i < frames; i++) (dest[2 * i], dest[2 * i + 1]) = (_left[i], _right[i]);
+        return 2 * frames;
     }
 }

@@ -9,6 +9,7 @@ internal sealed record OggVorbisInfo(int SampleRate, int Channels, long Frames);
 internal static class OggProbe
 {
     private const int MaxPage = 27 + 255 + (255 * 255);
+    private const int MinBlockExponent = 6, MaxBlockExponent = 13;
 
     /// <summary>Reads the first and last pages. Throws <see cref="AudioRejectedException"/> for other codecs,
     /// damaged headers and truncated streams.</summary>
@@ -20,8 +21,11 @@ internal static class OggProbe
         if (!packet.StartsWith("\u0001vorbis"u8)) throw ForeignFormats.Unsupported(Codec(packet));
         if (packet.Length < 30 || BinaryPrimitives.ReadUInt32LittleEndian(packet[7..11]) != 0 || packet[11] == 0)
             throw Corrupt("its Vorbis identification header is damaged");
+        AudioLimits.CheckChannels("Ogg Vorbis", packet[11]);
+        AudioLimits.CheckSampleRate("Ogg Vorbis", BinaryPrimitives.ReadUInt32LittleEndian(packet[12..16]));
         var rate = BinaryPrimitives.ReadInt32LittleEndian(packet[12..16]);
-        if (rate is < 1 or > 384_000) throw Corrupt($"its Vorbis header declares a sample rate of {rate} Hz");
+        CheckBlockSizes(packet[28], packet[29]);
+        VorbisHeaderPackets.Check(stream, first.Length, length);
         var last = LastPage(stream, length)
             ?? throw Truncated("it does not end with a whole Ogg page");
         if (last.Serial != first.Serial)
@@ -30,6 +34,18 @@ internal static class OggProbe
             throw Truncated("its last Ogg page is not the end of the stream");
         stream.Position = 0;
         return new OggVorbisInfo(rate, packet[11], last.GranulePosition);
+    }
+
+    private static void CheckBlockSizes(byte sizes, byte framing)
+    {
+        int small = sizes & 0x0F, large = sizes >> 4;
+        if (small is < MinBlockExponent or > MaxBlockExponent || large is < MinBlockExponent or > MaxBlockExponent || small > large)
+            throw new AudioRejectedException(AudioErrorCodes.InvalidVorbisHeader,
+                $"The Ogg Vorbis file is damaged or forged: its block sizes are {1 << small} and {1 << large} samples; " +
+                "Vorbis allows powers of two from 64 to 8,192, the short one no larger than the long one. Export it again.");
+        if ((framing & 1) == 0)
+            throw new AudioRejectedException(AudioErrorCodes.InvalidVorbisHeader,
+                "The Ogg Vorbis file is damaged or forged: its identification header has no framing bit. Export it again.");
     }
 
     private static OggPage? LastPage(Stream stream, long length)

@@ -22,7 +22,8 @@ internal sealed class OggVorbisAudioSource : IAudioSource, IAudioSourceWarnings
         {
             _reader = new VorbisReader(stream, closeOnDispose: true) { ClipSamples = false };
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or EndOfStreamException or IndexOutOfRangeException)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or EndOfStreamException or IndexOutOfRangeException
+                                       or OverflowException)
         {
             throw new AudioRejectedException(AudioErrorCodes.CorruptAudio, $"The Ogg Vorbis file is damaged: {e.Message}. Export it again.");
         }

@@ -6,6 +6,7 @@ namespace BroadcastHub.Audio.Decoding;
 internal static class WavFormatChunk
 {
     private const ushort Pcm = 1, IeeeFloat = 3, Extensible = 0xFFFE;
+    private const int MaxContainerBytes = 8;
     private static readonly byte[] GuidTail = [0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71];
 
     /// <summary>Returns encoding, rate, channels and block size, or throws <see cref="AudioRejectedException"/>.</summary>
@@ -26,12 +27,16 @@ internal static class WavFormatChunk
             tag = BinaryPrimitives.ReadUInt16LittleEndian(sub);
         }
 
+        if (tag is not (Pcm or IeeeFloat)) throw Reject($"it is encoded as {Describe(tag)}, not PCM or float");
         if (channels == 0) throw Reject("its header declares 0 channels");
-        if (rate < 8000 || rate > 192000)
-            throw Reject($"its sample rate is {rate} Hz; accepted rates are 8000–192000 Hz");
-        if (blockAlign == 0 || blockAlign % channels != 0)
-            throw Reject($"its block size ({blockAlign} bytes) does not fit {channels} channel(s)");
+        AudioLimits.CheckChannels("WAV", channels);
+        AudioLimits.CheckSampleRate("WAV", rate);
+        if (blockAlign == 0 || blockAlign % channels != 0 || blockAlign / channels > MaxContainerBytes)
+            throw Reject(AudioErrorCodes.InvalidBlockAlign,
+                $"its block size ({blockAlign} bytes) does not fit {channels} channel(s) of at most {MaxContainerBytes} bytes each");
         var container = blockAlign / channels;
+        if (bits == 0 || bits > container * 8)
+            throw Reject(AudioErrorCodes.InvalidBitsPerSample, $"it declares {bits}-bit samples in {container}-byte containers");
         var encoding = (tag, container) switch
         {
             (Pcm, 1) => WavSampleEncoding.UInt8,
@@ -40,10 +45,8 @@ internal static class WavFormatChunk
             (Pcm, 4) => WavSampleEncoding.Int32,
             (IeeeFloat, 4) => WavSampleEncoding.Float32,
             (IeeeFloat, 8) => WavSampleEncoding.Float64,
-            (Pcm or IeeeFloat, _) => throw Reject($"{bits}-bit samples in {container}-byte containers are not supported"),
-            _ => throw Reject($"it is encoded as {Describe(tag)}, not PCM or float"),
+            _ => throw Reject($"{bits}-bit samples in {container}-byte containers are not supported"),
         };
-        if (bits > container * 8) throw Reject($"it declares {bits}-bit samples in {container}-byte containers");
         return (encoding, rate, channels, blockAlign);
     }
 
@@ -60,7 +63,8 @@ internal static class WavFormatChunk
         _ => $"format tag 0x{tag:X4}",
     };
 
-    private static AudioRejectedException Reject(string why) => new(
-        AudioErrorCodes.UnsupportedWavEncoding,
-        $"The WAV file cannot be decoded: {why}. Re-export it as PCM (16/24-bit) or 32-bit float WAV, or as MP3.");
+    private static AudioRejectedException Reject(string why) => Reject(AudioErrorCodes.UnsupportedWavEncoding, why);
+
+    private static AudioRejectedException Reject(string code, string why) => new(
+        code, $"The WAV file cannot be decoded: {why}. Re-export it as PCM (16/24-bit) or 32-bit float WAV, or as MP3.");
 }

@@ -29,6 +29,7 @@ internal static class WavHeaderReader
             var id = head[..4];
             if (id.SequenceEqual("fmt "u8))
             {
+                if (size > fileLength - body) throw ChunkTooLarge("fmt ", size, fileLength - body);
                 var fmt = new byte[(int)Math.Min(size, Math.Min(64, fileLength - body))];
                 ReadAt(stream, body, fmt);
                 format = WavFormatChunk.Parse(fmt);
@@ -65,6 +66,10 @@ internal static class WavHeaderReader
             $"The WAV header claims {N(claimed)} bytes of audio data but only {N(present)} bytes are present{placeholder} " +
             "— the upload was probably interrupted, or the file is incomplete. Upload the complete file again.");
     }
+
+    private static AudioRejectedException ChunkTooLarge(string id, uint claimed, long present) =>
+        new(AudioErrorCodes.InvalidChunkSize,
+            $"The WAV file's '{id.Trim()}' chunk claims {N(claimed)} bytes but only {N(present)} bytes follow it. The file is damaged.");
 
     private static bool IsPlausible(ReadOnlySpan<byte> head, long pos, long fileLength) =>
         IsChunkId(head[..4]) && BinaryPrimitives.ReadUInt32LittleEndian(head[4..]) <= fileLength - pos - 8;

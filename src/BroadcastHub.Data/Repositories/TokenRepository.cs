@@ -77,4 +77,16 @@ public sealed class TokenRepository(AppDatabase db, TimeProvider time)
         return c.Execute("UPDATE api_tokens SET revoked_at = @now WHERE user_id = @userId AND kind = @kind AND revoked_at IS NULL",
             new { userId, kind, now = SqlValues.Instant(time.GetUtcNow()) });
     }
+
+    /// <summary>
+    /// Revokes every live token of a user, sign-in and personal, except the one whose hash is <paramref name="keepTokenHash"/>
+    /// (the request's own, when a user changes its own password); returns how many.
+    /// </summary>
+    public int RevokeAllExcept(long userId, string? keepTokenHash)
+    {
+        using var c = db.Open();
+        return c.Execute(
+            "UPDATE api_tokens SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL AND (@keepTokenHash IS NULL OR token_hash <> @keepTokenHash)",
+            new { userId, keepTokenHash, now = SqlValues.Instant(time.GetUtcNow()) });
+    }
 }

@@ -12,7 +12,8 @@ public sealed record CreateUserRequest(string? UserName, string? Password, strin
 /// <summary>Users, for administrators, each within its own unit subtree.</summary>
 [Route("api/users")]
 [Authorize(Roles = Roles.Admin)]
-public sealed class UsersApiController(UserRepository users, TokenRepository tokens, PlacesRepository places, AccountService accounts, TimeProvider time)
+public sealed class UsersApiController(
+    UserRepository users, TokenRepository tokens, PlacesRepository places, AccountService accounts, AccountAdmin admin, TimeProvider time)
     : ApiControllerBase
 {
     private readonly UserDirectory _directory = new(users, places, accounts, time);
@@ -33,4 +34,29 @@ public sealed class UsersApiController(UserRepository users, TokenRepository tok
     /// <summary>Another user's live tokens (no secrets), so an administrator can revoke one.</summary>
     [HttpGet("{id:long}/tokens")]
     public IActionResult Tokens(long id) => Ok(_tokens.ListFor(CurrentUser.Of(User, users), id).Select(TokensApiController.Json));
+
+    /// <summary>Disables a user: no sign-in, and every sign-in and token it has ends now. 404 <c>user_not_found</c>, 409 <c>cannot_disable_self</c>.</summary>
+    [HttpPost("{id:long}/disable")]
+    public IActionResult Disable(long id) => Ok(View(admin.Disable(Caller, id)));
+
+    /// <summary>Enables a disabled user again.</summary>
+    [HttpPost("{id:long}/enable")]
+    public IActionResult Enable(long id) => Ok(View(admin.Enable(Caller, id)));
+
+    /// <summary>Lifts a lockout after too many wrong passwords.</summary>
+    [HttpPost("{id:long}/unlock")]
+    public IActionResult Unlock(long id) => Ok(View(admin.Unlock(Caller, id)));
+
+    /// <summary>A random temporary password, shown this once, that the user must change at its next sign-in; every sign-in it had ends.</summary>
+    [HttpPost("{id:long}/reset-password")]
+    public IActionResult ResetPassword(long id)
+    {
+        var temporaryPassword = admin.ResetPassword(Caller, id);
+        Response.Headers.CacheControl = "no-store";
+        return Ok(new { temporaryPassword });
+    }
+
+    private UserAccount Caller => CurrentUser.Of(User, users);
+
+    private UserView View(UserAccount user) => _directory.List(Caller).Single(u => u.Id == user.Id);
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Web.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer …</c> against the hashed API tokens.</summary>
+/// <summary>Authenticates <c>Authorization: Bearer …</c> against the hashed API tokens of enabled users.</summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountService accounts)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -13,11 +13,17 @@ public sealed class ApiTokenHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
-        var user = accounts.FindByToken(header["Bearer ".Length..].Trim());
+        if (BearerToken(Request) is not { } token) return Task.FromResult(AuthenticateResult.NoResult());
+        var user = accounts.FindByToken(token);
         return Task.FromResult(user is null
             ? AuthenticateResult.Fail("invalid or expired token")
-            : AuthenticateResult.Success(new AuthenticationTicket(AccountService.PrincipalFor(user, SchemeName), SchemeName)));
+            : AuthenticateResult.Success(new AuthenticationTicket(accounts.PrincipalFor(user, SchemeName), SchemeName)));
+    }
+
+    /// <summary>The bearer token of <paramref name="request"/>, or null.</summary>
+    public static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 }

@@ -30,7 +30,14 @@ internal static class TestToneVerb
             throw new CliUsageException("test-tone needs --zone <id> (a number, as in BroadcastHub:Outputs:Zone<id>).");
 
         var options = CliOptions.Read(config);
-        var spec = ChosenOutput(options, zone, time) ?? options.OutputFor(zone);
+        var chosen = ChosenOutput(options, zone, time);
+        if (chosen is not null && Playout.ZoneOutputs.NotAllowedPart(chosen) is not null)
+        {
+            // Stored from the web before the allow-list: ALSA would parse it as a command; the configuration is the technician's.
+            stderr.WriteLine($"Zone {zone}: the stored output '{chosen}' is not on the allow-list and is not opened; using the configured output.");
+            chosen = null;
+        }
+        var spec = chosen ?? options.OutputFor(zone);
         var stationZone = StationClock.FindZone(options.TimeZone);
         var house = WaveFormat.CreateIeeeFloatWaveFormat(options.HouseFormat.SampleRate, options.HouseFormat.Channels);
         var settings = new PlayoutOutputSettings(house, Path.Combine(options.RecordingsPath, $"zone{zone}"), stationZone, time);

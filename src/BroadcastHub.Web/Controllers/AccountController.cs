@@ -34,7 +34,7 @@ public sealed class AccountController(AccountService accounts) : PageController
             return View("SignIn", form);
         }
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            AccountService.PrincipalFor(user, CookieAuthenticationDefaults.AuthenticationScheme));
+            accounts.PrincipalFor(user, CookieAuthenticationDefaults.AuthenticationScheme));
         return LocalRedirect(LocalOr(form.ReturnUrl));
     }
 

@@ -1,13 +1,18 @@
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Auth;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Services.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BroadcastHub.Web.Controllers;
 
 /// <summary>Hồ sơ cá nhân: any signed-in user changes its password and manages its personal API tokens.</summary>
 [Route("profile")]
-public sealed class ProfileController(UserRepository users, TokenRepository tokens, PlacesRepository places, TimeProvider time) : PageController
+public sealed class ProfileController(
+    UserRepository users, TokenRepository tokens, PlacesRepository places, PasswordChange passwords, AccountService accounts, TimeProvider time)
+    : PageController
 {
     public const string PasswordKey = "password";
     public const string TokenKey = "token";
@@ -17,11 +22,14 @@ public sealed class ProfileController(UserRepository users, TokenRepository toke
     public IActionResult Index() => View(Page(new TokenForm(), null));
 
     [HttpPost("password")]
-    public IActionResult ChangePassword(string? currentPassword, string? newPassword, string? confirmPassword)
+    public async Task<IActionResult> ChangePassword(string? currentPassword, string? newPassword, string? confirmPassword)
     {
         try
         {
-            new PasswordChange(users, tokens, time).Change(CurrentUser.Of(User, users), currentPassword, newPassword, confirmPassword);
+            var changed = passwords.Change(CurrentUser.Of(User, users), currentPassword, newPassword, confirmPassword);
+            // This sign-in goes on with the new security stamp; every other one has ended.
+            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                accounts.PrincipalFor(changed, CookieAuthenticationDefaults.AuthenticationScheme));
             Flash(Text.Pick("Đã đổi mật khẩu.", "Password changed."));
             return RedirectToAction(nameof(Index));
         }

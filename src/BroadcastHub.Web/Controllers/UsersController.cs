@@ -11,9 +11,11 @@ namespace BroadcastHub.Web.Controllers;
 /// <summary>Quản trị người dùng: administrators list and create users within their unit subtree.</summary>
 [Route("users")]
 [Authorize(Roles = Roles.Admin)]
-public sealed class UsersController(UserRepository users, PlacesRepository places, AccountService accounts, TimeProvider time) : PageController
+public sealed class UsersController(UserRepository users, PlacesRepository places, AccountService accounts, AccountAdmin admin, TimeProvider time)
+    : PageController
 {
     public const string CreateKey = "create-user";
+    public const string ManageKey = "manage-user";
     private readonly UserDirectory _directory = new(users, places, accounts, time);
 
     [HttpGet("")]
@@ -36,6 +38,39 @@ public sealed class UsersController(UserRepository users, PlacesRepository place
         }
     }
 
+    [HttpPost("{id:long}/disable")]
+    public IActionResult Disable(long id) => Manage(() =>
+    {
+        var user = admin.Disable(CurrentUser.Of(User, users), id);
+        Flash(Text.Pick($"Đã khoá tài khoản \"{user.UserName}\"; mọi phiên đăng nhập của người này đã kết thúc.",
+            $"Disabled \"{user.UserName}\"; every sign-in of this user has ended."));
+        return RedirectToAction(nameof(Index));
+    });
+
+    [HttpPost("{id:long}/enable")]
+    public IActionResult Enable(long id) => Manage(() =>
+    {
+        var user = admin.Enable(CurrentUser.Of(User, users), id);
+        Flash(Text.Pick($"Đã mở lại tài khoản \"{user.UserName}\".", $"Enabled \"{user.UserName}\" again."));
+        return RedirectToAction(nameof(Index));
+    });
+
+    [HttpPost("{id:long}/unlock")]
+    public IActionResult Unlock(long id) => Manage(() =>
+    {
+        var user = admin.Unlock(CurrentUser.Of(User, users), id);
+        Flash(Text.Pick($"Đã mở khoá đăng nhập cho \"{user.UserName}\".", $"Unlocked \"{user.UserName}\"."));
+        return RedirectToAction(nameof(Index));
+    });
+
+    [HttpPost("{id:long}/reset-password")]
+    public IActionResult ResetPassword(long id) => Manage(() =>
+    {
+        var password = admin.ResetPassword(CurrentUser.Of(User, users), id);
+        Response.Headers.CacheControl = "no-store";
+        return View(nameof(Index), Page(new UserForm()) with { Reset = new TemporaryPassword(users.Find(id)!.UserName, password) });
+    });
+
     /// <summary>A role's name in the UI language.</summary>
     public static string RoleName(string role) => role switch
     {
@@ -44,6 +79,19 @@ public sealed class UsersController(UserRepository users, PlacesRepository place
         Roles.Operator => Text.Pick("Biên tập / kỹ thuật viên", "Operator"),
         _ => role,
     };
+
+    private IActionResult Manage(Func<IActionResult> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (AppException e)
+        {
+            Refused(e, ManageKey);
+            return View(nameof(Index), Page(new UserForm()));
+        }
+    }
 
     private UsersPage Page(UserForm form)
     {

@@ -4,6 +4,7 @@ using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Auth;
 using BroadcastHub.Web.Services;
+using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Web.Infrastructure;
 
@@ -29,10 +30,13 @@ public static class FirstStart
         var password = string.IsNullOrEmpty(fromEnvironment)
             ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y')
             : fromEnvironment;
-        services.GetRequiredService<AccountService>().CreateUser("admin", password, Roles.Admin, null);
+        // Whoever could read the environment or the console knows this password: it is good for one password change only.
+        var mustChange = services.GetRequiredService<IOptions<AuthOptions>>().Value.RequireFirstPasswordChange;
+        services.GetRequiredService<AccountService>().CreateUser("admin", password, Roles.Admin, null, mustChange);
         // Printed once, to the console only: it must not end up in the log files.
+        var change = mustChange ? "it must be changed at first sign-in" : "change it after signing in";
         Console.WriteLine(string.IsNullOrEmpty(fromEnvironment)
-            ? $"First administrator created: user 'admin', password '{password}' (shown only now; change it after signing in)."
-            : $"First administrator created: user 'admin', password from {AdminPasswordVariable}.");
+            ? $"First administrator created: user 'admin', password '{password}' (shown only now; {change})."
+            : $"First administrator created: user 'admin', password from {AdminPasswordVariable} ({change}).");
     }
 }

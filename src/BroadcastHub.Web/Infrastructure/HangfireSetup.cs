@@ -1,3 +1,5 @@
+using BroadcastHub.Core.Access;
+using BroadcastHub.Web.Services.Scope;
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
@@ -30,7 +32,26 @@ public static class HangfireSetup
             o.ServerName = $"station{options.StationId}-{Environment.MachineName}";
             o.Queues = [BroadcastHub.Core.Places.Station.QueueOf(options.StationId), "default"];
         });
+        services.AddSingleton<PlanningWatch>();
+        services.AddHostedService<PlannerWatchdog>();
         return services;
+    }
+
+    /// <summary>
+    /// The dashboard can delete and trigger jobs, so only an administrator of the whole organisation (no unit) sees it;
+    /// anyone else gets 401/403, as if it were not there.
+    /// </summary>
+    public static bool IsOrganisationAdmin(HttpContext http)
+    {
+        if (!http.User.IsInRole(Roles.Admin)) return false;
+        try
+        {
+            return http.RequestServices.GetRequiredService<UserScope>().IsWhole;
+        }
+        catch (AppException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

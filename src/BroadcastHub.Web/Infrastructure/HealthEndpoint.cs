@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace BroadcastHub.Web.Infrastructure;
 
-/// <summary><c>GET /health</c>: engine state, next occurrence, output state per zone. Anonymous, for monitors; alert texts
-/// only for signed-in callers.</summary>
+/// <summary><c>GET /health</c>: engine state, next occurrence, output state per zone, planning. Anonymous monitors get
+/// states and codes only; alert texts, paths, output specs and error texts only signed-in callers.</summary>
 public static class HealthEndpoint
 {
     public static void MapHealth(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/health", async (HttpContext http, PlayoutEngine engine, ZoneOutputs outputs, PlacesRepository places,
-            OccurrenceRepository occurrences, StationAlerts alerts, StationClock clock) =>
+            OccurrenceRepository occurrences, StationAlerts alerts, PlanningWatch planning, StationClock clock) =>
         {
             // Monitors need no account: they get states and codes. The alerts' texts name bulletins and communes, so
             // only a signed-in caller (page cookie or API token) gets them.
@@ -21,7 +21,9 @@ public static class HealthEndpoint
             var now = clock.UtcNow;
             var upcoming = occurrences.ListPlannedFrom(now, TimeSpan.FromDays(2));
             var zones = places.ListZones();
-            var current = alerts.Current();
+            var current = alerts.Current().ToList();
+            if (planning.Alert() is { } stale) current.Add(stale);
+            var disk = alerts.Disk();
             return Results.Ok(new
             {
                 status = current.Any(a => a.Severity == "error") ? "degraded" : "ok",
@@ -33,15 +35,17 @@ public static class HealthEndpoint
                     // systemd-timesyncd touches this file once the clock is synchronised; absent means unknown, not wrong.
                     ntpSynchronized = File.Exists("/run/systemd/timesync/synchronized") ? true : (bool?)null,
                 },
-                disk = alerts.Disk(),
+                // Paths, specs, device names and error texts tell an outsider how the station is built: signed-in only.
+                disk = signedIn ? (object)disk : new { disk.FreeBytes, disk.TotalBytes },
                 alerts = signedIn ? current.Cast<object>() : current.Select(a => new { a.Code, a.Severity }),
+                planning = new { lastPlanned = planning.LastPlannedUtc, periodMinutes = planning.Period.TotalMinutes, stale = planning.IsStale },
                 engine = new { state = engine.State, armed = engine.ArmedOccurrences.Select(o => o.Id), playing = engine.Playing.Keys },
                 nextOccurrence = upcoming.Select(Describe).FirstOrDefault(),
                 zones = zones.Select(z => new
                 {
                     zoneId = z.Id,
                     communeId = z.CommuneId,
-                    output = outputs.StateOf(z.Id),
+                    output = signedIn ? (object)outputs.StateOf(z.Id) : new { outputs.StateOf(z.Id).State },
                     playing = engine.Playing.TryGetValue(z.Id, out var p) ? p.Occurrence.Id : (long?)null,
                     nextOccurrence = upcoming.Where(o => o.ZoneId == z.Id).Select(Describe).FirstOrDefault(),
                 }),

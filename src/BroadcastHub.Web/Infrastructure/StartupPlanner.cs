@@ -7,15 +7,16 @@ namespace BroadcastHub.Web.Infrastructure;
 
 /// <summary>On start: register the recurring planner and re-plan and re-arm the horizon from the app database.</summary>
 public sealed class StartupPlanner(IServiceProvider services, IRecurringJobManager recurring, IOptions<BroadcastHubOptions> options,
-    ILogger<StartupPlanner> log) : IHostedService
+    PlanningWatch watch, ILogger<StartupPlanner> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurring.AddOrUpdate<PlanHorizonJob>(PlanHorizonJob.RecurringId, j => j.Run(), options.Value.PlannerCron);
+        PlanHorizonJob.Register(recurring, options.Value.PlannerCron);
         using var scope = services.CreateScope();
         try
         {
             scope.ServiceProvider.GetRequiredService<SchedulePlanner>().PlanHorizon();
+            watch.Planned();
         }
         catch (Exception e)
         {

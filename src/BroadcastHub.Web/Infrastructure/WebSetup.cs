@@ -61,6 +61,7 @@ public static class WebSetup
 
     public static WebApplication UseBroadcastHubPipeline(this WebApplication app)
     {
+        app.UseBroadcastHubForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = UnhandledError.WriteAsync });
         app.Use(async (context, next) =>
         {
@@ -76,6 +77,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseBroadcastHubPasswordChangeGate();
         app.UseAuthorization();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
@@ -89,6 +91,6 @@ public static class WebSetup
 
     private sealed class AdminOnlyDashboard : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Admin);
+        public bool Authorize(DashboardContext context) => HangfireSetup.IsOrganisationAdmin(context.GetHttpContext());
     }
 }

@@ -42,6 +42,7 @@ public sealed class StationAlerts(
         foreach (var zone in places.ListZones().Where(z => coversZone(z.Id)))
         {
             var state = outputs.StateOf(zone.Id);
+            if (state.RefusedSpec is { } refused) alerts.Add(OutputSpecAllowList.StoredRefusalAlert(zone.Name, refused));
             if (state.LastError is { } error)
                 alerts.Add(new StationAlert("output_error", "error", Text.Pick($"Vùng {zone.Name}: lỗi đầu ra: {error}", $"Zone {zone.Name}: output error: {error}")));
             else if (state.Warning is { } warning)

@@ -9,7 +9,10 @@ using NAudio.Wave;
 namespace BroadcastHub.Web.Playout;
 
 /// <summary>Output state of one zone, for the dashboard and /health.</summary>
-public sealed record ZoneOutputState(long ZoneId, string Spec, string? Description, string State, string? Warning, string? LastError);
+/// <param name="RefusedSpec">A spec stored for the zone that is not on <see cref="OutputSpecAllowList"/>: never opened; the
+/// configured output plays instead.</param>
+public sealed record ZoneOutputState(long ZoneId, string Spec, string? Description, string State, string? Warning, string? LastError,
+    string? RefusedSpec = null);
 
 /// <summary>Creates each zone's output from configuration and remembers how it went.</summary>
 public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationRepository stations, StationClock clock, ILogger<ZoneOutputs> log)
@@ -30,18 +33,32 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationRe
     private string? Setting(string key) => _options.Outputs.TryGetValue(key, out var value) ? value : null;
 
     /// <summary>The output spec of a zone: the one chosen on the stations page, else the configuration's.</summary>
-    public string SpecFor(long zoneId)
+    public string SpecFor(long zoneId) => Resolve(zoneId).Spec;
+
+    /// <summary>Null when <paramref name="spec"/> may be chosen from the web; else the part that is not allowed.</summary>
+    public static string? NotAllowedPart(string spec) => OutputSpecAllowList.Refusal(spec, ListedDevices);
+
+    private static IReadOnlyCollection<string> ListedDevices() => PlayoutOutputFactory.ListDevices();
+
+    /// <summary>The spec to open, and a stored choice refused because it is not (or no longer) on the allow-list.</summary>
+    private (string Spec, string? Refused) Resolve(long zoneId)
     {
+        string? chosen;
         try
         {
-            return stations.OutputByZone().TryGetValue(zoneId, out var chosen) ? chosen : _options.OutputFor(zoneId);
+            stations.OutputByZone().TryGetValue(zoneId, out chosen);
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
         {
             // A database hiccup at the instant of air must not cost the session: play through the configured output.
             log.LogError(e, "Zone {Zone}: the chosen output could not be read; using the configured one", zoneId);
-            return _options.OutputFor(zoneId);
+            return (_options.OutputFor(zoneId), null);
         }
+        if (chosen is null) return (_options.OutputFor(zoneId), null);
+        if (NotAllowedPart(chosen) is null) return (chosen, null);
+        // Stored before the allow-list existed, or written around it: a device string ALSA would parse as a command.
+        log.LogError("Zone {Zone}: the stored output {Spec} is not allowed and was not opened; using the configured one", zoneId, chosen);
+        return (_options.OutputFor(zoneId), chosen);
     }
 
     /// <summary>Throws (<see cref="ArgumentException"/>, <see cref="PlatformNotSupportedException"/>) when
@@ -55,7 +72,7 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationRe
     /// <summary>Opens the configured output of a zone. Falls back to <c>file</c> rather than staying silent.</summary>
     public IPlayoutOutput Create(long zoneId)
     {
-        var spec = SpecFor(zoneId);
+        var (spec, refused) = Resolve(zoneId);
         var settings = new PlayoutOutputSettings(HouseFormat, Path.Combine(_options.RecordingsPath, $"zone{zoneId}"), clock.Zone, clock.Time);
         try
         {
@@ -64,7 +81,7 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationRe
             if (warning is not null) log.LogWarning("Zone {Zone}: {Warning}", zoneId, warning);
             // An error stays shown until a session airs cleanly on this output (ReportHealthy), even if it reopens fine.
             var lastError = _states.TryGetValue(zoneId, out var known) ? known.LastError : null;
-            _states[zoneId] = new ZoneOutputState(zoneId, spec, output.Description, lastError is null ? "ready" : "error", warning, lastError);
+            _states[zoneId] = new ZoneOutputState(zoneId, spec, output.Description, lastError is null ? "ready" : "error", warning, lastError, refused);
             return output;
         }
         catch (Exception e)
@@ -72,7 +89,7 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationRe
             log.LogError(e, "Zone {Zone}: output {Spec} could not be created; using the file output", zoneId, spec);
             var fallback = PlayoutOutputFactory.Create("file", settings);
             _states[zoneId] = new ZoneOutputState(zoneId, spec, fallback.Description, "fallback",
-                $"Output '{spec}' failed ({e.Message}); writing to files instead.", e.Message);
+                $"Output '{spec}' failed ({e.Message}); writing to files instead.", e.Message, refused);
             return fallback;
         }
     }

@@ -2,6 +2,7 @@ using BroadcastHub.Audio.Analysis;
 using BroadcastHub.Audio.Decoding;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Auth;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Services.Scope;
 
@@ -15,7 +16,8 @@ public sealed record UploadRequest(string Title, string FileName, string? Langua
 /// bulletins within the user's scope.
 /// </summary>
 public sealed class BulletinService(
-    BulletinRepository bulletins, MediaStore media, UserScope scope, TimeProvider time, ILogger<BulletinService> log, Library.AnalysisGate analyses)
+    BulletinRepository bulletins, MediaStore media, UserScope scope, TimeProvider time, ILogger<BulletinService> log, FourEyesRule fourEyes,
+    Library.AnalysisGate analyses)
 {
     /// <summary>
     /// Stores a bulletin only if the whole file decodes. On any refusal or failure nothing remains: no row, no file.
@@ -75,8 +77,9 @@ public sealed class BulletinService(
                 "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.", "validUntil must not be before validFrom."));
     }
 
-    /// <summary>Approves a bulletin awaiting approval.</summary>
-    public Bulletin Approve(long id, string reviewer) => Review(scope.EnsureReviewable(id), BulletinStatus.Approved, reviewer, null);
+    /// <summary>Approves a bulletin awaiting approval; 403 <c>four_eyes</c> when the reviewer uploaded it.</summary>
+    public Bulletin Approve(long id, string reviewer) =>
+        Review(fourEyes.Check(scope.EnsureReviewable(id), reviewer), BulletinStatus.Approved, reviewer, null);
 
     /// <summary>Rejects a bulletin awaiting approval; a reason is required.</summary>
     public Bulletin Reject(long id, string reviewer, string? reason)

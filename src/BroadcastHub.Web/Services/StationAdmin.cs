@@ -60,7 +60,8 @@ public sealed class StationAdmin(StationRepository stations, UserScope scope, Th
     /// <summary>
     /// Chooses the output a zone plays through (<c>alsa:&lt;device&gt;</c>, <c>waveout</c>, <c>file</c>, <c>null</c>,
     /// <c>auto</c>…); empty returns the zone to the configuration. Refused with <c>invalid_output_spec</c> and the
-    /// reason when the spec cannot be used here; <c>zone_not_found</c>.
+    /// reason when the spec cannot be used here, <c>output_not_allowed</c> when it is not on
+    /// <see cref="OutputSpecAllowList"/> (at any nesting); <c>zone_not_found</c>.
     /// </summary>
     public void SetOutput(long zoneId, string? spec)
     {
@@ -77,6 +78,10 @@ public sealed class StationAdmin(StationRepository stations, UserScope scope, Th
                 throw AppException.BadRequest("invalid_output_spec", Text.Pick($"Không dùng được đầu ra \"{chosen}\": {e.Message}",
                     $"Output \"{chosen}\" cannot be used: {e.Message}"));
             }
+            if (ZoneOutputs.NotAllowedPart(chosen) is { } part)
+                throw AppException.BadRequest(OutputSpecAllowList.RefusedCode, Text.Pick(
+                    $"Đầu ra \"{part}\" không nằm trong danh sách cho phép. Được dùng: {OutputSpecAllowList.Allowed}.",
+                    $"Output \"{part}\" is not on the allow-list. Allowed: {OutputSpecAllowList.Allowed}."));
         }
         if (!stations.SetZoneOutput(zoneId, chosen))
             throw AppException.NotFound("zone_not_found", Text.Pick($"Không có vùng phát số {zoneId}.", $"There is no zone {zoneId}."));

@@ -30,6 +30,21 @@ public static class UploadMessages
             $"Kiểu mã hoá WAV này không được hỗ trợ. Chỉ nhận {Accepted}.",
             $"This WAV encoding is not supported. Accepted: {Accepted}."),
         AudioErrorCodes.NoAudio => Text.Pick("Tệp không chứa âm thanh.", "The file contains no audio."),
+        AudioErrorCodes.TooManyChannels => Text.Pick(
+            $"Tệp khai báo số kênh không hợp lệ (chỉ nhận 1–{AudioLimits.MaxChannels} kênh). Hãy xuất lại dạng mono hoặc stereo.",
+            $"The file declares an impossible number of channels (1–{AudioLimits.MaxChannels} accepted). Export it again as mono or stereo."),
+        AudioErrorCodes.UnsupportedSampleRate => Text.Pick(
+            "Tần số lấy mẫu nằm ngoài khoảng 8.000–192.000 Hz. Hãy xuất lại ở 44.100 hoặc 48.000 Hz.",
+            "The sample rate is outside 8,000–192,000 Hz. Export it again at 44,100 or 48,000 Hz."),
+        AudioErrorCodes.InvalidBlockAlign or AudioErrorCodes.InvalidBitsPerSample or AudioErrorCodes.InvalidChunkSize => Text.Pick(
+            "Phần đầu tệp WAV khai báo định dạng không thể có (tệp hỏng hoặc bị làm giả). Hãy xuất lại tệp.",
+            "The WAV header declares an impossible format (a damaged or forged file). Export it again."),
+        AudioErrorCodes.InvalidVorbisHeader => Text.Pick(
+            "Phần đầu tệp Ogg Vorbis khai báo giá trị không thể có (tệp hỏng hoặc bị làm giả). Hãy xuất lại tệp.",
+            "The Ogg Vorbis header declares impossible values (a damaged or forged file). Export it again."),
+        AudioErrorCodes.OversizedHeader => Text.Pick(
+            "Phần đầu tệp Ogg Vorbis quá lớn so với mọi bộ mã hoá thật. Hãy xuất lại tệp, bỏ thẻ hoặc ảnh nhúng lớn.",
+            "The Ogg Vorbis header is larger than any real encoder writes. Export it again without large tags or pictures."),
         _ => Text.Pick("Tệp âm thanh bị hỏng, không giải mã được.", "The audio file is corrupt and cannot be decoded."),
     } + " (" + e.Message + ")";
 }

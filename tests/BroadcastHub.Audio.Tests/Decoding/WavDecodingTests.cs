@@ -92,7 +92,7 @@ public sealed class WavDecodingTests : IDisposable
     {
         var bytes = DecodingWavWriter.Build(new float[200], 4000, 1, TestWavEncoding.S16, new TestWavOptions());
         var ex = Assert.Throws<AudioRejectedException>(() => AudioDecoder.Open(_temp.Write(bytes, ".wav")));
-        Assert.Equal(AudioErrorCodes.UnsupportedWavEncoding, ex.Code);
+        Assert.Equal(AudioErrorCodes.UnsupportedSampleRate, ex.Code);
         Assert.Contains("4000 Hz", ex.Message);
     }
 

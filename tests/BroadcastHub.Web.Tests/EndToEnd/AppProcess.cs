@@ -30,6 +30,9 @@ public sealed class AppProcess : IAsyncDisposable
             ["BROADCASTHUB_ADMIN_PASSWORD"] = AdminPassword,
             ["BroadcastHub__DefaultPolicy__AllowedFrom"] = "00:00",
             ["BroadcastHub__DefaultPolicy__AllowedTo"] = "00:00",
+            // The rig signs in with the first password and approves its own uploads; the rules are tested in-process.
+            ["BroadcastHub__Auth__RequireFirstPasswordChange"] = "false",
+            ["BroadcastHub__Approval__FourEyes"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) _settings[key] = value;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(60) };

@@ -151,5 +151,14 @@ public static class RouteRuleTable
         ["POST /api/users"] = new(Need.Admin, new Foreign(w => Api("POST", "/api/users",
             new { userName = "scope-y", password = ScopeWorld.Password, role = "Operator", unitId = w.UnitB }))),
         ["GET /api/users/{id:long}/tokens"] = new(Need.Admin, new Foreign(w => Get($"/api/users/{w.UserB}/tokens"))),
+        ["POST /api/users/{id:long}/disable"] = new(Need.Admin, new Foreign(w => Api("POST", $"/api/users/{w.UserB}/disable", new { }))),
+        ["POST /api/users/{id:long}/enable"] = new(Need.Admin, new Foreign(w => Api("POST", $"/api/users/{w.UserB}/enable", new { }))),
+        ["POST /api/users/{id:long}/unlock"] = new(Need.Admin, new Foreign(w => Api("POST", $"/api/users/{w.UserB}/unlock", new { }))),
+        ["POST /api/users/{id:long}/reset-password"] = new(Need.Admin, new Foreign(w => Api("POST", $"/api/users/{w.UserB}/reset-password", new { }))),
+        ["POST /users/{id:long}/disable"] = new(Need.Admin, new Foreign(w => Page($"/users/{w.UserB}/disable"))),
+        ["POST /users/{id:long}/enable"] = new(Need.Admin, new Foreign(w => Page($"/users/{w.UserB}/enable"))),
+        ["POST /users/{id:long}/unlock"] = new(Need.Admin, new Foreign(w => Page($"/users/{w.UserB}/unlock"))),
+        ["POST /users/{id:long}/reset-password"] = new(Need.Admin, new Foreign(w => Page($"/users/{w.UserB}/reset-password"))),
+        ["POST /api/profile/password"] = new(Need.Staff, new Unscoped("the caller's own password")),
     };
 }

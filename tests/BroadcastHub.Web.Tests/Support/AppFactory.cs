@@ -42,8 +42,17 @@ public class AppFactory : WebApplicationFactory<Program>
         // Zones 1001 and 1002 (device-failure tests) lose their card 1.5 s into every opening / for good.
         builder.UseSetting($"BroadcastHub:Outputs:Zone{FlakyZoneId}", "fail-after:1.5:null");
         builder.UseSetting($"BroadcastHub:Outputs:Zone{UnpluggedZoneId}", "unplug-after:1.5:null");
+        // Most tests sign in with the first password and approve their own uploads; Security/ and Users/ test the rules.
+        builder.UseSetting("BroadcastHub:Auth:RequireFirstPasswordChange", RequireFirstPasswordChange ? "true" : "false");
+        builder.UseSetting("BroadcastHub:Approval:FourEyes", FourEyes ? "true" : "false");
         builder.UseEnvironment("Development");
     }
+
+    /// <summary>Off here; the account tests turn it on.</summary>
+    protected virtual bool RequireFirstPasswordChange => false;
+
+    /// <summary>Off here; the four-eyes tests turn it on.</summary>
+    protected virtual bool FourEyes => false;
 
     /// <summary>Creates a user with a role through the account service and returns its password.</summary>
     public string CreateUser(string userName, string role)

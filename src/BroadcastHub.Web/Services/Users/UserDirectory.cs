@@ -21,7 +21,7 @@ public sealed class UserDirectory(UserRepository users, PlacesRepository places,
         var now = time.GetUtcNow();
         return users.List().Where(u => scope.Covers(u.UnitId))
             .Select(u => new UserView(u.Id, u.UserName, u.Role, u.UnitId, u.UnitId is { } id ? names.GetValueOrDefault(id) : null,
-                u.CreatedAt, u.LockedUntil > now ? u.LockedUntil : null))
+                u.CreatedAt, u.LockedUntil > now ? u.LockedUntil : null, u.DisabledAt))
             .ToList();
     }
 

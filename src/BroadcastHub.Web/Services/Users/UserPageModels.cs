@@ -12,13 +12,18 @@ public sealed class UserForm
     public long? UnitId { get; set; }
 }
 
+/// <summary>A temporary password just set by an administrator, shown this once.</summary>
+public sealed record TemporaryPassword(string UserName, string Password);
+
 /// <summary>Người dùng: the users an administrator may see, and the create form.</summary>
-public sealed class UsersPage
+public sealed record UsersPage
 {
     public required IReadOnlyList<UserView> Users { get; init; }
     public required IReadOnlyList<Unit> Units { get; init; }
     public bool MayCreateWithoutUnit { get; init; }
     public UserForm Form { get; init; } = new();
+    /// <summary>The temporary password of a reset just made, shown this once.</summary>
+    public TemporaryPassword? Reset { get; init; }
 }
 
 /// <summary>The new-token form on the profile page.</summary>
