@@ -18,9 +18,11 @@ public sealed class UploadAnalysisLimitTests(AppFactory app) : IDisposable
     private AnalysisGate Gate => app.Services.GetRequiredService<AnalysisGate>();
 
     [Fact]
-    public async Task Four_parallel_large_uploads_run_at_most_two_analyses_at_once_and_add_less_than_300_MB()
+    public async Task Four_parallel_large_and_hostile_uploads_run_at_most_two_analyses_at_once_and_add_less_than_300_MB()
     {
-        var files = Enumerable.Range(0, 4).Select(i => LargeWav(Path.Combine(_dir, $"large-{i}.wav"), seconds: 60, frequency: 300 + 97 * i)).ToList();
+        var large = Enumerable.Range(0, 2).Select(i => LargeWav(Path.Combine(_dir, $"large-{i}.wav"), seconds: 60, frequency: 300 + 97 * i)).ToList();
+        var tooManyChannels = Wav(Path.Combine(_dir, "channels.wav"), channels: 32000, rate: 48000, blockAlign: 64000, bits: 16, tag: 1, dataBytes: 1 << 20);
+        var heavy = Wav(Path.Combine(_dir, "heavy.wav"), channels: 8, rate: 192000, blockAlign: 32, bits: 32, tag: 3, dataBytes: 24 << 20);
         var client = await app.CreateApiClientAsync();
         var baseline = Sample();
         var peak = baseline;
@@ -34,11 +36,14 @@ public sealed class UploadAnalysisLimitTests(AppFactory app) : IDisposable
             }
         });
 
-        var responses = await Task.WhenAll(files.Select(f => UploadAsync(client, f)));
+        var responses = await Task.WhenAll(large.Append(tooManyChannels).Append(heavy).Select(f => UploadAsync(client, f)));
         await done.CancelAsync();
         await sampler;
 
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(HttpStatusCode.Created, responses[0].StatusCode);
+        Assert.Equal(HttpStatusCode.Created, responses[1].StatusCode);
+        Assert.InRange((int)responses[2].StatusCode, 400, 499);
+        Assert.InRange((int)responses[3].StatusCode, 200, 499);
         Assert.InRange(Gate.PeakRunning, 1, 2);
         Assert.Equal(0, Gate.Running);
         var addedMb = (peak - baseline) / (1024.0 * 1024);
@@ -91,20 +96,7 @@ public sealed class UploadAnalysisLimitTests(AppFactory app) : IDisposable
     {
         const int rate = 48000;
         var frames = rate * seconds;
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        using var writer = new BinaryWriter(stream);
-        writer.Write("RIFF"u8);
-        writer.Write(36 + frames * 4);
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)2);
-        writer.Write(rate);
-        writer.Write(rate * 4);
-        writer.Write((short)4);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(frames * 4);
+        using var writer = Header(path, channels: 2, rate, blockAlign: 4, bits: 16, tag: 1, dataBytes: frames * 4);
         for (var i = 0; i < frames; i++)
         {
             var sample = (short)Math.Round(0.3 * 32767 * Math.Sin(2 * Math.PI * frequency * i / rate));
@@ -112,5 +104,32 @@ public sealed class UploadAnalysisLimitTests(AppFactory app) : IDisposable
             writer.Write(sample);
         }
         return path;
+    }
+
+    /// <summary>A WAV whose header says exactly what is given, followed by <paramref name="dataBytes"/> of silence.</summary>
+    private static string Wav(string path, int channels, int rate, int blockAlign, int bits, ushort tag, int dataBytes)
+    {
+        using var writer = Header(path, channels, rate, blockAlign, bits, tag, dataBytes);
+        var zeros = new byte[1 << 16];
+        for (var left = dataBytes; left > 0; left -= zeros.Length) writer.Write(zeros, 0, Math.Min(left, zeros.Length));
+        return path;
+    }
+
+    private static BinaryWriter Header(string path, int channels, int rate, int blockAlign, int bits, ushort tag, int dataBytes)
+    {
+        var writer = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+        writer.Write("RIFF"u8);
+        writer.Write(36 + dataBytes);
+        writer.Write("WAVEfmt "u8);
+        writer.Write(16);
+        writer.Write(tag);
+        writer.Write((ushort)channels);
+        writer.Write(rate);
+        writer.Write(rate * blockAlign);
+        writer.Write((ushort)blockAlign);
+        writer.Write((ushort)bits);
+        writer.Write("data"u8);
+        writer.Write(dataBytes);
+        return writer;
     }
 }
