@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BroadcastHub.Core.Scheduling;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -5,25 +6,64 @@ using Microsoft.Data.Sqlite;
 namespace BroadcastHub.Data.Repositories;
 
 /// <summary>
-/// Writes planned occurrences in bulk, in one transaction, touching only what changed: an occurrence that is new is
-/// inserted; one still <see cref="OccurrenceState.Planned"/> whose instants or rundown differ is rewritten; claimed,
-/// missed and cancelled ones are never changed. Rerunning the planner on an unchanged schedule writes nothing.
+/// Writes planned occurrences in bulk, touching only what changed: an occurrence that is new is inserted; one still
+/// <see cref="OccurrenceState.Planned"/> whose instants or rundown differ is rewritten; claimed, missed and cancelled
+/// ones are never changed. Rerunning the planner on an unchanged schedule writes nothing. Large plans are written in
+/// short transactions of at most <see cref="RowsPerTransaction"/> rows, date by date, with the lock left free between them, so an
+/// airtime write waiting for SQLite's write lock is never held up long; the planner is idempotent, so a run cut short
+/// between two transactions is completed by the next one.
 /// </summary>
 public sealed class OccurrencePlanWriter(AppDatabase db)
 {
+    /// <summary>Most occurrence and rundown rows one write transaction touches (one occurrence always fits whole).</summary>
+    public const int RowsPerTransaction = 250;
+
     private sealed record Existing(long Id, string State, string StartUtc, string EndUtc);
 
     /// <summary>Upserts the plans; returns the occurrence id of each plan, in order.</summary>
     public IReadOnlyList<long> UpsertMany(IReadOnlyList<PlannedOccurrence> plans)
     {
         if (plans.Count == 0) return [];
+        var ids = new long[plans.Count];
+        var order = Enumerable.Range(0, plans.Count).OrderBy(i => plans[i].LocalDate).ThenBy(i => plans[i].SessionId).ToList();
         using var c = db.Open();
+        var zones = PlanCommands.ZonesOf(c, plans.Select(p => p.SessionId).Distinct().ToList());
+        var chunk = new List<int>();
+        var rows = 0;
+        var lastHeld = TimeSpan.Zero;
+        foreach (var i in order)
+        {
+            var cost = 1 + plans[i].Items.Count;
+            if (chunk.Count > 0 && rows + cost > RowsPerTransaction)
+            {
+                WriteChunk(c, plans, chunk, zones, ids, ref lastHeld);
+                (chunk, rows) = ([], 0);
+            }
+            chunk.Add(i);
+            rows += cost;
+        }
+        WriteChunk(c, plans, chunk, zones, ids, ref lastHeld);
+        return ids;
+    }
+
+    private static void WriteChunk(SqliteConnection c, IReadOnlyList<PlannedOccurrence> plans, List<int> chunk,
+        IReadOnlyDictionary<long, long> zones, long[] ids, ref TimeSpan lastHeld)
+    {
+        if (lastHeld > TimeSpan.Zero) YieldWriteLock(lastHeld);
+        var started = Stopwatch.GetTimestamp();
+        WriteChunk(c, plans, chunk, zones, ids);
+        lastHeld = Stopwatch.GetElapsedTime(started);
+    }
+
+    private static void WriteChunk(SqliteConnection c, IReadOnlyList<PlannedOccurrence> plans, List<int> chunk,
+        IReadOnlyDictionary<long, long> zones, long[] ids)
+    {
         using var t = c.BeginTransaction(deferred: false);
-        var from = plans.Min(p => p.LocalDate);
-        var to = plans.Max(p => p.LocalDate);
-        var sessionIds = plans.Select(p => p.SessionId).Distinct().ToList();
+        var from = chunk.Min(i => plans[i].LocalDate);
+        var to = chunk.Max(i => plans[i].LocalDate);
+        var sessionIds = chunk.Select(i => plans[i].SessionId).Distinct().ToList();
         var args = new DynamicParameters(new { from = SqlValues.Date(from), to = SqlValues.Date(to) });
-        var (filter, few) = SessionFilter(sessionIds, args);
+        var (filter, _) = SessionFilter(sessionIds, args);
         var existing = c.Query<(long Id, long SessionId, string LocalDate, string State, string StartUtc, string EndUtc)>(
                 $"SELECT id, session_id, local_date, state, start_utc, end_utc FROM occurrences WHERE {filter} AND local_date BETWEEN @from AND @to",
                 args, t)
@@ -35,10 +75,10 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
                 WHERE o.{filter} AND o.state = 'Planned' AND o.local_date BETWEEN @from AND @to ORDER BY r.occurrence_id, r.position
                 """, args, t)
             .ToLookup(r => r.OccurrenceId, r => (r.BulletinId, r.BookingId, r.NotBefore, r.Fill));
-        using var commands = new PlanCommands(c, t, few ? sessionIds : null);
-        var ids = new List<long>(plans.Count);
-        foreach (var plan in plans)
+        using var commands = new PlanCommands(c, t, zones);
+        foreach (var index in chunk)
         {
+            var plan = plans[index];
             var start = SqlValues.Instant(plan.StartUtc);
             var end = SqlValues.Instant(plan.EndUtc);
             var items = plan.Items.Select(i => (i.BulletinId, i.BookingId, i.NotBeforeSeconds, i.Fill?.ToString())).ToList();
@@ -46,10 +86,10 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
             {
                 var id = commands.Insert(plan.SessionId, SqlValues.Date(plan.LocalDate), start, end);
                 commands.InsertItems(id, items);
-                ids.Add(id);
+                ids[index] = id;
                 continue;
             }
-            ids.Add(old.Id);
+            ids[index] = old.Id;
             if (old.State != nameof(OccurrenceState.Planned)) continue;
             if (old.StartUtc == start && old.EndUtc == end && rundowns[old.Id].SequenceEqual(items)) continue;
             commands.Reschedule(old.Id, start, end);
@@ -57,8 +97,15 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         }
         commands.Flush();
         t.Commit();
-        return ids;
     }
+
+    /// <summary>
+    /// Leaves the write lock free between two transactions for as long as the last one held it (2–50 ms): a writer on
+    /// another connection sleeps in SQLite's busy handler and retries at intervals of up to 100 ms, so without a gap it
+    /// could miss every free instant; with the lock free half of the time it gets in within a few retries.
+    /// </summary>
+    private static void YieldWriteLock(TimeSpan lastHeld) =>
+        Thread.Sleep(TimeSpan.FromMilliseconds(Math.Clamp(lastHeld.TotalMilliseconds, 2, 50)));
 
     /// <summary>Cancels planned occurrences of the given sessions and dates that are no longer in any plan.</summary>
     public int CancelUnplanned(IReadOnlyCollection<long> sessionIds, DateOnly from, DateOnly to, IReadOnlySet<long> keep, DateTimeOffset now)

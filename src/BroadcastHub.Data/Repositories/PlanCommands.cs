@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace BroadcastHub.Data.Repositories;
 
 /// <summary>
-/// Statements for bulk planning inside one write transaction: new occurrences and rundown items are batched (ids are
+/// Statements for bulk planning inside one short write transaction: new occurrences and rundown items are batched (ids are
 /// assigned here, which is safe because the transaction holds SQLite's write lock); rescheduling is per row.
 /// </summary>
 internal sealed class PlanCommands : IDisposable
@@ -16,10 +16,20 @@ internal sealed class PlanCommands : IDisposable
     private readonly IReadOnlyDictionary<long, long> _zoneBySession;
     private long _lastId;
 
+    /// <summary>The zone of each session (all sessions when there are too many to name), read once per plan.</summary>
+    public static IReadOnlyDictionary<long, long> ZonesOf(SqliteConnection c, IReadOnlyCollection<long> sessionIds)
+    {
+        var few = sessionIds.Count <= 50;
+        return c.Query<(long SessionId, long ZoneId)>(
+                "SELECT s.id, z.id FROM sessions s JOIN zones z ON z.commune_id = s.commune_id" + (few ? " WHERE s.id IN @sessionIds" : ""),
+                new { sessionIds })
+            .ToDictionary(r => r.SessionId, r => r.ZoneId);
+    }
+
     /// <param name="c">Open connection.</param>
     /// <param name="t">The write transaction.</param>
-    /// <param name="sessionIds">The sessions planned, or null for every session.</param>
-    public PlanCommands(SqliteConnection c, SqliteTransaction t, IReadOnlyCollection<long>? sessionIds)
+    /// <param name="zoneBySession">The zone of every session planned (<see cref="ZonesOf"/>).</param>
+    public PlanCommands(SqliteConnection c, SqliteTransaction t, IReadOnlyDictionary<long, long> zoneBySession)
     {
         _reschedule = Command(c, t, "UPDATE occurrences SET start_utc = $start, end_utc = $end WHERE id = $id", "$id", "$start", "$end");
         _clearItems = Command(c, t, "DELETE FROM rundown_items WHERE occurrence_id = $id", "$id");
@@ -27,10 +37,7 @@ internal sealed class PlanCommands : IDisposable
             "({0}, {1}, {2}, 'session', {3}, {4}, {5}, 'Planned')", 6);
         _items = new BatchInsert(c, t, "INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill)",
             "({0}, {1}, {2}, {3}, {4}, {5})", 6);
-        _zoneBySession = c.Query<(long SessionId, long ZoneId)>(
-                "SELECT s.id, z.id FROM sessions s JOIN zones z ON z.commune_id = s.commune_id" + (sessionIds is null ? "" : " WHERE s.id IN @sessionIds"),
-                new { sessionIds }, t)
-            .ToDictionary(r => r.SessionId, r => r.ZoneId);
+        _zoneBySession = zoneBySession;
         _lastId = c.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) FROM occurrences", transaction: t);
         // Items are batched apart from their occurrences, so a batch of items may be written before the batch that
         // holds its occurrence: check the foreign keys at commit instead of per statement (reset by SQLite at commit).

@@ -4,7 +4,7 @@ using Dapper;
 
 namespace BroadcastHub.Data.Repositories;
 
-/// <summary>Broadcast policies of units, and the policy in force for a commune (nearest unit above it that has one).</summary>
+/// <summary>Broadcast policies of units, and the policy in force for a commune (every unit's above it, intersected).</summary>
 public sealed class PolicyRepository(AppDatabase db, TimeProvider time)
 {
     private sealed record Row(string AllowedFrom, string AllowedTo, long WeekdaysMask, long MaxSessionMinutes, long MaxSessionsPerDay)
@@ -42,11 +42,12 @@ public sealed class PolicyRepository(AppDatabase db, TimeProvider time)
         return c.QuerySingleOrDefault<Row>($"SELECT {Columns} FROM unit_policies p WHERE p.unit_id = @unitId", new { unitId })?.ToPolicy();
     }
 
-    /// <summary>The policy of the nearest unit above a commune that has one, or null (the station's default applies).</summary>
+    /// <summary>The intersection of every policy set on the units above a commune (nearest first), or null when none
+    /// sets one (the station's default applies). A nearer policy can narrow but never widen what is above it.</summary>
     public BroadcastPolicy? ForCommune(long communeId)
     {
         using var c = db.Open();
-        var row = c.QueryFirstOrDefault<Row>(
+        return PolicyHierarchy.Effective(c.Query<Row>(
             $"""
             WITH RECURSIVE chain(id, depth) AS (
                 SELECT parent_unit_id, 0 FROM communes WHERE id = @communeId AND parent_unit_id IS NOT NULL
@@ -54,8 +55,23 @@ public sealed class PolicyRepository(AppDatabase db, TimeProvider time)
                 SELECT u.parent_unit_id, chain.depth + 1 FROM units u JOIN chain ON u.id = chain.id
                 WHERE u.parent_unit_id IS NOT NULL AND chain.depth < 32
             )
-            SELECT {Columns} FROM chain JOIN unit_policies p ON p.unit_id = chain.id ORDER BY chain.depth LIMIT 1
-            """, new { communeId });
-        return row?.ToPolicy();
+            SELECT {Columns} FROM chain JOIN unit_policies p ON p.unit_id = chain.id ORDER BY chain.depth
+            """, new { communeId }).Select(r => r.ToPolicy()));
+    }
+
+    /// <summary>The intersection of every policy set on the units above <paramref name="unitId"/> (not its own), or null.</summary>
+    public BroadcastPolicy? AboveUnit(long unitId)
+    {
+        using var c = db.Open();
+        return PolicyHierarchy.Effective(c.Query<Row>(
+            $"""
+            WITH RECURSIVE chain(id, depth) AS (
+                SELECT parent_unit_id, 0 FROM units WHERE id = @unitId AND parent_unit_id IS NOT NULL
+                UNION ALL
+                SELECT u.parent_unit_id, chain.depth + 1 FROM units u JOIN chain ON u.id = chain.id
+                WHERE u.parent_unit_id IS NOT NULL AND chain.depth < 32
+            )
+            SELECT {Columns} FROM chain JOIN unit_policies p ON p.unit_id = chain.id ORDER BY chain.depth
+            """, new { unitId }).Select(r => r.ToPolicy()));
     }
 }

@@ -36,6 +36,7 @@ public static class WebSetup
         var bodyLimit = options.MaxUploadBytes + 1024 * 1024;
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bodyLimit);
+        services.AddOptions<RequestBodyLimitOptions>().BindConfiguration(RequestBodyLimitOptions.Section);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("vi-VN");
@@ -71,6 +72,8 @@ public static class WebSetup
             await next();
         });
         app.UseRequestLocalization();
+        app.UseRequestBodyLimits();
+        app.UseRetryAfterWhenBusy();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -22,7 +22,12 @@ public sealed class BookingService(
     PlacesService places, BulletinRepository bulletins, BookingRepository bookings, SchedulePlanner planner,
     PolicyGuard policy, OverflowChoice overflow, UserScope scope, StationClock clock)
 {
-    private const int MaxRangeDays = 366;
+    /// <summary>Longest date range of one booking, in days.</summary>
+    public const int MaxRangeDays = 366;
+    /// <summary>Most bulletins in one booking.</summary>
+    public const int MaxItems = 50;
+    /// <summary>Most rundown rows one booking may create over its whole range (dates × bulletins × repeats).</summary>
+    public const int MaxRundownRows = 20_000;
 
     /// <summary>The simple form used by the spine: daily over the range, normal priority.</summary>
     public BookingResult Book(long sessionId, IReadOnlyList<long>? bulletinIds, string? from, string? to, string user) =>
@@ -61,7 +66,7 @@ public sealed class BookingService(
             throw AppException.BadRequest("once_needs_one_date", Text.Pick("Kiểu 'once' chỉ đặt một ngày: from = to.", "Mode 'once' books one date: from must equal to."));
         if (to < from) throw AppException.BadRequest("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
         if (to.DayNumber - from.DayNumber >= MaxRangeDays)
-            throw AppException.BadRequest("range_too_long", Text.Pick("Chỉ đặt lịch tối đa 366 ngày một lần.", "A booking may cover at most 366 days."));
+            throw AppException.BadRequest("range_too_long", Text.Pick($"Chỉ đặt lịch tối đa {MaxRangeDays} ngày một lần.", $"A booking may cover at most {MaxRangeDays} days."));
         if (to < clock.Today) throw AppException.BadRequest("range_in_past", Text.Pick("Khoảng ngày đã qua.", "The date range is in the past."));
         var weekdays = IsoWeekdays.Every;
         if (mode == BookingMode.Weekly)
@@ -83,14 +88,23 @@ public sealed class BookingService(
         var ids = r.BulletinIds;
         if (ids is null || ids.Count == 0)
             throw AppException.BadRequest("bulletins_required", Text.Pick("Hãy chọn ít nhất một bản tin.", "At least one bulletin is required."));
+        if (ids.Count > MaxItems)
+            throw AppException.BadRequest("too_many_items", Text.Pick(
+                $"Một lượt đặt lịch có tối đa {MaxItems} bản tin (đã chọn {ids.Count}).", $"A booking holds at most {MaxItems} bulletins ({ids.Count} given)."));
         CheckBulletins(ids, from, to);
         var booking = new Booking(0, session.Id, ids, from, to)
         {
             Mode = mode, Weekdays = weekdays, Priority = priority, Repeat = repeat, RepeatIntervalSeconds = interval,
         };
-        if (!Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Any(d => booking.Covers(from.AddDays(d)) && session.OccursOn(from.AddDays(d))))
+        var dates = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Count(d => booking.Covers(from.AddDays(d)) && session.OccursOn(from.AddDays(d)));
+        if (dates == 0)
             throw AppException.BadRequest("no_session_on_dates", Text.Pick(
                 "Buổi phát không diễn ra vào ngày nào trong lựa chọn này.", "The session does not take place on any of the chosen dates."));
+        var rows = (long)dates * ids.Count * repeat;
+        if (rows > MaxRundownRows)
+            throw AppException.BadRequest("booking_too_large", Text.Pick(
+                $"Lượt đặt lịch quá lớn: {dates} ngày × {ids.Count} bản tin × {repeat} lần = {rows} lượt phát; tối đa {MaxRundownRows}. Hãy chia thành nhiều lượt.",
+                $"The booking is too large: {dates} dates × {ids.Count} bulletins × {repeat} repeats = {rows} plays; at most {MaxRundownRows}. Split it."));
         return booking;
     }
 

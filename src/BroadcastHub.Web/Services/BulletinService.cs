@@ -16,19 +16,22 @@ public sealed record UploadRequest(string Title, string FileName, string? Langua
 /// bulletins within the user's scope.
 /// </summary>
 public sealed class BulletinService(
-    BulletinRepository bulletins, MediaStore media, UserScope scope, TimeProvider time, ILogger<BulletinService> log, FourEyesRule fourEyes)
+    BulletinRepository bulletins, MediaStore media, UserScope scope, TimeProvider time, ILogger<BulletinService> log, FourEyesRule fourEyes,
+    Library.AnalysisGate analyses)
 {
     /// <summary>
     /// Stores a bulletin only if the whole file decodes. On any refusal or failure nothing remains: no row, no file.
+    /// A bounded number of uploads are analysed at once (<see cref="Library.AnalysisGate"/>).
     /// </summary>
     public async Task<Bulletin> UploadAsync(Stream content, UploadRequest request, string user, CancellationToken cancel)
     {
         ValidateRequest(request);
+        using var turn = analyses.Admit();
         var staged = await media.StageAsync(content, cancel);
         AudioAnalysis analysis;
         try
         {
-            analysis = await Task.Run(() => AudioAnalyzer.Analyze(staged.TempPath, cancel), cancel);
+            analysis = await turn.RunAsync(() => AudioAnalyzer.Analyze(staged.TempPath, cancel), cancel);
         }
         catch (AudioRejectedException e)
         {

@@ -109,19 +109,21 @@ public sealed class PlacesService(
             throw AppException.BadRequest("invalid_allowed_hours", Text.Pick(
                 "Giờ cho phép phải có dạng HH:mm, và giờ kết thúc sau giờ bắt đầu (trong cùng một ngày; 24:00 là nửa đêm).",
                 "allowedFrom and allowedTo must be HH:mm, with allowedTo after allowedFrom on the same day (24:00 is midnight)."));
+        var above = policies.AboveUnit(unitId);
         IsoWeekdays days;
-        try { days = weekdays is null ? IsoWeekdays.Every : IsoWeekdays.FromIso(weekdays); }
+        try { days = weekdays is null ? above?.Weekdays ?? IsoWeekdays.Every : IsoWeekdays.FromIso(weekdays); }
         catch (ArgumentException)
         {
             throw AppException.BadRequest("invalid_weekdays", Text.Pick("Ngày trong tuần phải là các số 1 đến 7.", "Weekdays must be ISO numbers 1 to 7."));
         }
-        var maxMinutes = maxSessionMinutes ?? inForce.Default.MaxSessionMinutes;
-        var maxSessions = maxSessionsPerDay ?? inForce.Default.MaxSessionsPerDay;
+        var maxMinutes = maxSessionMinutes ?? above?.MaxSessionMinutes ?? inForce.Default.MaxSessionMinutes;
+        var maxSessions = maxSessionsPerDay ?? above?.MaxSessionsPerDay ?? inForce.Default.MaxSessionsPerDay;
         if (maxMinutes is < 1 or > 1440 || maxSessions is < 1 or > 48)
             throw AppException.BadRequest("invalid_limits", Text.Pick(
                 "Thời lượng tối đa phải từ 1 đến 1440 phút và số buổi tối đa từ 1 đến 48.",
                 "maxSessionMinutes must be 1–1440 and maxSessionsPerDay 1–48."));
         var policy = new BroadcastPolicy(from, to, days, maxMinutes, maxSessions);
+        guard.EnsureWithinParent(unitId, policy);
         policies.Set(unitId, policy);
         return policy;
     }

@@ -8,7 +8,7 @@ namespace BroadcastHub.Web.Services.AdminPages;
 /// <param name="Unit">The unit.</param>
 /// <param name="Depth">0 for a top unit, 1 below it, …</param>
 /// <param name="Own">The unit's own policy, or null when it inherits.</param>
-/// <param name="InForce">The policy that applies to the unit's communes without a nearer one.</param>
+/// <param name="InForce">The policy that applies to the unit's communes without a nearer one (its own intersected with those above).</param>
 /// <param name="InheritedFrom">The unit whose policy it inherits; null when it has its own or the station default applies.</param>
 public sealed record UnitPolicyRow(Unit Unit, int Depth, BroadcastPolicy? Own, BroadcastPolicy InForce, Unit? InheritedFrom)
 {
@@ -32,9 +32,10 @@ public sealed class PolicyOverview(PlacesRepository places, PolicyRepository pol
         void Visit(Unit unit, int depth, BroadcastPolicy? above, Unit? source)
         {
             var own = policies.Own(unit.Id);
-            rows.Add(new UnitPolicyRow(unit, depth, own, own ?? above ?? Default, own is null ? source : null));
+            var effective = PolicyHierarchy.Effective(new[] { own, above }.OfType<BroadcastPolicy>());
+            rows.Add(new UnitPolicyRow(unit, depth, own, effective ?? Default, own is null ? source : null));
             foreach (var child in children[unit.Id].OrderBy(u => u.Name, StringComparer.CurrentCulture))
-                Visit(child, depth + 1, own ?? above, own is null ? source : unit);
+                Visit(child, depth + 1, effective, own is null ? source : unit);
         }
         var everyone = units is null ? all : places.ListUnits();
         foreach (var top in children[null].OrderBy(u => u.Name, StringComparer.CurrentCulture))
@@ -46,11 +47,11 @@ public sealed class PolicyOverview(PlacesRepository places, PolicyRepository pol
         return rows;
     }
 
-    /// <summary>The nearest own policy above <paramref name="unit"/> and the unit that sets it, or nulls.</summary>
+    /// <summary>The policies above <paramref name="unit"/> intersected, and the nearest unit that sets one, or nulls.</summary>
     private (BroadcastPolicy? Policy, Unit? Source) InheritedFromAbove(Unit unit, IReadOnlyList<Unit> everyone)
     {
         foreach (var id in Users.UnitScope.AncestorsOf(unit.Id, everyone))
-            if (policies.Own(id) is { } policy) return (policy, everyone.First(u => u.Id == id));
+            if (policies.Own(id) is not null) return (policies.AboveUnit(unit.Id), everyone.First(u => u.Id == id));
         return (null, null);
     }
 }

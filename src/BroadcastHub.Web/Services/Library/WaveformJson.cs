@@ -8,15 +8,15 @@ public static class WaveformJson
 {
     /// <summary>
     /// <c>{ bulletinId, points, durationSeconds, min: [...], max: [...], warnings: [...] }</c>; refuses
-    /// <paramref name="points"/> outside 16…4000 with <c>invalid_points</c>.
+    /// <paramref name="points"/> other than 200, 600 or 2000 with <c>invalid_points</c>.
     /// </summary>
     public static async Task<object> ForAsync(Bulletin bulletin, int? points, WaveformCache waveforms, CancellationToken cancel)
     {
         var count = points ?? WaveformCache.DefaultPoints;
-        if (count is < WaveformCache.MinPoints or > WaveformCache.MaxPoints)
+        var offered = string.Join(", ", WaveformCache.Resolutions);
+        if (!WaveformCache.Resolutions.Contains(count))
             throw AppException.BadRequest("invalid_points", Text.Pick(
-                $"Số điểm phải từ {WaveformCache.MinPoints} đến {WaveformCache.MaxPoints}.",
-                $"points must be between {WaveformCache.MinPoints} and {WaveformCache.MaxPoints}."));
+                $"Số điểm phải là một trong: {offered}.", $"points must be one of: {offered}."));
         var w = await waveforms.GetAsync(bulletin, count, cancel);
         return new { bulletinId = bulletin.Id, points = w.Points, durationSeconds = w.DurationSeconds, min = w.Min, max = w.Max, warnings = w.Warnings };
     }
