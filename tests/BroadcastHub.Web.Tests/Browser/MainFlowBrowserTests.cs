@@ -91,7 +91,9 @@ public sealed class MainFlowBrowserTests(ITestOutputHelper output)
         var header = CsvFields(lines[0]);
         int Column(string name) => header.IndexOf(name) is var i and >= 0 ? i : throw new Xunit.Sdk.XunitException($"no column {name} in {lines[0]}");
         var rows = lines.Skip(1).Select(CsvFields).ToList();
-        var row = Assert.Single(rows);
+        // The export ends with the signed chain head (#chain lines, docs/airtime-chain.md); it must be there.
+        Assert.Contains(rows, r => r[0] == "#chain" && r[1] == "headHash");
+        var row = Assert.Single(rows, r => !r[0].StartsWith('#'));
         Assert.Equal(flow.CommuneId.ToString(CultureInfo.InvariantCulture), row[Column("communeId")]);
         Assert.Equal(flow.BulletinId.ToString(CultureInfo.InvariantCulture), row[Column("bulletinId")]);
         Assert.Equal("Completed", row[Column("outcome")]);
