@@ -31,6 +31,45 @@ public sealed class SignInPageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task TheSignInPageSwitchesLanguageWithoutSigningInAndKeepsWhereItLeads()
+    {
+        using var browser = PageBrowser.Anonymous(app);
+        var signIn = await browser.PageAsync("/account/signin?ReturnUrl=%2Fairtime");
+        // The switch is in the page itself, not in the navigation bar that a phone shows collapsed with no menu button.
+        var switchAt = signIn.IndexOf("id=\"signin-language\"", StringComparison.Ordinal);
+        Assert.True(switchAt > signIn.IndexOf("<main", StringComparison.Ordinal), "no language switch in the sign-in page's content");
+        Assert.DoesNotContain("navbar-collapse", signIn[signIn.IndexOf("<main", StringComparison.Ordinal)..]);
+        Assert.Contains("value=\"/account/signin?ReturnUrl=%2Fairtime\"", signIn[switchAt..]);
+        Assert.Contains("value=\"en-US\"", signIn[switchAt..]);
+
+        var toEnglish = await browser.SubmitAsync("/account/signin?ReturnUrl=%2Fairtime", "/language",
+            new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/account/signin?ReturnUrl=%2Fairtime" });
+        Assert.Equal(HttpStatusCode.Redirect, toEnglish.StatusCode);
+        Assert.Equal("/account/signin?ReturnUrl=%2Fairtime", toEnglish.Headers.Location!.OriginalString);
+        var english = await browser.PageAsync(toEnglish.Headers.Location.OriginalString);
+        Assert.Contains("User name", PageBrowser.TextOf(english));
+        Assert.Contains("Sign in", PageBrowser.TextOf(english));
+        Assert.DoesNotContain("Mật khẩu", PageBrowser.TextOf(english));
+        Assert.Contains("<html lang=\"en\"", english);
+
+        // Signing in after the switch still leads where the visitor was going, in English.
+        var userName = "lang-" + Guid.NewGuid().ToString("N")[..6];
+        var password = app.CreateUser(userName, Roles.Operator);
+        var signedIn = await browser.SubmitAsync("/account/signin?ReturnUrl=%2Fairtime", "/account/signin",
+            new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password, ["ReturnUrl"] = "/airtime" });
+        Assert.Equal("/airtime", signedIn.Headers.Location!.OriginalString);
+        Assert.Contains("Sign out", PageBrowser.TextOf(await browser.PageAsync("/airtime")));
+        await browser.SubmitAsync("/airtime", "/account/signout", new Dictionary<string, string>());
+
+        var toVietnamese = await browser.SubmitAsync("/account/signin", "/language",
+            new Dictionary<string, string> { ["culture"] = "vi-VN", ["returnUrl"] = "/account/signin" });
+        Assert.Equal(HttpStatusCode.Redirect, toVietnamese.StatusCode);
+        var vietnamese = PageBrowser.TextOf(await browser.PageAsync("/account/signin"));
+        Assert.Contains("Tên đăng nhập", vietnamese);
+        Assert.Contains("Mật khẩu", vietnamese);
+    }
+
+    [Fact]
     public async Task WrongPasswordIsRefusedWithAMessageAndTheUserNameKept()
     {
         using var browser = PageBrowser.Anonymous(app);
