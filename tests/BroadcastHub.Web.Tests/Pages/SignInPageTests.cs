@@ -1,11 +1,12 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Web.Tests.Support;
 
 namespace BroadcastHub.Web.Tests.Pages;
 
 [Collection(AppCollection.Name)]
-public sealed class SignInPageTests(AppFactory app)
+public sealed partial class SignInPageTests(AppFactory app)
 {
     [Fact]
     public async Task AnonymousVisitorIsSentToTheSignInForm()
@@ -35,12 +36,16 @@ public sealed class SignInPageTests(AppFactory app)
     {
         using var browser = PageBrowser.Anonymous(app);
         var signIn = await browser.PageAsync("/account/signin?ReturnUrl=%2Fairtime");
-        // The switch is in the page itself, not in the navigation bar that a phone shows collapsed with no menu button.
-        var switchAt = signIn.IndexOf("id=\"signin-language\"", StringComparison.Ordinal);
-        Assert.True(switchAt > signIn.IndexOf("<main", StringComparison.Ordinal), "no language switch in the sign-in page's content");
-        Assert.DoesNotContain("navbar-collapse", signIn[signIn.IndexOf("<main", StringComparison.Ordinal)..]);
-        Assert.Contains("value=\"/account/signin?ReturnUrl=%2Fairtime\"", signIn[switchAt..]);
-        Assert.Contains("value=\"en-US\"", signIn[switchAt..]);
+        // Before sign-in the navigation bar has no menu button, so on a phone its collapsed part never shows: the switch
+        // must sit outside it, and lead back to this very page (with where the visitor was going).
+        var switchAt = signIn.IndexOf("id=\"language-switch\"", StringComparison.Ordinal);
+        Assert.True(switchAt >= 0, "no language switch on the sign-in page");
+        Assert.True(switchAt < signIn.IndexOf("navbar-collapse", StringComparison.Ordinal), "the language switch is in the collapsed navigation");
+        var languageForm = signIn[switchAt..signIn.IndexOf("</form>", switchAt, StringComparison.Ordinal)];
+        Assert.Contains("action=\"/language\"", languageForm);
+        Assert.Contains("name=\"culture\" value=\"en-US\"", languageForm);
+        Assert.Contains("name=\"returnUrl\" value=\"/account/signin?ReturnUrl=%2Fairtime\"", languageForm);
+        Assert.Single(LanguageForms().Matches(signIn));
 
         var toEnglish = await browser.SubmitAsync("/account/signin?ReturnUrl=%2Fairtime", "/language",
             new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/account/signin?ReturnUrl=%2Fairtime" });
@@ -117,4 +122,7 @@ public sealed class SignInPageTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("Không có token", await browser.PageAsync("/communes"));
     }
+
+    [GeneratedRegex("action=\"/language\"")]
+    private static partial Regex LanguageForms();
 }
