@@ -64,6 +64,6 @@ public static class ApiStatusBodies
             key is null
                 ? "Yêu cầu không hợp lệ: hãy gửi JSON đúng dạng trong tài liệu API (docs/api.md)."
                 : $"Yêu cầu không hợp lệ ở '{key}': giá trị thiếu hoặc sai kiểu (xem docs/api.md).",
-            $"Invalid request{(key is null ? "" : $" at '{key}'")}: {detail}"));
+            $"Invalid request{(key is null ? "" : $" at '{key}'")}{(detail is null ? "." : $": {detail}")}"));
     }
 }
