@@ -28,7 +28,7 @@ builder.Services.AddBroadcastHubWeb(options);
 
 var app = builder.Build();
 FirstStart.Prepare(app.Services, options, app.Logger);
-if (options.SeedDemo || args.Contains("--seed-demo")) DemoSeeder.SeedIfEmpty(app.Services, app.Logger);
+if (options.SeedDemo || args.Contains("--seed-demo")) DemoSeeder.SeedIfEmpty(app.Services, app.Logger, Console.Out);
 app.UseBroadcastHubPipeline();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"BroadcastHub is running: {string.Join(", ", app.Urls)} (data: {options.FullDataPath})"));

@@ -26,7 +26,8 @@ public sealed class BulletinsApiController(BulletinService service) : ApiControl
     public async Task<IActionResult> Upload(CancellationToken cancel)
     {
         if (!Request.HasFormContentType)
-            return ApiError.Result(415, "multipart_required", "Send the file as multipart/form-data with a 'file' field.");
+            return ApiError.Result(415, "multipart_required", Infrastructure.Text.Pick(
+                "Hãy gửi tệp dưới dạng multipart/form-data, trong trường 'file'.", "Send the file as multipart/form-data with a 'file' field."));
         var form = await Request.ReadFormAsync(cancel);
         var file = form.Files["file"];
         if (file is null)

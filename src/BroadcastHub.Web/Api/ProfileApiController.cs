@@ -13,7 +13,7 @@ public sealed class ProfileApiController(UserRepository users, PasswordChange pa
 {
     /// <summary>
     /// Changes the caller's password: 204; 400 <c>wrong_password</c>, <c>account_locked</c>, <c>weak_password</c>,
-    /// <c>password_too_long</c>, <c>password_unchanged</c>. Every other sign-in and token of the caller ends; the token
+    /// <c>common_password</c>, <c>password_too_long</c>, <c>password_unchanged</c>. Every other sign-in and token of the caller ends; the token
     /// making this request stays valid.
     /// </summary>
     [HttpPost("password")]

@@ -67,7 +67,8 @@ public sealed class AccountService(
     public UserAccount CreateUser(string userName, string password, string role, long? unitId, bool mustChangePassword = false)
     {
         if (!Roles.All.Contains(role))
-            throw AppException.BadRequest("invalid_role", $"Role must be one of {string.Join(", ", Roles.All)}.");
+            throw AppException.BadRequest("invalid_role", Text.Pick(
+                $"Vai trò phải là một trong: {string.Join(", ", Roles.All)}.", $"Role must be one of {string.Join(", ", Roles.All)}."));
         if (password.Length < 8)
             throw AppException.BadRequest("weak_password", Text.Pick("Mật khẩu phải có ít nhất 8 ký tự.", "The password must have at least 8 characters."));
         if (users.FindByName(userName) is not null)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
@@ -28,7 +27,7 @@ public static class FirstStart
         if (!services.GetRequiredService<UserRepository>().IsEmpty()) return;
         var fromEnvironment = Environment.GetEnvironmentVariable(AdminPasswordVariable);
         var password = string.IsNullOrEmpty(fromEnvironment)
-            ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y')
+            ? RandomPasswords.Create()
             : fromEnvironment;
         // Whoever could read the environment or the console knows this password: it is good for one password change only.
         var mustChange = services.GetRequiredService<IOptions<AuthOptions>>().Value.RequireFirstPasswordChange;

@@ -27,11 +27,11 @@ public static class WebSetup
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
             System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-        services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = ctx =>
+        services.Configure<ApiBehaviorOptions>(o =>
         {
-            var first = ctx.ModelState.FirstOrDefault(e => e.Value?.Errors.Count > 0);
-            return ApiError.Result(400, "invalid_request",
-                $"Invalid request{(first.Key is { Length: > 0 } key ? $" at '{key}'" : "")}: {first.Value?.Errors[0].ErrorMessage}");
+            o.InvalidModelStateResponseFactory = ApiStatusBodies.InvalidRequest;
+            // No ProblemDetails bodies: an empty 4xx gets the API's { error, message } from ApiStatusBodies.
+            o.SuppressMapClientErrors = true;
         });
         var bodyLimit = options.MaxUploadBytes + 1024 * 1024;
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
@@ -43,14 +43,8 @@ public static class WebSetup
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
             // Pages are Vietnamese unless the user switched (cookie), whatever the browser's language; the API also
-            // honours Accept-Language so automation can ask for English messages.
-            var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider();
-            o.RequestCultureProviders =
-            [
-                new CookieRequestCultureProvider(),
-                new CustomRequestCultureProvider(ctx => AuthSetup.IsApi(ctx.Request)
-                    ? acceptLanguage.DetermineProviderCultureResult(ctx) : Task.FromResult<ProviderCultureResult?>(null)),
-            ];
+            // honours Accept-Language (en, en-US, vi…) so automation can ask for English messages.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new CustomRequestCultureProvider(ApiLanguage.DetermineAsync)];
         });
         services.AddAntiforgery(o => o.Cookie.Name = "bh.af");
         // Vietnamese text stays readable in the HTML instead of becoming &#x…; entities.
@@ -72,6 +66,7 @@ public static class WebSetup
             await next();
         });
         app.UseRequestLocalization();
+        app.UseBroadcastHubApiStatusBodies();
         app.UseRequestBodyLimits();
         app.UseRetryAfterWhenBusy();
         app.UseStaticFiles();

@@ -1,11 +1,12 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Web.Tests.Support;
 
 namespace BroadcastHub.Web.Tests.Pages;
 
 [Collection(AppCollection.Name)]
-public sealed class SignInPageTests(AppFactory app)
+public sealed partial class SignInPageTests(AppFactory app)
 {
     [Fact]
     public async Task AnonymousVisitorIsSentToTheSignInForm()
@@ -28,6 +29,49 @@ public sealed class SignInPageTests(AppFactory app)
         Assert.Contains("Thư viện bản tin", html);
         Assert.Contains("Hangfire", html);
         Assert.Contains("admin", html);
+    }
+
+    [Fact]
+    public async Task TheSignInPageSwitchesLanguageWithoutSigningInAndKeepsWhereItLeads()
+    {
+        using var browser = PageBrowser.Anonymous(app);
+        var signIn = await browser.PageAsync("/account/signin?ReturnUrl=%2Fairtime");
+        // Before sign-in the navigation bar has no menu button, so on a phone its collapsed part never shows: the switch
+        // must sit outside it, and lead back to this very page (with where the visitor was going).
+        var switchAt = signIn.IndexOf("id=\"language-switch\"", StringComparison.Ordinal);
+        Assert.True(switchAt >= 0, "no language switch on the sign-in page");
+        Assert.True(switchAt < signIn.IndexOf("navbar-collapse", StringComparison.Ordinal), "the language switch is in the collapsed navigation");
+        var languageForm = signIn[switchAt..signIn.IndexOf("</form>", switchAt, StringComparison.Ordinal)];
+        Assert.Contains("action=\"/language\"", languageForm);
+        Assert.Contains("name=\"culture\" value=\"en-US\"", languageForm);
+        Assert.Contains("name=\"returnUrl\" value=\"/account/signin?ReturnUrl=%2Fairtime\"", languageForm);
+        Assert.Single(LanguageForms().Matches(signIn));
+
+        var toEnglish = await browser.SubmitAsync("/account/signin?ReturnUrl=%2Fairtime", "/language",
+            new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/account/signin?ReturnUrl=%2Fairtime" });
+        Assert.Equal(HttpStatusCode.Redirect, toEnglish.StatusCode);
+        Assert.Equal("/account/signin?ReturnUrl=%2Fairtime", toEnglish.Headers.Location!.OriginalString);
+        var english = await browser.PageAsync(toEnglish.Headers.Location.OriginalString);
+        Assert.Contains("User name", PageBrowser.TextOf(english));
+        Assert.Contains("Sign in", PageBrowser.TextOf(english));
+        Assert.DoesNotContain("Mật khẩu", PageBrowser.TextOf(english));
+        Assert.Contains("<html lang=\"en\"", english);
+
+        // Signing in after the switch still leads where the visitor was going, in English.
+        var userName = "lang-" + Guid.NewGuid().ToString("N")[..6];
+        var password = app.CreateUser(userName, Roles.Operator);
+        var signedIn = await browser.SubmitAsync("/account/signin?ReturnUrl=%2Fairtime", "/account/signin",
+            new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password, ["ReturnUrl"] = "/airtime" });
+        Assert.Equal("/airtime", signedIn.Headers.Location!.OriginalString);
+        Assert.Contains("Sign out", PageBrowser.TextOf(await browser.PageAsync("/airtime")));
+        await browser.SubmitAsync("/airtime", "/account/signout", new Dictionary<string, string>());
+
+        var toVietnamese = await browser.SubmitAsync("/account/signin", "/language",
+            new Dictionary<string, string> { ["culture"] = "vi-VN", ["returnUrl"] = "/account/signin" });
+        Assert.Equal(HttpStatusCode.Redirect, toVietnamese.StatusCode);
+        var vietnamese = PageBrowser.TextOf(await browser.PageAsync("/account/signin"));
+        Assert.Contains("Tên đăng nhập", vietnamese);
+        Assert.Contains("Mật khẩu", vietnamese);
     }
 
     [Fact]
@@ -78,4 +122,7 @@ public sealed class SignInPageTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("Không có token", await browser.PageAsync("/communes"));
     }
+
+    [GeneratedRegex("action=\"/language\"")]
+    private static partial Regex LanguageForms();
 }

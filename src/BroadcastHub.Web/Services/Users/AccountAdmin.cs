@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Auth;
 using BroadcastHub.Web.Infrastructure;
@@ -12,8 +11,6 @@ namespace BroadcastHub.Web.Services.Users;
 /// </summary>
 public sealed class AccountAdmin(UserRepository users, TokenRepository tokens, PlacesRepository places, AccountService accounts)
 {
-    private const int TemporaryPasswordBytes = 12;
-
     /// <summary>Disables a user: it cannot sign in and every sign-in it has ends now. An administrator cannot disable itself.</summary>
     public UserAccount Disable(UserAccount admin, long userId)
     {
@@ -48,7 +45,7 @@ public sealed class AccountAdmin(UserRepository users, TokenRepository tokens, P
     public string ResetPassword(UserAccount admin, long userId)
     {
         var user = Manageable(admin, userId);
-        var temporary = Convert.ToBase64String(RandomNumberGenerator.GetBytes(TemporaryPasswordBytes)).Replace('/', 'x').Replace('+', 'y');
+        var temporary = RandomPasswords.Create();
         users.ReplacePassword(user.Id, accounts.Hash(user, temporary), mustChange: true);
         tokens.RevokeAllExcept(user.Id, null);
         return temporary;

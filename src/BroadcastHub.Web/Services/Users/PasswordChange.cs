@@ -23,6 +23,7 @@ public sealed class PasswordChange(UserRepository users, TokenRepository tokens,
         if (replacement.Length > UserDirectory.MaxPasswordLength)
             throw BadRequest("password_too_long", $"Mật khẩu dài quá {UserDirectory.MaxPasswordLength} ký tự.",
                 $"The password is longer than {UserDirectory.MaxPasswordLength} characters.");
+        CommonPasswords.Check(replacement);
         if (replacement != confirmation)
             throw BadRequest("password_mismatch", "Hai lần nhập mật khẩu mới không khớp.", "The two new passwords differ.");
         if (replacement == current)

@@ -40,6 +40,7 @@ public sealed class UserDirectory(UserRepository users, PlacesRepository places,
         if (password.Length > MaxPasswordLength)
             throw AppException.BadRequest("password_too_long", Text.Pick(
                 $"Mật khẩu dài quá {MaxPasswordLength} ký tự.", $"The password is longer than {MaxPasswordLength} characters."));
+        CommonPasswords.Check(password);
         try
         {
             var created = accounts.CreateUser(userName, password, role, unit?.Id);
