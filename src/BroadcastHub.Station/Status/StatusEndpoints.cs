@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace BroadcastHub.Station.Status;
 
@@ -16,7 +17,7 @@ public static class StatusEndpoints
 
     private static string Page(StationSnapshot s)
     {
-        var h = HtmlEncoder.Default;
+        var h = HtmlEncoder.Create(UnicodeRanges.All);
         var state = s.State == StationStatus.Enrolled ? "Đã đăng ký với máy chủ (enrolled)" : "Chưa đăng ký với máy chủ (not enrolled)";
         var mb = (s.Cache.Bytes / 1_048_576.0).ToString("0.0", CultureInfo.InvariantCulture);
         return $"""
