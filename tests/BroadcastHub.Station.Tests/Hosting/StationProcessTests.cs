@@ -27,7 +27,7 @@ public sealed class StationProcessTests : IDisposable
                 try { response = await http.GetAsync($"http://127.0.0.1:{port}/health"); }
                 catch (HttpRequestException) { await Task.Delay(200); }
             }
-            Assert.False(agent.HasExited, await agent.StandardError.ReadToEndAsync());
+            if (agent.HasExited) Assert.Fail("The agent ended: " + await agent.StandardError.ReadToEndAsync());
             Assert.NotNull(response);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("not_enrolled", await response.Content.ReadAsStringAsync());
