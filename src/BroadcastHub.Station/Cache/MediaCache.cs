@@ -90,6 +90,7 @@ public sealed class MediaCache : IDisposable
 
     private async Task DownloadAsync(string sha256, string path, CancellationToken ct)
     {
+        _ = _settings.MediaUri(sha256); // not enrolled: say so before creating anything
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var partial = path + ".partial";
         Exception? last = null;

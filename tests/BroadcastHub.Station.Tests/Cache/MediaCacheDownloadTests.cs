@@ -122,4 +122,19 @@ public sealed class MediaCacheDownloadTests
         Assert.Contains("has no media", missing.Message);
         Assert.Single(h.Hub.Requests);
     }
+
+    [Fact]
+    public async Task A_station_that_is_not_enrolled_says_so_and_creates_nothing()
+    {
+        using var folder = new TempFolder();
+        var root = Path.Combine(folder.Path, "media");
+        using var http = new HttpClient();
+        using var cache = new MediaCache(http, new MediaCacheSettings { MediaRoot = root }, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MediaCache>.Instance);
+
+        var error = await Assert.ThrowsAsync<MediaUnavailableException>(() => cache.EnsureAsync(new string('d', 64)));
+
+        Assert.Contains("BroadcastHub:Hub:Url", error.Message);
+        Assert.False(Directory.Exists(root));
+    }
 }
