@@ -1,0 +1,40 @@
+using BroadcastHub.Station.Cache;
+using BroadcastHub.Station.Status;
+using Microsoft.Extensions.Options;
+
+namespace BroadcastHub.Station.Hosting;
+
+/// <summary>Registers the agent's services.</summary>
+public static class StationSetup
+{
+    /// <summary>Bound, start-validated <see cref="StationOptions"/>, the media cache and the status snapshot.</summary>
+    public static IServiceCollection AddStationAgent(this IServiceCollection services)
+    {
+        services.AddOptions<StationOptions>().BindConfiguration(StationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StationOptions>, StationOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        });
+        services.AddSingleton(sp => CacheSettings(sp.GetRequiredService<IOptions<StationOptions>>().Value));
+        services.AddSingleton<MediaCache>();
+        services.AddSingleton<StationStatus>();
+        return services;
+    }
+
+    /// <summary>The cache's settings derived from validated options.</summary>
+    public static MediaCacheSettings CacheSettings(StationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new MediaCacheSettings
+        {
+            MediaRoot = options.MediaPath,
+            HubUrl = options.IsEnrolled ? new Uri(options.Hub.Url!, UriKind.Absolute) : null,
+            StationToken = options.Hub.StationToken,
+            MaxConcurrentDownloads = options.Station.MaxConcurrentDownloads,
+            Attempts = options.Station.DownloadAttempts,
+            IdleTimeout = TimeSpan.FromSeconds(options.Station.DownloadIdleSeconds),
+        };
+    }
+}

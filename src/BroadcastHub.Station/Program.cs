@@ -1,0 +1,6 @@
+using BroadcastHub.Station.Hosting;
+
+return StartupFailure.RunOrExplain(StationHost.Create(args));
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;
