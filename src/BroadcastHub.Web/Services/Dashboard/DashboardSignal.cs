@@ -7,8 +7,8 @@ namespace BroadcastHub.Web.Services.Dashboard;
 public sealed record DashboardChange(string Kind, long? ZoneId);
 
 /// <summary>
-/// Fans dashboard changes out to the connected browsers. Each listener has a one-slot mailbox that keeps the newest
-/// change: a slow browser refreshes once, however many changes it missed.
+/// Fans dashboard changes out to the connected browsers. Each listener has a small mailbox that keeps the newest
+/// changes: a slow browser refreshes a few times at most, however many changes it missed.
 /// </summary>
 public sealed class DashboardSignal
 {
@@ -40,7 +40,7 @@ public sealed class DashboardSignal
         internal Func<long, bool> CoversZone { get; } = coversZone;
 
         internal Channel<DashboardChange> Mailbox { get; } = Channel.CreateBounded<DashboardChange>(
-            new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+            new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
         /// <summary>The next change, or null when <paramref name="timeout"/> passed first (time for a heartbeat).</summary>
         public async Task<DashboardChange?> NextAsync(TimeSpan timeout, CancellationToken cancel)
