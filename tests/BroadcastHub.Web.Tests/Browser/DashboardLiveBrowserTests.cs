@@ -87,6 +87,8 @@ public sealed class DashboardLiveBrowserTests(ITestOutputHelper output)
         var before = await session.TextContentAsync();
         await Task.Delay(1500);
         Assert.NotEqual(before, await session.TextContentAsync());
+        Directory.CreateDirectory(RepoPaths.Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "dashboard-on-air.png"), FullPage = true });
 
         string? asked = null;
         page.Dialog += async (_, dialog) =>
@@ -98,16 +100,16 @@ public sealed class DashboardLiveBrowserTests(ITestOutputHelper output)
         await Expect(page.Locator("main")).ToContainTextAsync($"Đã dừng phát ở {name}.");
         Assert.Equal($"Dừng phát ở {name}? Bản tin đang phát sẽ bị ngắt ngay.", asked);
         await Expect(card.Locator("[data-on-air='false']")).ToBeVisibleAsync();
-        Directory.CreateDirectory(RepoPaths.Screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "dashboard-stopped.png"), FullPage = true });
     }
 
-    private static void AssertShownWithinASecond(
+    private void AssertShownWithinASecond(
         List<(DateTimeOffset T, string? State, string? Title)> timeline, Func<(DateTimeOffset T, string State, string Title), bool> shows, DateTimeOffset change, string what)
     {
         var seen = timeline.Where(e => shows((e.T, e.State ?? "", e.Title ?? ""))).Select(e => (DateTimeOffset?)e.T).FirstOrDefault();
         Assert.True(seen is not null, $"{what}: never shown");
         var lag = (seen.Value - change).TotalMilliseconds;
+        output.WriteLine($"{what}: shown {lag:0} ms after the change");
         Assert.True(lag is > -500 and < 1000, $"{what}: shown {lag:0} ms after the change (at {change:HH:mm:ss.fff})");
     }
 
