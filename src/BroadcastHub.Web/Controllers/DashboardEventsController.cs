@@ -12,10 +12,11 @@ namespace BroadcastHub.Web.Controllers;
 /// connection open. The page answers a change by fetching <c>/dashboard/live</c>.
 /// </summary>
 [Authorize(Roles = PageController.Staff)]
-public sealed class DashboardEventsController(DashboardSignal signal, UserScope scope, IHostApplicationLifetime lifetime) : Controller
+public sealed class DashboardEventsController(DashboardSignal signal, UserScope scope, IHostApplicationLifetime lifetime, IConfiguration configuration)
+    : Controller
 {
-    /// <summary>How often a heartbeat comment is sent when nothing changes.</summary>
-    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    /// <summary>How often a heartbeat comment is sent when nothing changes: <c>BroadcastHub:Dashboard:HeartbeatSeconds</c>, default 15.</summary>
+    private TimeSpan Heartbeat => TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("BroadcastHub:Dashboard:HeartbeatSeconds", 15), 1, 300));
 
     [HttpGet("/dashboard/events")]
     public async Task Events()
