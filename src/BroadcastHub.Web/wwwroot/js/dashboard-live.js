@@ -5,12 +5,15 @@
     const live = document.getElementById('dashboard-live');
     if (!live) return;
     let offset = 0;          // server clock minus this browser's clock, in ms
+    let zoneMinutes = 0;     // the station's UTC offset
     let fetching = null;
     let again = false;
 
     function readOffset() {
         const state = document.getElementById('dashboard-state');
-        if (state) offset = Number(state.dataset.serverNow) - Date.now();
+        if (!state) return;
+        offset = Number(state.dataset.serverNow) - Date.now();
+        zoneMinutes = Number(state.dataset.offsetMinutes);
     }
 
     function clock(ms) {
@@ -24,7 +27,7 @@
         live.querySelectorAll('[data-elapsed-from]').forEach(e => { e.textContent = clock(now - Number(e.dataset.elapsedFrom)); });
         live.querySelectorAll('[data-remaining-until]').forEach(e => { e.textContent = clock(Number(e.dataset.remainingUntil) - now); });
         const hhmmss = document.getElementById('dashboard-clock');
-        if (hhmmss) hhmmss.textContent = new Date(now).toLocaleTimeString('vi-VN', { hour12: false, timeZone: 'Asia/Ho_Chi_Minh' });
+        if (hhmmss) hhmmss.textContent = new Date(now + zoneMinutes * 60000).toISOString().substring(11, 19);
     }
 
     async function refresh() {
