@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Services.Dashboard;
@@ -31,6 +32,33 @@ public sealed class DashboardEventsTests(AppFactory app)
         Assert.Equal(zoneA, (await whole.NextChangeAsync("probe")).GetProperty("zoneId").GetInt64());
         // The unit user's first probe is A's: B's never reached it.
         Assert.Equal(zoneA, (await unit.NextChangeAsync("probe")).GetProperty("zoneId").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_change_of_a_zones_output_state_is_pushed_within_seconds()
+    {
+        using var api = await app.CreateApiClientAsync();
+        var commune = await (await api.PostAsJsonAsync("/api/communes",
+            new { name = "Xã Đổi Trạng Thái " + Guid.NewGuid().ToString("N")[..4] })).Content.ReadFromJsonAsync<JsonElement>();
+        var zone = commune.GetProperty("zoneId").GetInt64();
+        var outputs = app.Services.GetRequiredService<BroadcastHub.Web.Playout.ZoneOutputs>();
+        outputs.StateOf(zone);
+        using var admin = await PageBrowser.SignedInAsync(app, "admin", AppFactory.AdminPassword);
+        await using var stream = await EventStream.OpenAsync(admin.Client);
+        Assert.Equal("ready", await stream.NextEventAsync());
+        await Task.Delay(1500); // the watch has seen the zone ready
+
+        outputs.ReportError(zone, "device unplugged");
+        try
+        {
+            JsonElement change;
+            do change = await stream.NextChangeAsync("output");
+            while (change.GetProperty("zoneId").GetInt64() != zone);
+        }
+        finally
+        {
+            outputs.ReportHealthy(zone);
+        }
     }
 
     [Fact]
