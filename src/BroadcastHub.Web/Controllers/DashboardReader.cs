@@ -63,15 +63,15 @@ public sealed class DashboardReader(
     private OnAir? OnAirIn(long zoneId, DateTimeOffset now)
     {
         if (!engine.Playing.TryGetValue(zoneId, out var playing)) return null;
-        var item = playing.ItemAt(now);
-        var since = playing.StartedAt;
-        if (item is not null)
-        {
-            var index = playing.Items.ToList().IndexOf(item);
-            var frame = index >= 0 ? playing.Rundown.StartFrameOf(index) : 0;
-            if (frame > 0) since = playing.StartedAt.AddSeconds((double)frame / playing.Rundown.WaveFormat.SampleRate);
-        }
+        var index = playing.IndexAt(now);
+        var item = index >= 0 ? playing.Items[index] : null;
+        var since = playing.StartOf(Math.Max(index, 0));
         var title = item?.Bulletin.Title ?? playing.Items.FirstOrDefault()?.Bulletin.Title ?? "—";
-        return new OnAir(title, clock.ToLocal(since), clock.ToLocal(playing.StartedAt), playing.Output, now < playing.StartedAt);
+        var itemEnd = since.AddSeconds((item ?? playing.Items.FirstOrDefault())?.Bulletin.DurationSeconds ?? 0);
+        return new OnAir(title, clock.ToLocal(since), clock.ToLocal(playing.StartedAt), playing.Output, now < playing.StartedAt)
+        {
+            Item = (since, itemEnd < playing.Occurrence.EndUtc ? itemEnd : playing.Occurrence.EndUtc),
+            Air = (playing.StartedAt, playing.ExpectedEnd(index)),
+        };
     }
 }

@@ -31,7 +31,8 @@ public sealed class EmergencyController(EmergencyService emergency, UserScope sc
         try
         {
             var started = emergency.Start(form.CommuneIds, form.BulletinId ?? 0);
-            Flash(Text.Pick($"Đang phát khẩn cấp ở {started.Count} xã/phường.", $"Emergency airing on {started.Count} communes."));
+            var names = string.Join(", ", scope.Communes.Where(c => started.Any(o => o.CommuneId == c.Id)).Select(c => c.Name));
+            Flash(Text.Pick($"Đang phát khẩn cấp ở {names}.", $"Emergency airing in {names}."));
             return LocalRedirect("/dashboard");
         }
         catch (AppException e)

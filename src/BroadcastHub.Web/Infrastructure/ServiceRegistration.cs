@@ -6,6 +6,7 @@ using BroadcastHub.Web.Jobs;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services;
 using BroadcastHub.Web.Services.AdminPages;
+using BroadcastHub.Web.Services.Dashboard;
 using BroadcastHub.Web.Services.Library;
 using BroadcastHub.Web.Services.Playlists;
 using BroadcastHub.Web.Services.Programme;
@@ -74,6 +75,7 @@ public static class ServiceRegistration
         services.AddReportsAndAudit();
         services.AddLibraryPagesAndWeekCalendar();
         services.AddAdminPages();
+        services.AddLiveDashboard();
         return services;
     }
 }

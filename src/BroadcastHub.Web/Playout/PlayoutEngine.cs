@@ -33,6 +33,9 @@ public sealed class PlayoutEngine(OccurrenceRepository occurrences, ThisStation 
     /// <summary>What each zone airs now.</summary>
     public IReadOnlyDictionary<long, NowPlaying> Playing => _playing;
 
+    /// <summary>Raised with a zone's id when what it airs starts or ends (the live dashboard listens).</summary>
+    public event Action<long>? PlayingChanged;
+
     /// <summary>Arms an occurrence: from now on the engine will air it at its instant. Repeated calls do nothing.</summary>
     public void Arm(long occurrenceId)
     {
@@ -117,6 +120,7 @@ public sealed class PlayoutEngine(OccurrenceRepository occurrences, ThisStation 
                 if (playing is not null) _playing[occ.ZoneId] = playing;
                 else if (_playing.TryGetValue(occ.ZoneId, out var current) && current.Occurrence.Id == occ.Id)
                     _playing.TryRemove(new KeyValuePair<long, NowPlaying>(occ.ZoneId, current));
+                PlayingChanged?.Invoke(occ.ZoneId);
             });
         }
         catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)

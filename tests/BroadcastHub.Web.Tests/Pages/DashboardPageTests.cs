@@ -44,16 +44,26 @@ public sealed partial class DashboardPageTests(AppFactory app)
         var zoneId = StopAction().Match(cardHtml).Groups[1].Value;
         await Task.Delay(TimeSpan.FromSeconds(2)); // let some audio air, so the stop cuts a started item
 
-        var stopped = await operatorBrowser.SubmitAsync("/dashboard", $"/dashboard/stop/{zoneId}", new Dictionary<string, string>());
+        Assert.Contains($"data-confirm=\"Dừng phát ở {name}? ", cardHtml);
+
+        // Without the confirmation nothing stops: the question names the commune, not its zone number.
+        var asked = await operatorBrowser.SubmitAsync("/dashboard", $"/dashboard/stop/{zoneId}", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var question = PageBrowser.TextOf(await PageBrowser.HtmlOf(asked));
+        Assert.Contains($"Dừng phát ở {name}?", question);
+        Assert.DoesNotContain("vùng phát", question);
+        Assert.Contains("data-on-air=\"true\"", CardOf(await operatorBrowser.PageAsync("/dashboard"), name)!);
+
+        var stopped = await operatorBrowser.SubmitAsync("/dashboard", $"/dashboard/stop/{zoneId}", new Dictionary<string, string> { ["confirmed"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
-        Assert.Contains("Đã dừng phát", PageBrowser.TextOf(await operatorBrowser.PageAsync("/dashboard")));
+        Assert.Contains($"Đã dừng phát ở {name}.", PageBrowser.TextOf(await operatorBrowser.PageAsync("/dashboard")));
 
         var log = await WaitForAsync(operatorBrowser, $"/airtime?from={today}&to={today}&communeId={commune}", html => html.Contains(title), 10);
         var logText = PageBrowser.TextOf(log[log.IndexOf("id=\"airtime\"", StringComparison.Ordinal)..]);
         Assert.True(logText.Contains("Bị ngắt ưu tiên"), logText);
 
-        var nothing = await operatorBrowser.SubmitAsync("/dashboard", $"/dashboard/stop/{zoneId}", new Dictionary<string, string>());
-        Assert.Contains("không có gì để dừng", PageBrowser.TextOf(await PageBrowser.HtmlOf(await operatorBrowser.FollowAsync(nothing))));
+        var nothing = await operatorBrowser.SubmitAsync("/dashboard", $"/dashboard/stop/{zoneId}", new Dictionary<string, string> { ["confirmed"] = "true" });
+        Assert.Contains($"{name} không phát gì lúc này: không có gì để dừng", PageBrowser.TextOf(await PageBrowser.HtmlOf(await operatorBrowser.FollowAsync(nothing))));
     }
 
     private static async Task<string> WaitForAsync(PageBrowser browser, string url, Func<string, bool> ready, int seconds)

@@ -30,6 +30,7 @@ public sealed class EmergencyPageTests(AppFactory app)
         var confirmed = await browser.SubmitAsync("/emergency", "/emergency",
             [("CommuneIds", commune.Id.ToString()), ("BulletinId", alert.Id.ToString()), ("Confirmed", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Contains("Đang phát khẩn cấp ở Xã có lũ.", PageBrowser.TextOf(await PageBrowser.HtmlOf(await browser.FollowAsync(confirmed))));
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (Airtime(commune.Id).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
         var record = Assert.Single(Airtime(commune.Id));

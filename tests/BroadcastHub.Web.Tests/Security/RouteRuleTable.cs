@@ -36,6 +36,8 @@ public static class RouteRuleTable
         ["GET /"] = new(Need.Staff, new Listed(_ => "/")),
         ["GET /dashboard"] = new(Need.Staff, new Listed(_ => "/dashboard")),
         ["POST /dashboard/stop/{zoneId:long}"] = new(Need.Staff, new Foreign(w => Page($"/dashboard/stop/{w.ZoneB}"))),
+        ["GET /dashboard/live"] = new(Need.Staff, new Listed(_ => "/dashboard/live")),
+        ["GET /dashboard/events"] = new(Need.Staff, new Unscoped("a stream of change notices (kind, zone id); per-zone ones only for zones in scope: DashboardEventsTests")),
 
         ["GET /communes"] = new(Need.Staff, new Listed(_ => "/communes")),
         ["GET /communes/{id:long}"] = new(Need.Staff, new Foreign(w => Get($"/communes/{w.CommuneB}"))),

@@ -1,0 +1,13 @@
+namespace BroadcastHub.Web.Services.Dashboard;
+
+/// <summary>The live dashboard's change source and fan-out, and the pending-approval count of the navigation.</summary>
+public static class DashboardRegistration
+{
+    public static IServiceCollection AddLiveDashboard(this IServiceCollection services)
+    {
+        services.AddSingleton<DashboardSignal>();
+        services.AddHostedService<DashboardWatch>();
+        services.AddScoped<PendingApprovals>();
+        return services;
+    }
+}

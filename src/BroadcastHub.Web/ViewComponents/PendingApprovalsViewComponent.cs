@@ -1,0 +1,11 @@
+using BroadcastHub.Web.Services.Dashboard;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.ViewComponents;
+
+/// <summary>The navigation's "chờ phê duyệt" entry with the number of bulletins awaiting the reviewer; nothing for operators.</summary>
+public sealed class PendingApprovalsViewComponent(PendingApprovals pending) : ViewComponent
+{
+    public IViewComponentResult Invoke() =>
+        PendingApprovals.Reviews(UserClaimsPrincipal) ? View(pending.Count()) : Content("");
+}
