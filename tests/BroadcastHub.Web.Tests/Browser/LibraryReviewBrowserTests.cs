@@ -15,13 +15,13 @@ namespace BroadcastHub.Web.Tests.Browser;
 /// </summary>
 public sealed class LibraryReviewBrowserTests
 {
-    private const string ReviewerPassword = "Kiem-Duyet-2026!";
+    private const string Password = "Kiem-Duyet-2026!";
 
     [Fact]
     public async Task ADuplicateUploadWarnsWithALinkAndASecondReviewerApprovesOnAPhone()
     {
         await using var rig = await RigAsync();
-        var page = await rig.SignInAsync(rig.Uploader, "admin", AppProcess.AdminPassword);
+        var page = await rig.SignInAsync(rig.Uploader, rig.UploaderName, Password);
         var path = UniqueUpload.File(UniqueUpload.Wav());
         try
         {
@@ -44,7 +44,7 @@ public sealed class LibraryReviewBrowserTests
             await Expect(page).ToHaveURLAsync(new Regex($"/library/{id}$"));
             await Expect(page.Locator("h1")).ToContainTextAsync(first);
 
-            var reviewer = await rig.SignInAsync(rig.Reviewer, rig.ReviewerName, ReviewerPassword);
+            var reviewer = await rig.SignInAsync(rig.Reviewer, rig.ReviewerName, Password);
             await reviewer.SetViewportSizeAsync(390, 844);
             await reviewer.GotoAsync("/library?status=PendingApproval");
             var card = reviewer.Locator($"#bulletin-{id}");
@@ -72,7 +72,7 @@ public sealed class LibraryReviewBrowserTests
     public async Task UploadAnywayStoresASecondCopyAndARejectionWithoutAReasonStaysOnItsPage()
     {
         await using var rig = await RigAsync();
-        var page = await rig.SignInAsync(rig.Uploader, "admin", AppProcess.AdminPassword);
+        var page = await rig.SignInAsync(rig.Uploader, rig.UploaderName, Password);
         var path = UniqueUpload.File(UniqueUpload.Wav());
         try
         {
@@ -86,7 +86,7 @@ public sealed class LibraryReviewBrowserTests
             await Expect(row).ToBeVisibleAsync();
             var id = long.Parse((await row.GetAttributeAsync("data-bulletin-id"))!, CultureInfo.InvariantCulture);
 
-            var reviewer = await rig.SignInAsync(rig.Reviewer, rig.ReviewerName, ReviewerPassword);
+            var reviewer = await rig.SignInAsync(rig.Reviewer, rig.ReviewerName, Password);
             await reviewer.SetViewportSizeAsync(390, 844);
             await reviewer.GotoAsync($"/library/{id}");
             await AssertNoSidewaysScrollAsync(reviewer);
@@ -138,17 +138,21 @@ public sealed class LibraryReviewBrowserTests
         });
         await app.StartAsync();
         await app.SignInAsync();
+        var unit = await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/units", new { name = "Trung tâm " + Guid.NewGuid().ToString("N")[..4] }));
+        var unitId = unit.GetProperty("id").GetInt64();
+        var uploaderName = "bientap-" + Guid.NewGuid().ToString("N")[..6];
         var reviewerName = "kiemduyet-" + Guid.NewGuid().ToString("N")[..6];
-        var created = await app.Http.PostAsJsonAsync("/api/users",
-            new { userName = reviewerName, password = ReviewerPassword, role = "Supervisor", unitId = (long?)null });
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/users", new { userName = uploaderName, password = Password, role = "Operator", unitId }));
+        await AppProcess.JsonAsync(app.Http.PostAsJsonAsync("/api/users", new { userName = reviewerName, password = Password, role = "Supervisor", unitId }));
         var playwright = await Playwright.CreateAsync();
         var baseUrl = app.Http.BaseAddress!.ToString();
-        return new Rig(app, playwright, reviewerName, await Chromium.LaunchAsync(playwright, baseUrl), await Chromium.LaunchAsync(playwright, baseUrl));
+        return new Rig(app, playwright, uploaderName, reviewerName,
+            await Chromium.LaunchAsync(playwright, baseUrl), await Chromium.LaunchAsync(playwright, baseUrl));
     }
 
-    /// <summary>The running app and two browsers: the uploader's and the second reviewer's.</summary>
-    private sealed record Rig(AppProcess App, IPlaywright Playwright, string ReviewerName, Chromium.Session Uploader, Chromium.Session Reviewer)
+    /// <summary>The running app and two browsers of one unit's people: the uploading operator's and the supervisor's.</summary>
+    private sealed record Rig(
+        AppProcess App, IPlaywright Playwright, string UploaderName, string ReviewerName, Chromium.Session Uploader, Chromium.Session Reviewer)
         : IAsyncDisposable
     {
         public async Task<IPage> SignInAsync(Chromium.Session browser, string userName, string password)
