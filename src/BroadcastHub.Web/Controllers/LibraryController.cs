@@ -122,7 +122,7 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
         return View(nameof(Index), Page(new UploadForm(), null));
     }
 
-    private LibraryPage Page(UploadForm form, BulletinStatus? status, long? rejectId = null, string? rejectReason = null) => new()
+    private LibraryPage Page(UploadForm form, BulletinStatus? status) => new()
     {
         Bulletins = service.List(status),
         Filter = status,
@@ -130,7 +130,5 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
         CanReview = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Supervisor),
         MayReview = scope.MayReview,
         MaxUploadMegabytes = options.Value.MaxUploadBytes / (1024 * 1024),
-        RejectId = rejectId,
-        RejectReason = rejectReason,
     };
 }

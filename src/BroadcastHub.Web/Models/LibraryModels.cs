@@ -25,9 +25,6 @@ public sealed record LibraryPage
     /// <summary>Whether the reviewer's scope lets it approve or reject this bulletin (its unit's subtree only).</summary>
     public Func<Bulletin, bool> MayReview { get; init; } = _ => true;
     public long MaxUploadMegabytes { get; init; }
-    /// <summary>The bulletin whose reject form was refused, with the reason typed.</summary>
-    public long? RejectId { get; init; }
-    public string? RejectReason { get; init; }
     /// <summary>The bulletin that already holds the file just refused as a duplicate.</summary>
     public Bulletin? Duplicate { get; init; }
 }
