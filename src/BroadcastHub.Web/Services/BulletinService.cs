@@ -31,11 +31,7 @@ public sealed class BulletinService(
         ValidateRequest(request);
         using var turn = analyses.Admit();
         var staged = await media.StageAsync(content, cancel);
-        if (!request.AllowDuplicate && duplicates.Find(staged.Sha256) is { } existing)
-        {
-            MediaStore.Discard(staged);
-            throw new Library.DuplicateUploadException(existing);
-        }
+        RefuseDuplicate(staged, request);
         AudioAnalysis analysis;
         try
         {
@@ -53,6 +49,7 @@ public sealed class BulletinService(
             MediaStore.Discard(staged);
             throw;
         }
+        RefuseDuplicate(staged, request); // again: the same file may have been stored while this one was analysed
         var alreadyStored = media.Exists(staged.Sha256);
         media.Commit(staged);
         try
@@ -72,6 +69,13 @@ public sealed class BulletinService(
             if (!alreadyStored && !bulletins.IsFileReferenced(staged.Sha256)) media.Remove(staged.Sha256);
             throw;
         }
+    }
+
+    private void RefuseDuplicate(StagedFile staged, UploadRequest request)
+    {
+        if (request.AllowDuplicate || duplicates.Find(staged.Sha256) is not { } existing) return;
+        MediaStore.Discard(staged);
+        throw new Library.DuplicateUploadException(existing);
     }
 
     private static void ValidateRequest(UploadRequest request)
