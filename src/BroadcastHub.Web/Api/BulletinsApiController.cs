@@ -4,6 +4,7 @@ using BroadcastHub.Core.Library;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.Library;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,7 +21,11 @@ public sealed class BulletinsApiController(BulletinService service) : ApiControl
     [HttpGet("{id:long}")]
     public IActionResult Get(long id) => Ok(Json(service.Find(id)));
 
-    /// <summary>Multipart upload: <c>file</c>, <c>title</c>, optional <c>language</c>, <c>validFrom</c>, <c>validUntil</c>.</summary>
+    /// <summary>
+    /// Multipart upload: <c>file</c>, <c>title</c>, optional <c>language</c>, <c>validFrom</c>, <c>validUntil</c> and
+    /// <c>allowDuplicate</c> (form field or query); content already in the library is 409 <c>duplicate_upload</c> with
+    /// <c>existingId</c> unless <c>allowDuplicate=true</c>.
+    /// </summary>
     [HttpPost]
     [Authorize(Roles = Roles.Admin + "," + Roles.Operator + "," + Roles.Supervisor)]
     public async Task<IActionResult> Upload(CancellationToken cancel)
@@ -33,10 +38,18 @@ public sealed class BulletinsApiController(BulletinService service) : ApiControl
         if (file is null)
             return ApiError.Result(400, "file_required", Text.Pick("Hãy chọn tệp âm thanh (trường 'file').", "A 'file' field is required."));
         var request = new UploadRequest(form["title"].ToString(), file.FileName, form["language"].ToString(),
-            LocalDateInput.Optional(form["validFrom"], "validFrom"), LocalDateInput.Optional(form["validUntil"], "validUntil"));
+            LocalDateInput.Optional(form["validFrom"], "validFrom"), LocalDateInput.Optional(form["validUntil"], "validUntil"),
+            AllowDuplicateFlag.Read(form[AllowDuplicateFlag.Name], Request.Query[AllowDuplicateFlag.Name]));
         await using var content = file.OpenReadStream();
-        var bulletin = await service.UploadAsync(content, request, UserName, cancel);
-        return Created($"/api/bulletins/{bulletin.Id}", Json(bulletin));
+        try
+        {
+            var bulletin = await service.UploadAsync(content, request, UserName, cancel);
+            return Created($"/api/bulletins/{bulletin.Id}", Json(bulletin));
+        }
+        catch (DuplicateUploadException e)
+        {
+            return Conflict(e.Body);
+        }
     }
 
     [HttpPost("{id:long}/approve")]

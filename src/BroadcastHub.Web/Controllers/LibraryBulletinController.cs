@@ -1,9 +1,7 @@
-using BroadcastHub.Core.Access;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
 using BroadcastHub.Web.Services;
 using BroadcastHub.Web.Services.Library;
-using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
@@ -12,7 +10,7 @@ namespace BroadcastHub.Web.Controllers;
 /// <summary>One bulletin: its figures and warnings, an in-browser preview with a waveform, and its status history.</summary>
 [Route("library")]
 public sealed class LibraryBulletinController(
-    BulletinService service, MediaStore media, WaveformCache waveforms, BulletinHistory history, UserScope scope, IConfiguration configuration)
+    BulletinService service, MediaStore media, WaveformCache waveforms, BulletinPages pages)
     : PageController
 {
     [HttpGet("{id:long}")]
@@ -20,10 +18,7 @@ public sealed class LibraryBulletinController(
     {
         try
         {
-            var bulletin = service.Find(id);
-            return View(new BulletinDetailPage(bulletin, history.For(bulletin),
-                BulletinFigureWarnings.For(bulletin, Cli.LoudnessConfiguration.For(configuration)),
-                (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Supervisor)) && scope.MayReview(bulletin)));
+            return View(pages.For(service.Find(id), User));
         }
         catch (AppException e)
         {

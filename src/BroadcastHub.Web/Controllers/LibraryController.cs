@@ -48,6 +48,11 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
             Flash(LibraryUpload.Uploaded(bulletin));
             return RedirectToAction(nameof(Index));
         }
+        catch (DuplicateUploadException e)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View(nameof(Index), Page(form, null) with { Duplicate = e.Existing });
+        }
         catch (AppException e)
         {
             Refused(e, UploadKey);
@@ -57,8 +62,9 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
 
     [HttpPost("{id:long}/approve")]
     [Authorize(Roles = Roles.Approvers)]
-    public IActionResult Approve(long id)
+    public IActionResult Approve(long id, long? bulletinId)
     {
+        if (Mismatched(id, bulletinId) is { } refused) return refused;
         try
         {
             var bulletin = service.Approve(id, UserName);
@@ -74,8 +80,9 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
 
     [HttpPost("{id:long}/reject")]
     [Authorize(Roles = Roles.Approvers)]
-    public IActionResult Reject(long id, string? reason)
+    public IActionResult Reject(long id, string? reason, long? bulletinId, [FromServices] BulletinPages pages)
     {
+        if (Mismatched(id, bulletinId) is { } refused) return refused;
         try
         {
             var bulletin = service.Reject(id, UserName, reason);
@@ -84,12 +91,38 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
         }
         catch (AppException e)
         {
-            Refused(e, ReviewKey);
-            return View(nameof(Index), Page(new UploadForm(), null, id, reason));
+            return RejectRefused(id, reason, e, pages);
         }
     }
 
-    private LibraryPage Page(UploadForm form, BulletinStatus? status, long? rejectId = null, string? rejectReason = null) => new()
+    /// <summary>A refused rejection stays on that bulletin's page, the error beside its form and the reason kept.</summary>
+    private ViewResult RejectRefused(long id, string? reason, AppException refusal, BulletinPages pages)
+    {
+        const string detail = "~/Views/LibraryBulletin/Detail.cshtml";
+        try
+        {
+            var page = pages.For(service.Find(id), User) with { ReviewError = refusal.Message, RejectReason = reason };
+            Response.StatusCode = refusal.Status is 401 or 403 ? 400 : refusal.Status;
+            return View(detail, page);
+        }
+        catch (AppException hidden)
+        {
+            Response.StatusCode = hidden.Status;
+            return View("Refused", new RefusedPage(hidden.Message, "/library"));
+        }
+    }
+
+    /// <summary>A review form names its bulletin twice (URL and field); they must agree, so a form acts only on the bulletin it shows.</summary>
+    private ViewResult? Mismatched(long id, long? bulletinId)
+    {
+        if (bulletinId is null || bulletinId == id) return null;
+        Refused(AppException.BadRequest("bulletin_mismatch", Text.Pick(
+            $"Biểu mẫu không khớp: địa chỉ là bản tin số {id} nhưng biểu mẫu ghi bản tin số {bulletinId}. Không có gì thay đổi.",
+            $"The form does not match: the address names bulletin {id} but the form names bulletin {bulletinId}. Nothing changed.")), ReviewKey);
+        return View(nameof(Index), Page(new UploadForm(), null));
+    }
+
+    private LibraryPage Page(UploadForm form, BulletinStatus? status) => new()
     {
         Bulletins = service.List(status),
         Filter = status,
@@ -97,7 +130,5 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
         CanReview = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Supervisor),
         MayReview = scope.MayReview,
         MaxUploadMegabytes = options.Value.MaxUploadBytes / (1024 * 1024),
-        RejectId = rejectId,
-        RejectReason = rejectReason,
     };
 }

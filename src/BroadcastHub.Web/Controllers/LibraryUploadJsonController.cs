@@ -2,6 +2,7 @@ using BroadcastHub.Web.Api;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
 using BroadcastHub.Web.Services;
+using BroadcastHub.Web.Services.Library;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace BroadcastHub.Web.Controllers;
 
 /// <summary>
 /// The library's upload form posted by its script (drag and drop, progress bar): same URL, fields, cookie and
-/// antiforgery token as the plain form, answered with JSON — the bulletin (201) or <c>{ error, message }</c>.
+/// antiforgery token as the plain form, answered with JSON — the bulletin (201) or <c>{ error, message }</c> (409 <c>duplicate_upload</c> adds
+/// <c>existingId</c> and <c>existingTitle</c>).
 /// </summary>
 [Route("library")]
 public sealed class LibraryUploadJsonController(BulletinService service, IOptions<BroadcastHubOptions> options) : PageController
@@ -25,6 +27,10 @@ public sealed class LibraryUploadJsonController(BulletinService service, IOption
             var bulletin = await LibraryUpload.StoreAsync(service, form, file, options.Value.MaxUploadBytes, UserName, cancel);
             Flash(LibraryUpload.Uploaded(bulletin));
             return Created($"/library/{bulletin.Id}", BulletinsApiController.Json(bulletin));
+        }
+        catch (DuplicateUploadException e)
+        {
+            return Conflict(e.Body);
         }
         catch (AppException e)
         {

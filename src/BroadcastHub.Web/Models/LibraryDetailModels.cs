@@ -4,7 +4,14 @@ using BroadcastHub.Web.Services.Library;
 namespace BroadcastHub.Web.Models;
 
 /// <summary>A bulletin's page: figures, warnings from its measurements, the status history, and whether the user may review it.</summary>
-public sealed record BulletinDetailPage(Bulletin Bulletin, IReadOnlyList<BulletinEvent> History, IReadOnlyList<string> Warnings, bool CanReview);
+public sealed record BulletinDetailPage(Bulletin Bulletin, IReadOnlyList<BulletinEvent> History, IReadOnlyList<string> Warnings, bool CanReview)
+{
+    /// <summary>Why the review just posted was refused, shown beside the review forms.</summary>
+    public string? ReviewError { get; init; }
+
+    /// <summary>The rejection reason as typed, kept after a refusal.</summary>
+    public string? RejectReason { get; init; }
+}
 
 /// <summary>A page that could not be shown: the refusal's message and where to go instead.</summary>
 public sealed record RefusedPage(string Message, string BackUrl);

@@ -9,6 +9,8 @@ public sealed class UploadForm
     public string? Language { get; set; } = "vi";
     public string? ValidFrom { get; set; }
     public string? ValidUntil { get; set; }
+    /// <summary>Store the file even though its content is already in the library.</summary>
+    public bool AllowDuplicate { get; set; }
 }
 
 /// <summary>The bulletin library page: list, upload form and review forms.</summary>
@@ -23,7 +25,6 @@ public sealed record LibraryPage
     /// <summary>Whether the reviewer's scope lets it approve or reject this bulletin (its unit's subtree only).</summary>
     public Func<Bulletin, bool> MayReview { get; init; } = _ => true;
     public long MaxUploadMegabytes { get; init; }
-    /// <summary>The bulletin whose reject form was refused, with the reason typed.</summary>
-    public long? RejectId { get; init; }
-    public string? RejectReason { get; init; }
+    /// <summary>The bulletin that already holds the file just refused as a duplicate.</summary>
+    public Bulletin? Duplicate { get; init; }
 }

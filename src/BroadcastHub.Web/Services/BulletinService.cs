@@ -8,8 +8,10 @@ using BroadcastHub.Web.Services.Scope;
 
 namespace BroadcastHub.Web.Services;
 
-/// <summary>What an uploader tells us about a bulletin besides the file.</summary>
-public sealed record UploadRequest(string Title, string FileName, string? Language, DateOnly? ValidFrom, DateOnly? ValidUntil);
+/// <summary>What an uploader tells us about a bulletin besides the file; <paramref name="AllowDuplicate"/> stores a second
+/// bulletin for content already in the library instead of refusing it.</summary>
+public sealed record UploadRequest(string Title, string FileName, string? Language, DateOnly? ValidFrom, DateOnly? ValidUntil,
+    bool AllowDuplicate = false);
 
 /// <summary>
 /// Uploads (validate by decoding everything, then store, owned by the uploader's unit), approval and rejection of
@@ -17,17 +19,19 @@ public sealed record UploadRequest(string Title, string FileName, string? Langua
 /// </summary>
 public sealed class BulletinService(
     BulletinRepository bulletins, MediaStore media, UserScope scope, TimeProvider time, ILogger<BulletinService> log, FourEyesRule fourEyes,
-    Library.AnalysisGate analyses)
+    Library.AnalysisGate analyses, Library.DuplicateUploads duplicates)
 {
     /// <summary>
     /// Stores a bulletin only if the whole file decodes. On any refusal or failure nothing remains: no row, no file.
-    /// A bounded number of uploads are analysed at once (<see cref="Library.AnalysisGate"/>).
+    /// A bounded number of uploads are analysed at once (<see cref="Library.AnalysisGate"/>). Content already in the
+    /// library is refused with <see cref="Library.DuplicateUploadException"/> unless the request allows a duplicate.
     /// </summary>
     public async Task<Bulletin> UploadAsync(Stream content, UploadRequest request, string user, CancellationToken cancel)
     {
         ValidateRequest(request);
         using var turn = analyses.Admit();
         var staged = await media.StageAsync(content, cancel);
+        RefuseDuplicate(staged, request);
         AudioAnalysis analysis;
         try
         {
@@ -45,6 +49,7 @@ public sealed class BulletinService(
             MediaStore.Discard(staged);
             throw;
         }
+        RefuseDuplicate(staged, request); // again: the same file may have been stored while this one was analysed
         var alreadyStored = media.Exists(staged.Sha256);
         media.Commit(staged);
         try
@@ -64,6 +69,13 @@ public sealed class BulletinService(
             if (!alreadyStored && !bulletins.IsFileReferenced(staged.Sha256)) media.Remove(staged.Sha256);
             throw;
         }
+    }
+
+    private void RefuseDuplicate(StagedFile staged, UploadRequest request)
+    {
+        if (request.AllowDuplicate || duplicates.Find(staged.Sha256) is not { } existing) return;
+        MediaStore.Discard(staged);
+        throw new Library.DuplicateUploadException(existing);
     }
 
     private static void ValidateRequest(UploadRequest request)

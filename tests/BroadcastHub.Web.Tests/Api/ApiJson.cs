@@ -17,6 +17,7 @@ internal static class ApiJson
         var file = new ByteArrayContent(File.ReadAllBytes(path));
         form.Add(file, "file", fileName ?? Path.GetFileName(path));
         form.Add(new StringContent(title), "title");
+        form.Add(new StringContent("true"), "allowDuplicate"); // tests reuse fixtures; duplicates are tested on their own
         return form;
     }
 }

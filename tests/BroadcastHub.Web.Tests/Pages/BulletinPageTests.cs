@@ -205,7 +205,7 @@ public sealed class BulletinPageTests(AppFactory app)
 
     private static MultipartFormDataContent UploadContent(byte[] content, string title, string fileName = "tin.wav")
     {
-        var form = new MultipartFormDataContent { { new StringContent(title), "title" } };
+        var form = new MultipartFormDataContent { { new StringContent(title), "title" }, { new StringContent("true"), "allowDuplicate" } };
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
         form.Add(file, "file", fileName);

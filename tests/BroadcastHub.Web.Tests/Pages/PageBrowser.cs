@@ -69,7 +69,7 @@ public sealed partial class PageBrowser(HttpClient client) : IDisposable
     }
 
     /// <summary>Posts the library upload form with a file, as a browser does.</summary>
-    public async Task<HttpResponseMessage> UploadAsync(string filePath, string title, string language = "vi")
+    public async Task<HttpResponseMessage> UploadAsync(string filePath, string title, string language = "vi", bool allowDuplicate = true)
     {
         var token = TokenIn(await PageAsync("/library"));
         using var form = new MultipartFormDataContent
@@ -79,6 +79,7 @@ public sealed partial class PageBrowser(HttpClient client) : IDisposable
             { new StringContent(language), "Language" },
             { new StringContent(""), "ValidFrom" },
             { new StringContent(""), "ValidUntil" },
+            { new StringContent(allowDuplicate ? "true" : "false"), "AllowDuplicate" },
         };
         var file = new ByteArrayContent(await File.ReadAllBytesAsync(filePath));
         file.Headers.ContentType = new MediaTypeHeaderValue("audio/mpeg");

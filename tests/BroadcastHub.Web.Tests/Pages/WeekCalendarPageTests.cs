@@ -96,7 +96,7 @@ public sealed partial class WeekCalendarPageTests(AppFactory app)
 
     private static async Task<long> ApprovedAsync(HttpClient api, string title, double seconds)
     {
-        using var form = new MultipartFormDataContent { { new StringContent(title), "title" } };
+        using var form = new MultipartFormDataContent { { new StringContent(title), "title" }, { new StringContent("true"), "allowDuplicate" } };
         form.Add(new ByteArrayContent(ToneWav.Create(seconds, sampleRate: 8000)), "file", "tin.wav");
         var id = await IdOf(await api.PostAsync("/api/bulletins", form));
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/bulletins/{id}/approve", null)).StatusCode);

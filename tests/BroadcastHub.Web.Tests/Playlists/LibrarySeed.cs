@@ -18,7 +18,7 @@ internal static class LibrarySeed
         using var scope = app.Services.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<BulletinService>();
         await using var content = new MemoryStream(audio);
-        var bulletin = await service.UploadAsync(content, new UploadRequest(title, fileName, "vi", null, null), "test", default);
+        var bulletin = await service.UploadAsync(content, new UploadRequest(title, fileName, "vi", null, null, AllowDuplicate: true), "test", default);
         return approve ? service.Approve(bulletin.Id, "supervisor") : bulletin;
     }
 

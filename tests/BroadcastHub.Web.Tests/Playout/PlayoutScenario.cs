@@ -24,7 +24,7 @@ public sealed class PlayoutScenario(AppFactory app)
         using var scope = app.Services.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<BulletinService>();
         await using var content = new MemoryStream(wav);
-        var bulletin = await service.UploadAsync(content, new UploadRequest($"Tone {seconds}s", "tone.wav", "vi", null, validUntil), "test", default);
+        var bulletin = await service.UploadAsync(content, new UploadRequest($"Tone {seconds}s", "tone.wav", "vi", null, validUntil, AllowDuplicate: true), "test", default);
         return service.Approve(bulletin.Id, "supervisor");
     }
 

@@ -10,6 +10,8 @@ public static class LibraryPagesRegistration
         services.AddOptions<LibraryLimitsOptions>().BindConfiguration(LibraryLimitsOptions.Section);
         services.AddSingleton<WaveformCache>();
         services.AddSingleton<AnalysisGate>();
+        services.AddScoped<DuplicateUploads>();
+        services.AddScoped<BulletinPages>();
         services.AddScoped<BulletinHistory>();
         services.AddScoped<WeekCalendar>();
         return services;

@@ -12,6 +12,27 @@
     var message = document.getElementById('upload-message');
     var title = document.getElementById('up-title');
     var button = form.querySelector('button[type="submit"]');
+    var duplicate = document.getElementById('duplicate-warning');
+    var anyway = document.getElementById('upload-anyway');
+
+    function showDuplicate(body) {
+        if (!duplicate || !body || body.error !== 'duplicate_upload') return false;
+        var link = document.getElementById('duplicate-link');
+        link.href = duplicate.dataset.linkBase + body.existingId;
+        link.textContent = body.existingTitle;
+        document.getElementById('duplicate-id').textContent = '(#' + body.existingId + ')';
+        duplicate.hidden = false;
+        status.hidden = true;
+        return true;
+    }
+
+    function bodyOf(xhr) {
+        try {
+            return JSON.parse(xhr.responseText);
+        } catch (ignored) {
+            return null;
+        }
+    }
 
     function show(percent, text, failed) {
         status.hidden = false;
@@ -42,7 +63,10 @@
         zone.addEventListener(type, function (e) { e.preventDefault(); zone.classList.remove('dragging'); });
     });
     zone.addEventListener('drop', function (e) { chose(e.dataTransfer && e.dataTransfer.files); });
-    input.addEventListener('change', function () { chose(input.files); });
+    input.addEventListener('change', function () {
+        chose(input.files);
+        if (duplicate) duplicate.hidden = true;
+    });
 
     function errorOf(xhr) {
         try {
@@ -66,6 +90,8 @@
         });
         xhr.addEventListener('load', function () {
             button.disabled = false;
+            if (anyway) anyway.disabled = false;
+            if (xhr.status === 409 && showDuplicate(bodyOf(xhr))) return;
             if (xhr.status === 201) {
                 show(100, status.dataset.done, false);
                 form.dataset.uploaded = JSON.parse(xhr.responseText).id;
@@ -76,10 +102,15 @@
         });
         xhr.addEventListener('error', function () {
             button.disabled = false;
+            if (anyway) anyway.disabled = false;
             show(0, status.dataset.failed, true);
         });
+        var data = new FormData(form);
+        if (e.submitter && e.submitter.name) data.append(e.submitter.name, e.submitter.value);
         button.disabled = true;
+        if (anyway) anyway.disabled = true;
+        if (duplicate) duplicate.hidden = true;
         show(0, status.dataset.sending, false);
-        xhr.send(new FormData(form));
+        xhr.send(data);
     });
 })();
