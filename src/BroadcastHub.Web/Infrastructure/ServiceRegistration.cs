@@ -74,6 +74,7 @@ public static class ServiceRegistration
         services.AddReportsAndAudit();
         services.AddLibraryPagesAndWeekCalendar();
         services.AddAdminPages();
+        services.AddBookingSafety();
         return services;
     }
 }
