@@ -58,7 +58,9 @@ public sealed class BookingSafetyApiTests(AppFactory app)
         Assert.Equal(0, http.Scalar("SELECT COUNT(*) FROM bookings WHERE session_id = @oneOff", new { oneOff }));
 
         using var browser = await Pages.PageBrowser.SignedInAsync(app, BroadcastHub.Core.Access.Roles.Operator);
-        var form = await browser.PageAsync($"/schedule?communeId={commune}");
+        var page = await browser.PageAsync($"/schedule?communeId={commune}");
+        var form = page[page.IndexOf("id=\"bk-session\"", StringComparison.Ordinal)..];
+        form = form[..form.IndexOf("</select>", StringComparison.Ordinal)];
         Assert.Contains($"value=\"{daily}\"", form);
         Assert.DoesNotContain($"value=\"{oneOff}\"", form);
     }
