@@ -83,6 +83,7 @@ public sealed class BookingCancelPageTests(AppFactory app)
         using var browser = await PageBrowser.SignedInAsync(app, Roles.Operator);
 
         Assert.Contains("id=\"cancel-whole-link\"", await browser.PageAsync($"/schedule/bookings/{id}"));
+        Assert.Contains("id=\"cancel-whole-link\"", await browser.PageAsync($"/schedule/bookings/{id}/edit"));
         var week = await browser.PageAsync($"/schedule/week?communeId={commune}&date={Day(2)}");
         Assert.Contains($"href=\"/schedule/bookings/{id}/cancel?from={Day(2)}&returnUrl=", week);
         var whole = Flat(await browser.PageAsync($"/schedule/bookings/{id}/cancel"));
