@@ -16,8 +16,20 @@ public sealed record EditBookingRequest(
     int? Repeat, int? RepeatIntervalSeconds, string? OnOverflow, long SessionId = 0);
 
 [Route("api/bookings")]
-public sealed class BookingsApiController(BookingService bookings, BookingEdits edits, StationClock clock) : ApiControllerBase
+public sealed class BookingsApiController(BookingService bookings, BookingEdits edits, BookingQuery query, StationClock clock) : ApiControllerBase
 {
+    /// <summary>Bookings in the caller's scope, by commune, session and local dates.</summary>
+    [HttpGet]
+    public IActionResult List([FromQuery] long? communeId, [FromQuery] long? sessionId, [FromQuery] string? from, [FromQuery] string? to) =>
+        Ok(query.List(communeId, sessionId, from, to).Select(e => new
+        {
+            id = e.Booking.Id, e.Booking.SessionId, e.CommuneId, e.Booking.BulletinIds,
+            from = Iso(e.Booking.From), to = Iso(e.Booking.To), mode = e.Booking.Mode.ToString().ToLowerInvariant(),
+            weekdays = e.Booking.Weekdays.ToIso(), priority = e.Booking.Priority.ToString().ToLowerInvariant(),
+            repeat = e.Booking.Repeat, repeatIntervalSeconds = e.Booking.RepeatIntervalSeconds,
+            cancelledFrom = e.Booking.CancelledFrom is { } c ? Iso(c) : null,
+        }));
+
     /// <summary>Edits a booking for the future only; returns the booking now in force (a new id when the old one was split).</summary>
     [HttpPut("{id:long}")]
     [Authorize(Roles = Roles.Admin + "," + Roles.Operator + "," + Roles.Supervisor)]
@@ -30,10 +42,19 @@ public sealed class BookingsApiController(BookingService bookings, BookingEdits 
     [Authorize(Roles = Roles.Admin + "," + Roles.Operator + "," + Roles.Supervisor)]
     public IActionResult Create([FromBody] CreateBookingRequest r)
     {
-        var result = bookings.Book(new BookingRequest(r.SessionId, r.BulletinIds, r.From, r.To, r.Mode, r.Weekdays, r.Priority,
-            r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow), UserName);
-        return Created($"/api/bookings/{result.Booking.Id}", Json(result));
+        try
+        {
+            var result = bookings.Book(new BookingRequest(r.SessionId, r.BulletinIds, r.From, r.To, r.Mode, r.Weekdays, r.Priority,
+                r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow), UserName);
+            return Created($"/api/bookings/{result.Booking.Id}", Json(result));
+        }
+        catch (DuplicateBookingException e)
+        {
+            return Conflict(new { error = DuplicateBookingException.Code, message = e.Message, existingId = e.ExistingId });
+        }
     }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private object Json(BookingResult result)
     {

@@ -51,11 +51,20 @@ public sealed class ScheduleController(
                 ids.Add(long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
                     : throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin \"{text}\".", $"There is no bulletin \"{text}\".")));
             var result = booking.Book(new BookingRequest(sessionId, ids, form.From?.Trim(), form.To?.Trim(), OnOverflow: form.OnOverflow), UserName);
-            var session = sessions.Find(result.Booking.SessionId)!;
-            var titles = bulletins.FindMany(ids);
-            return View("Booked", new BookedPage(result.Booking.Id, scope.EnsureCommune(session.CommuneId).Name, session,
-                ids.Select(i => titles.TryGetValue(i, out var b) ? b.Title : $"#{i}").ToList(),
-                Ui.Date(result.Booking.From), Ui.Date(result.Booking.To), Rows(result.Occurrences), result.Overflow.Count, result.Displaced));
+            var b = result.Booking;
+            var message = Text.Pick($"Đã đặt lịch phát: lịch số {b.Id}, {b.From:dd/MM/yyyy} – {b.To:dd/MM/yyyy}.", $"Booked: booking {b.Id}, {Ui.Date(b.From)} – {Ui.Date(b.To)}.");
+            foreach (var d in result.Displaced ?? [])
+                message += Text.Pick($" Đã thay thế lịch số {d.BookingId} từ ngày {d.From:dd/MM/yyyy}.", $" Replaced booking {d.BookingId} from {Ui.Date(d.From)}.");
+            Flash(message);
+            return Redirect($"/schedule/bookings/{b.Id.ToString(CultureInfo.InvariantCulture)}");
+        }
+        catch (DuplicateBookingException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            var page = Page(form);
+            page.DuplicateOf = e.ExistingId;
+            return View(nameof(Index), page);
         }
         catch (AppException e)
         {
@@ -66,7 +75,7 @@ public sealed class ScheduleController(
 
     private SchedulePage Page(BookingForm form)
     {
-        var all = sessions.List().Where(s => scope.CoversCommune(s.CommuneId)).ToList();
+        var all = sessions.List().Where(s => scope.CoversCommune(s.CommuneId) && !BookingGuards.HasPassed(s, clock)).ToList();
         var now = clock.UtcNow;
         var minute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
         // The list of the coming week is the same for every whole-organisation user until the data changes or the

@@ -76,6 +76,7 @@ public static class ServiceRegistration
         services.AddLibraryPagesAndWeekCalendar();
         services.AddAdminPages();
         services.AddLiveDashboard();
+        services.AddBookingSafety();
         return services;
     }
 }

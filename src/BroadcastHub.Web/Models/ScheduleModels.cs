@@ -36,13 +36,26 @@ public sealed class SchedulePage
     /// <summary>At most this many upcoming occurrences are listed; the week calendar shows them all.</summary>
     public int UpcomingLimit { get; init; }
 
+    /// <summary>After a refused repeat: the booking in force it repeats, offered to open.</summary>
+    public long? DuplicateOf { get; set; }
+
     public string CommuneName(long id) => Communes.FirstOrDefault(c => c.Id == id)?.Name ?? $"#{id}";
 }
 
 /// <summary>What a booking planned straight away.</summary>
 public sealed record BookedPage(
     long BookingId, string Commune, SessionSlot Session, IReadOnlyList<string> Titles, string From, string To,
-    IReadOnlyList<OccurrenceRow> Occurrences, int OverflowCount = 0, IReadOnlyList<Displacement>? Replaced = null);
+    IReadOnlyList<OccurrenceRow> Occurrences, int OverflowCount = 0, IReadOnlyList<Displacement>? Replaced = null)
+{
+    /// <summary>From this date on the booking is cancelled.</summary>
+    public DateOnly? CancelledFrom { get; init; }
+
+    /// <summary>The booking's commune.</summary>
+    public long CommuneId { get; init; }
+
+    /// <summary>The first date a change (edit or cancellation) can still touch.</summary>
+    public DateOnly Cutover { get; init; }
+}
 
 /// <summary>What the emergency form posts.</summary>
 public sealed class EmergencyForm

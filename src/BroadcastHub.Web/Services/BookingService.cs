@@ -20,7 +20,7 @@ public sealed record BookingResult(Booking Booking, IReadOnlyList<Occurrence> Oc
 /// <summary>Books approved bulletins into a session: once, daily or weekly, normal or priority, optionally repeated.</summary>
 public sealed class BookingService(
     PlacesService places, BulletinRepository bulletins, BookingRepository bookings, SchedulePlanner planner,
-    PolicyGuard policy, OverflowChoice overflow, UserScope scope, StationClock clock)
+    PolicyGuard policy, OverflowChoice overflow, BookingGuards guards, UserScope scope, StationClock clock)
 {
     /// <summary>Longest date range of one booking, in days.</summary>
     public const int MaxRangeDays = 366;
@@ -36,7 +36,10 @@ public sealed class BookingService(
     public BookingResult Book(BookingRequest request, string user)
     {
         var session = places.FindSession(request.SessionId);
+        guards.EnsureSessionAhead(session);
         var booking = Validate(request, session);
+        guards.EnsureDateAhead(session, booking);
+        guards.EnsureNotDuplicate(booking);
         policy.EnsureSessionAllowed(session);
         var displaced = overflow.Resolve(OverflowChoice.Parse(request.OnOverflow), session, booking with { Id = long.MaxValue });
         var stored = bookings.Create(booking, user, displaced);

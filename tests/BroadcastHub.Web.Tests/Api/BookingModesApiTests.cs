@@ -70,15 +70,16 @@ public sealed class BookingModesApiTests(AppFactory app)
         var first = await client.PostAsJsonAsync("/api/bookings", new { sessionId, bulletinIds = new[] { longOne.Id }, from = day, to = day });
         Assert.Equal(0, (await first.JsonAsync()).GetProperty("overflow").GetArrayLength());
         var bookingsBefore = Count("bookings");
+        var another = await _scenario.ApprovedToneAsync(50.0); // the same booking again would be refused as a repeat
 
-        var refused = await client.PostAsJsonAsync("/api/bookings", new { sessionId, bulletinIds = new[] { longOne.Id }, from = day, to = day, onOverflow = "cancel" });
+        var refused = await client.PostAsJsonAsync("/api/bookings", new { sessionId, bulletinIds = new[] { another.Id }, from = day, to = day, onOverflow = "cancel" });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("overflow", await refused.ErrorCodeAsync());
         Assert.Equal(bookingsBefore, Count("bookings"));
 
-        var appended = await (await client.PostAsJsonAsync("/api/bookings", new { sessionId, bulletinIds = new[] { longOne.Id }, from = day, to = day })).JsonAsync();
+        var appended = await (await client.PostAsJsonAsync("/api/bookings", new { sessionId, bulletinIds = new[] { another.Id }, from = day, to = day })).JsonAsync();
         var overflow = Assert.Single(appended.GetProperty("overflow").EnumerateArray());
-        Assert.Equal(longOne.Id, Assert.Single(overflow.GetProperty("items").EnumerateArray()).GetProperty("bulletinId").GetInt64());
+        Assert.Equal(another.Id, Assert.Single(overflow.GetProperty("items").EnumerateArray()).GetProperty("bulletinId").GetInt64());
     }
 
     [Theory]

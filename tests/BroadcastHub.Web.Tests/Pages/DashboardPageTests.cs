@@ -31,8 +31,8 @@ public sealed partial class DashboardPageTests(AppFactory app)
         var valueAt = sessionForm.LastIndexOf("value=\"", at, StringComparison.Ordinal) + 7;
         var sessionId = sessionForm[valueAt..sessionForm.IndexOf('"', valueAt)];
         var today = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var booked = await admin.SubmitAsync("/schedule", "/schedule/book",
-            [("SessionId", sessionId), ("BulletinIds", bulletinId.ToString(CultureInfo.InvariantCulture)), ("From", today), ("To", today)]);
+        var booked = await admin.FollowAsync(await admin.SubmitAsync("/schedule", "/schedule/book",
+            [("SessionId", sessionId), ("BulletinIds", bulletinId.ToString(CultureInfo.InvariantCulture)), ("From", today), ("To", today)]));
         Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
 
         using var operatorBrowser = await PageBrowser.SignedInAsync(app, Roles.Operator);

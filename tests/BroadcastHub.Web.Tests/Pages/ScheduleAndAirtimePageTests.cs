@@ -38,9 +38,9 @@ public sealed class ScheduleAndAirtimePageTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("Hãy chọn ít nhất một bản tin", PageBrowser.TextOf(await PageBrowser.HtmlOf(refused)));
 
-        var booked = await operatorBrowser.SubmitAsync("/schedule", "/schedule/book",
+        var booked = await operatorBrowser.FollowAsync(await operatorBrowser.SubmitAsync("/schedule", "/schedule/book",
             [("SessionId", sessionId), ("BulletinIds", bulletinId.ToString(CultureInfo.InvariantCulture)), ("BulletinIds", ""),
-             ("From", Day(0)), ("To", Day(2))]);
+             ("From", Day(0)), ("To", Day(2))]));
         var html = await PageBrowser.HtmlOf(booked);
         Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
         var text = PageBrowser.TextOf(html);

@@ -25,9 +25,9 @@ public sealed class OverflowChoicePageTests(AppFactory app)
         var form = await browser.PageAsync("/schedule");
         foreach (var choice in new[] { "append", "replace", "cancel" }) Assert.Contains($"value=\"{choice}\"", form);
 
-        var booked = await browser.SubmitAsync("/schedule", "/schedule/book",
+        var booked = await browser.FollowAsync(await browser.SubmitAsync("/schedule", "/schedule/book",
             [("SessionId", sessionId.ToString(CultureInfo.InvariantCulture)), ("BulletinIds", second.Id.ToString(CultureInfo.InvariantCulture)),
-             ("From", Day(1)), ("To", Day(1)), ("OnOverflow", "replace")]);
+             ("From", Day(1)), ("To", Day(1)), ("OnOverflow", "replace")]));
         Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
         Assert.Contains($"Đã thay thế lịch số {existing}", PageBrowser.TextOf(await PageBrowser.HtmlOf(booked)));
         Assert.Equal([second.Id], (await http.RundownAsync(sessionId, Day(1))).Select(i => i.Bulletin));

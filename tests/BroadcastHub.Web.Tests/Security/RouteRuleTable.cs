@@ -148,6 +148,11 @@ public static class RouteRuleTable
             Page($"/communes/{w.CommuneB}/one-off-sessions", ("Date", "2099-01-01"), ("Start", "23:00"), ("LengthMinutes", "5")))),
         ["GET /schedule/bookings/{id:long}/edit"] = new(Need.Staff, new Foreign(w => Get($"/schedule/bookings/{w.BookingB}/edit"))),
         ["POST /schedule/bookings/{id:long}/edit"] = new(Need.Staff, new Foreign(w => Page($"/schedule/bookings/{w.BookingB}/edit", ("To", "2099-01-01")))),
+        ["GET /schedule/bookings/{id:long}"] = new(Need.Staff, new Foreign(w => Get($"/schedule/bookings/{w.BookingB}"))),
+        ["GET /schedule/bookings/{id:long}/cancel"] = new(Need.Staff, new Foreign(w => Get($"/schedule/bookings/{w.BookingB}/cancel"))),
+        ["POST /schedule/bookings/{id:long}/cancel"] = new(Need.Staff, new Foreign(w => Page($"/schedule/bookings/{w.BookingB}/cancel", ("From", "2099-01-01")))),
+        ["GET /api/bookings"] = new(Need.Staff, new Listed(_ => "/api/bookings"),
+            new Foreign(w => Get($"/api/bookings?communeId={w.CommuneB}")), new Foreign(w => Get($"/api/bookings?sessionId={w.SessionB}"))),
 
         ["GET /api/users"] = new(Need.Admin, new Listed(_ => "/api/users")),
         ["POST /api/users"] = new(Need.Admin, new Foreign(w => Api("POST", "/api/users",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BroadcastHub.Core.Places;
+using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 
 namespace BroadcastHub.Web.Services.Calendar;
@@ -8,7 +9,7 @@ namespace BroadcastHub.Web.Services.Calendar;
 /// Lịch tuần: each commune's sessions on each date of a week, with the rundown <see cref="RundownQuery"/> gives
 /// (the stored occurrence's, or what the bookings would give), its fill and its overflow.
 /// </summary>
-public sealed class WeekCalendar(SessionRepository sessions, RundownQuery rundowns)
+public sealed class WeekCalendar(SessionRepository sessions, RundownQuery rundowns, StationClock clock)
 {
     /// <summary>Most communes one unit's calendar shows.</summary>
     public const int MaxCommunes = 40;
@@ -33,6 +34,6 @@ public sealed class WeekCalendar(SessionRepository sessions, RundownQuery rundow
         var rundown = rundowns.For(session.Id, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (rundown.OccurrenceId is null && !session.OccursOn(day)) return null;
         var filled = rundown.Items.Count == 0 ? 0 : rundown.Items.Max(i => i.OffsetSeconds + i.DurationSeconds);
-        return new WeekSessionCell(session, rundown, filled);
+        return new WeekSessionCell(session, rundown, filled) { Started = clock.UtcNow >= clock.ToUtc(day, session.Start) };
     }
 }

@@ -12,6 +12,15 @@ public sealed record WeekSessionCell(SessionSlot Session, RundownView Rundown, d
     /// <summary>True when an item ends after the session (a conflict: the engine cuts it).</summary>
     public bool Overflows => Rundown.Items.Any(i => i.Overflow);
 
+    /// <summary>True once the session's start on this date has passed: it can no longer be booked, edited or cancelled.</summary>
+    public bool Started { get; init; }
+
+    /// <summary>True when the occurrence on this date is cancelled (nothing airs).</summary>
+    public bool Cancelled => Rundown.State == nameof(OccurrenceState.Cancelled);
+
+    /// <summary>True when the occurrence on this date has aired (or is airing).</summary>
+    public bool Aired => Rundown.State == nameof(OccurrenceState.Claimed);
+
     /// <summary>Filled share of the session, 0–100 (capped).</summary>
     public int FillPercent => Session.LengthMinutes <= 0 ? 0 : (int)Math.Min(100, Math.Round(100 * FilledSeconds / Session.Length.TotalSeconds));
 }
