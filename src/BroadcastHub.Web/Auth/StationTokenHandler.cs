@@ -30,6 +30,22 @@ public sealed class StationTokenHandler(
             : AuthenticateResult.Fail("unknown or revoked station token"));
     }
 
+    /// <summary>A station token that is unknown or revoked gets its own code, so the agent's log says what to fix.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (ApiTokenHandler.BearerToken(Request) is not { } token || !IsStationToken(token) || Response.HasStarted)
+        {
+            await base.HandleChallengeAsync(properties);
+            return;
+        }
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await Response.WriteAsJsonAsync(new Infrastructure.ApiError(InvalidTokenCode, Infrastructure.Text.Pick(
+            "Token của máy phát không đúng hoặc đã bị thu hồi: hãy ghi danh lại máy phát (POST /api/stations/{id}/enrol) và đặt BroadcastHub:Hub:StationToken.",
+            "The station token is unknown or revoked: enrol the station again (POST /api/stations/{id}/enrol) and set BroadcastHub:Hub:StationToken.")));
+    }
+
+    public const string InvalidTokenCode = "station_token_invalid";
+
     /// <summary>True when <paramref name="token"/> has the form of a station token (not a user's).</summary>
     public static bool IsStationToken(string token) => token.StartsWith(TokenPrefix, StringComparison.Ordinal);
 

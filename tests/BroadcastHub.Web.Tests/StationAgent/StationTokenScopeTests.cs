@@ -52,7 +52,9 @@ public sealed class StationTokenScopeTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, (await current.GetAsync("/api/station/manifest")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/stations/{s.StationId}/enrol")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await current.GetAsync("/api/station/manifest")).StatusCode);
+        var refused = await current.GetAsync("/api/station/manifest");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("station_token_invalid", await refused.ErrorCodeAsync());
         Assert.Equal("station_not_enrolled", await (await admin.DeleteAsync($"/api/stations/{s.StationId}/enrol")).ErrorCodeAsync());
         Assert.Equal("station_not_found", await (await admin.PostAsync("/api/stations/999999/enrol", null)).ErrorCodeAsync());
 
