@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Services;
 using BroadcastHub.Web.Tests.Api;
 using BroadcastHub.Web.Tests.Playout;
@@ -63,6 +65,37 @@ public sealed class StationManifestAndMediaTests(AppFactory app)
         Assert.Equal("invalid_days", await (await station.GetAsync("/api/station/manifest?days=0")).ErrorCodeAsync());
         Assert.Equal(3, (await (await station.GetAsync("/api/station/manifest")).JsonAsync()).GetProperty("days").GetInt32());
     }
+
+    [Fact]
+    public async Task A_session_booked_through_the_api_appears_in_the_manifest_of_the_station_that_plays_its_zone()
+    {
+        using var admin = await app.CreateApiClientAsync();
+        var commune = (await (await admin.PostAsJsonAsync("/api/communes", new { name = "Xã trạm " + Guid.NewGuid().ToString("N")[..6] })).JsonAsync())
+            .GetProperty("id").GetInt64();
+        var zoneId = app.Services.GetRequiredService<PlacesRepository>().FindCommune(commune)!.ZoneId;
+        var station = app.Services.GetRequiredService<StationRepository>().Create("Trạm " + Guid.NewGuid().ToString("N")[..8])!;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/zones/{zoneId}/station", new { stationId = station.Id })).StatusCode);
+        var session = (await (await admin.PostAsJsonAsync("/api/sessions",
+            new { communeId = commune, weekdays = new[] { 1, 2, 3, 4, 5, 6, 7 }, start = "20:00:00", lengthMinutes = 30 })).JsonAsync()).GetProperty("id").GetInt64();
+        var bulletin = await new PlayoutScenario(app).ApprovedToneAsync(1.5);
+        var booked = await admin.PostAsJsonAsync("/api/bookings", new { sessionId = session, bulletinIds = new[] { bulletin.Id }, from = Day(1), to = Day(2) });
+        Assert.True(booked.IsSuccessStatusCode, await booked.Content.ReadAsStringAsync());
+        using var client = StationAgentWorld.Client(app, await StationAgentWorld.EnrolTokenAsync(admin, station.Id));
+
+        var manifest = await (await client.GetAsync("/api/station/manifest?days=3")).JsonAsync();
+        var occurrences = manifest.GetProperty("occurrences").EnumerateArray().ToList();
+        Assert.Equal(new[] { Day(1), Day(2) }, occurrences.Select(o => o.GetProperty("localDate").GetString()));
+        Assert.All(occurrences, o =>
+        {
+            Assert.Equal(session, o.GetProperty("sessionId").GetInt64());
+            Assert.Equal("Planned", o.GetProperty("state").GetString());
+            Assert.Equal(TimeSpan.FromMinutes(30), o.GetProperty("end").GetDateTimeOffset() - o.GetProperty("start").GetDateTimeOffset());
+            Assert.Equal(bulletin.Sha256, o.GetProperty("items").EnumerateArray().Single().GetProperty("sha256").GetString());
+        });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/station/media/{bulletin.Sha256}")).StatusCode);
+    }
+
+    private static string Day(int offset) => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).AddDays(offset).ToString("yyyy-MM-dd");
 
     [Fact]
     public async Task Media_of_the_manifest_is_served_by_hash_with_ranges_and_other_hashes_are_refused()
