@@ -85,6 +85,19 @@ public sealed class StationAgentRepository(AppDatabase db)
         return result;
     }
 
+    /// <summary>
+    /// The stored airtime fields of (occurrence, position) an upload is compared with (bulletin, outcome, scheduled, actual
+    /// and recorded instants as stored, played seconds, error), or null when nothing is stored.
+    /// </summary>
+    public (long BulletinId, string Outcome, string ScheduledStart, string? ActualStart, string? ActualEnd, double PlayedSeconds, string? Error,
+        string RecordedAt)? StoredAirtime(long occurrenceId, int position)
+    {
+        using var c = db.Open();
+        return c.QuerySingleOrDefault<(long, string, string, string?, string?, double, string?, string)?>(
+            "SELECT bulletin_id, outcome, scheduled_start, actual_start, actual_end, played_seconds, error, recorded_at FROM airtime WHERE occurrence_id = @occurrenceId AND position = @position",
+            new { occurrenceId, position });
+    }
+
     /// <summary>Stores a receipt; false when that (occurrence, position) already has one.</summary>
     public bool AddReceipt(StationAirtimeReceipt r)
     {

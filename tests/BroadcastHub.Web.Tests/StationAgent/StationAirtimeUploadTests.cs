@@ -52,6 +52,26 @@ public sealed class StationAirtimeUploadTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_record_stored_before_its_receipt_was_written_is_a_duplicate_on_retry_not_a_conflict()
+    {
+        using var admin = await app.CreateApiClientAsync();
+        var s = await StationAgentWorld.EnrolAsync(app, admin);
+        using var station = StationAgentWorld.Client(app, s.Token);
+        var at = s.Occurrence.StartUtc;
+        Assert.True(Airtime.TryAppend(new BroadcastHub.Core.Airtime.AirtimeRecord
+        {
+            OccurrenceId = s.Occurrence.Id, Position = 0, BulletinId = s.Bulletins[0].Id, ScheduledStart = at, ActualStart = at,
+            ActualEnd = at.AddSeconds(1), PlayedSeconds = 1, Outcome = BroadcastHub.Core.Airtime.AirtimeOutcome.Completed, RecordedAt = at.AddSeconds(1),
+        }));
+
+        var retry = await StationAgentWorld.UploadAsync(station, StationAgentWorld.Record(s, 0));
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(1, (await retry.JsonAsync()).GetProperty("duplicate").GetInt32());
+        var altered = await StationAgentWorld.UploadAsync(station, StationAgentWorld.Record(s, 0, played: 0.5));
+        Assert.Equal("airtime_conflict", await altered.ErrorCodeAsync());
+    }
+
+    [Fact]
     public async Task A_malformed_batch_is_refused_with_each_records_problem_and_nothing_of_it_is_stored()
     {
         using var admin = await app.CreateApiClientAsync();

@@ -37,11 +37,16 @@ public sealed class StationAirtimeUpload(OccurrenceRepository occurrences, Stati
             var results = new List<AirtimeRecordResult>();
             var conflicts = new List<AirtimeRecordProblem>();
             var fresh = new List<StationAirtimeRecord>();
+            var unreceipted = new List<StationAirtimeRecord>();
             foreach (var (r, i) in valid.Select((r, i) => (r, i)))
             {
-                if (receipts.TryGetValue((r.OccurrenceId, r.Position), out var receipt) && receipt.StationId == stationId && receipt.ContentHash == r.ContentHash())
+                receipts.TryGetValue((r.OccurrenceId, r.Position), out var receipt);
+                var stored = receipt is null && airtime.RecordedPositions(r.OccurrenceId).Contains(r.Position);
+                if (receipt is not null && receipt.StationId == stationId && receipt.ContentHash == r.ContentHash())
                     results.Add(new AirtimeRecordResult(r.OccurrenceId, r.Position, "duplicate"));
-                else if (receipt is not null || airtime.RecordedPositions(r.OccurrenceId).Contains(r.Position))
+                else if (stored && StoredHash(r.OccurrenceId, r.Position) == r.ContentHash())
+                    unreceipted.Add(r);
+                else if (receipt is not null || stored)
                     conflicts.Add(new AirtimeRecordProblem(i, r.OccurrenceId, r.Position, "airtime_conflict", Text.Pick(
                         "Đã có bản ghi khác cho mục này của lần phát này.", "A different record of this item of this occurrence is already stored.")));
                 else
@@ -50,6 +55,12 @@ public sealed class StationAirtimeUpload(OccurrenceRepository occurrences, Stati
             Refuse(409, "airtime_conflict", conflicts, "Có bản ghi khác với bản đã nhận; không lưu bản ghi nào.",
                 "Some records differ from those already received; none was stored.");
             var receivedAt = time.GetUtcNow();
+            // Stored by an earlier upload that stopped before its receipt (a crash between the two writes): the same record.
+            foreach (var r in unreceipted)
+            {
+                agents.AddReceipt(new StationAirtimeReceipt(r.OccurrenceId, r.Position, stationId, r.ContentHash(), receivedAt));
+                results.Add(new AirtimeRecordResult(r.OccurrenceId, r.Position, "duplicate"));
+            }
             foreach (var r in fresh)
             {
                 airtime.TryAppend(ToAirtime(r));
@@ -63,6 +74,12 @@ public sealed class StationAirtimeUpload(OccurrenceRepository occurrences, Stati
             _oneBatchAtATime.Release();
         }
     }
+
+    private string? StoredHash(long occurrenceId, int position) => agents.StoredAirtime(occurrenceId, position) is { } a
+        ? new StationAirtimeRecord(occurrenceId, position, a.BulletinId, a.Outcome, Data.SqlValues.ParseInstant(a.ScheduledStart),
+            Data.SqlValues.ParseInstantOrNull(a.ActualStart), Data.SqlValues.ParseInstantOrNull(a.ActualEnd), a.PlayedSeconds, a.Error,
+            Data.SqlValues.ParseInstant(a.RecordedAt)).ContentHash()
+        : null;
 
     private static void Refuse(int status, string code, IReadOnlyList<AirtimeRecordProblem> problems, string vi, string en)
     {
