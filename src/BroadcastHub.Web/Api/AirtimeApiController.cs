@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace BroadcastHub.Web.Api;
 
 [Route("api/airtime")]
-public sealed class AirtimeApiController(AirtimeQuery query) : ApiControllerBase
+public sealed class AirtimeApiController(AirtimeQuery query, Data.Repositories.StationAgentRepository agents, Playout.ThisStation self) : ApiControllerBase
 {
     /// <summary>
     /// Airtime records by local date range (inclusive, yyyy-MM-dd; default today; at most 366 days, else
@@ -28,10 +28,14 @@ public sealed class AirtimeApiController(AirtimeQuery query) : ApiControllerBase
                 .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
                 .Append(new("page", (result.Page + 1).ToString(CultureInfo.InvariantCulture)))
                 .Append(new("pageSize", result.PageSize.ToString(CultureInfo.InvariantCulture))))}>; rel=\"next\"";
+        // stationId/receivedAt: the agent that uploaded the record and when; records the hub aired itself are this station's.
+        var receipts = agents.Receipts(result.Records.Select(r => r.OccurrenceId));
         return Ok(result.Records.Select(r => new
         {
             r.Id, r.OccurrenceId, r.Position, r.BulletinId, r.CommuneId, r.ScheduledStart, r.ActualStart, r.ActualEnd,
             r.PlayedSeconds, outcome = r.Outcome.ToString(), r.Error, r.RecordedAt,
+            stationId = receipts.TryGetValue((r.OccurrenceId, r.Position), out var receipt) ? receipt.StationId : self.Id,
+            receivedAt = receipt?.ReceivedAt,
         }));
     }
 }

@@ -14,8 +14,21 @@ public sealed record ZoneOutputRequest(string? Spec);
 /// <summary>Station PCs (máy phát) and the zones each plays. Administrators only.</summary>
 [Route("api")]
 [Authorize(Roles = Roles.Admin)]
-public sealed class StationsApiController(StationAdmin stations) : ApiControllerBase
+public sealed class StationsApiController(StationAdmin stations, Services.StationAgent.StationEnrolment enrolment) : ApiControllerBase
 {
+    /// <summary>Issues the station agent's token, shown once (stored hashed); enrolling again replaces it.</summary>
+    [HttpPost("stations/{id:long}/enrol")]
+    public IActionResult Enrol(long id) =>
+        Created($"/api/stations/{id}", new { stationId = id, token = enrolment.Enrol(id, UserName) });
+
+    /// <summary>Revokes the station agent's token: refused from the next request on.</summary>
+    [HttpDelete("stations/{id:long}/enrol")]
+    public IActionResult Revoke(long id)
+    {
+        enrolment.Revoke(id, UserName);
+        return NoContent();
+    }
+
     /// <summary>Every station with its queue and zones (and, for this station, each zone's output state).</summary>
     [HttpGet("stations")]
     public IActionResult List() => Ok(stations.List());

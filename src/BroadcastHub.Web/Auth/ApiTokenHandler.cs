@@ -13,7 +13,7 @@ public sealed class ApiTokenHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (BearerToken(Request) is not { } token) return Task.FromResult(AuthenticateResult.NoResult());
+        if (BearerToken(Request) is not { } token || StationTokenHandler.IsStationToken(token)) return Task.FromResult(AuthenticateResult.NoResult());
         var user = accounts.FindByToken(token);
         return Task.FromResult(user is null
             ? AuthenticateResult.Fail("invalid or expired token")

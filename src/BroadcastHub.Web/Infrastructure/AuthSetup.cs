@@ -34,7 +34,9 @@ public static class AuthSetup
                 o.DefaultChallengeScheme = Selector;
             })
             .AddPolicyScheme(Selector, null, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || IsApi(ctx.Request)
+                ApiTokenHandler.BearerToken(ctx.Request) is { } bearer && StationTokenHandler.IsStationToken(bearer)
+                    ? StationTokenHandler.SchemeName
+                    : ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || IsApi(ctx.Request)
                     ? ApiTokenHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -50,8 +52,10 @@ public static class AuthSetup
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.Events.OnValidatePrincipal = SignInValidation.ValidateCookieAsync;
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, StationTokenHandler>(StationTokenHandler.SchemeName, null);
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.Configure<AuthorizationOptions>(o => o.AddPolicy(StationTokenHandler.Policy, p => p.RequireClaim(StationTokenHandler.StationIdClaim)));
         return services;
     }
 
@@ -72,6 +76,13 @@ public static class AuthSetup
     public static WebApplication UseBroadcastHubPasswordChangeGate(this WebApplication app)
     {
         app.UseMiddleware<PasswordChangeGate>();
+        return app;
+    }
+
+    /// <summary>After authentication: a station token reaches only the station-facing routes (<see cref="StationTokenGate"/>).</summary>
+    public static WebApplication UseBroadcastHubStationTokenGate(this WebApplication app)
+    {
+        app.UseMiddleware<StationTokenGate>();
         return app;
     }
 

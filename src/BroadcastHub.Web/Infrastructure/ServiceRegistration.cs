@@ -38,6 +38,8 @@ public static class ServiceRegistration
         services.AddSingleton<OccurrencePlanWriter>();
         services.AddSingleton<SessionExceptionRepository>();
         services.AddSingleton<StationRepository>();
+        services.AddSingleton<StationAgentRepository>();
+        Services.StationAgent.StationAgentRegistration.AddStationAgentServices(services);
         services.AddSingleton<ThisStation>();
         services.AddScoped<EmergencyDispatch>();
         services.AddScoped<StationAdmin>();

@@ -72,6 +72,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseBroadcastHubStationTokenGate();
         app.UseBroadcastHubPasswordChangeGate();
         app.UseAuthorization();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

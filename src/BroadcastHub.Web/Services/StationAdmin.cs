@@ -7,16 +7,19 @@ using BroadcastHub.Web.Services.Scope;
 namespace BroadcastHub.Web.Services;
 
 /// <summary>A zone as the stations page shows it: its commune and, on this station, its output's state.</summary>
-public sealed record StationZone(long ZoneId, long CommuneId, string CommuneName, ZoneOutputState? Output);
+public sealed record StationZone(long ZoneId, long CommuneId, string CommuneName, ZoneOutputState? Output, string? ReportedOutputState = null);
 
 /// <summary>A station with its zones; <see cref="IsThisStation"/> marks the PC answering this request.</summary>
-public sealed record StationView(long Id, string Name, string Queue, bool IsThisStation, IReadOnlyList<StationZone> Zones);
+public sealed record StationView(long Id, string Name, string Queue, bool IsThisStation, IReadOnlyList<StationZone> Zones,
+    string Mode = "embedded", bool Online = false, DateTimeOffset? LastSeenAt = null, long? ClockOffsetMs = null, bool? NtpSynchronized = null,
+    DateTimeOffset? CacheReadyUntil = null, long? PendingAirtime = null, string? AgentVersion = null);
 
 /// <summary>
 /// Administration of station PCs: create them and assign each commune's zone to the station that plays it. Stations
 /// are shared infrastructure; the zones (communes) listed and moved are only those of the administrator's scope.
 /// </summary>
-public sealed class StationAdmin(StationRepository stations, UserScope scope, ThisStation self, ZoneOutputs outputs, ZoneRearming rearming)
+public sealed class StationAdmin(StationRepository stations, UserScope scope, ThisStation self, ZoneOutputs outputs, ZoneRearming rearming,
+    StationAgent.StationHeartbeatService agents)
 {
     public const int MaxNameLength = 100;
 
@@ -25,10 +28,15 @@ public sealed class StationAdmin(StationRepository stations, UserScope scope, Th
     {
         var byZone = stations.StationByZone();
         var communes = scope.Communes.ToDictionary(c => c.ZoneId);
-        return stations.List().Select(s => new StationView(s.Id, s.Name, s.Queue, s.Id == self.Id,
-            byZone.Where(z => z.Value == s.Id && communes.ContainsKey(z.Key)).Select(z => communes[z.Key])
+        var status = agents.All(self.Id);
+        return stations.List().Select(s => (Station: s, Agent: status[s.Id])).Select(x => new StationView(x.Station.Id, x.Station.Name, x.Station.Queue,
+            x.Station.Id == self.Id,
+            byZone.Where(z => z.Value == x.Station.Id && communes.ContainsKey(z.Key)).Select(z => communes[z.Key])
                 .OrderBy(c => c.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
-                .Select(c => new StationZone(c.ZoneId, c.Id, c.Name, s.Id == self.Id ? outputs.StateOf(c.ZoneId) : null)).ToList())).ToList();
+                .Select(c => new StationZone(c.ZoneId, c.Id, c.Name, x.Station.Id == self.Id ? outputs.StateOf(c.ZoneId) : null,
+                    x.Agent.ZoneStates.GetValueOrDefault(c.ZoneId))).ToList(),
+            x.Agent.Mode, x.Agent.Online, x.Agent.LastSeenAt, x.Agent.ClockOffsetMs, x.Agent.NtpSynchronized, x.Agent.CacheReadyUntil,
+            x.Agent.PendingAirtime, x.Agent.AgentVersion)).ToList();
     }
 
     /// <summary>Creates a station (<c>station_name_required</c>, <c>station_exists</c>).</summary>

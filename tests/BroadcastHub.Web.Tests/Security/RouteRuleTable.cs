@@ -167,5 +167,12 @@ public static class RouteRuleTable
         ["POST /users/{id:long}/unlock"] = new(Need.Admin, new Foreign(w => Page($"/users/{w.UserB}/unlock"))),
         ["POST /users/{id:long}/reset-password"] = new(Need.Admin, new Foreign(w => Page($"/users/{w.UserB}/reset-password"))),
         ["POST /api/profile/password"] = new(Need.Staff, new Unscoped("the caller's own password")),
+        ["POST /api/stations/{id:long}/enrol"] = new(Need.Admin, new Unscoped("a station agent's credential: shared infrastructure without unit data")),
+        ["DELETE /api/stations/{id:long}/enrol"] = new(Need.Admin, new Unscoped("a station agent's credential: shared infrastructure without unit data")),
+        // Station-facing: a station token only (users get 403); scoped to the token's station (StationAgent/ tests).
+        ["GET /api/station/manifest"] = new(Need.Admin, new Unscoped("station token only: its own zones")),
+        ["GET /api/station/media/{sha256}"] = new(Need.Admin, new Unscoped("station token only: media of its own manifest")),
+        ["POST /api/station/airtime"] = new(Need.Admin, new Unscoped("station token only: occurrences of its own zones")),
+        ["POST /api/station/heartbeat"] = new(Need.Admin, new Unscoped("station token only: its own state")),
     };
 }
