@@ -30,8 +30,10 @@ public static class WebSetup
         services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = ctx =>
         {
             var first = ctx.ModelState.FirstOrDefault(e => e.Value?.Errors.Count > 0);
-            return ApiError.Result(400, "invalid_request",
-                $"Invalid request{(first.Key is { Length: > 0 } key ? $" at '{key}'" : "")}: {first.Value?.Errors[0].ErrorMessage}");
+            var field = first.Key is { Length: > 0 } key ? key : null;
+            return ApiError.Result(400, "invalid_request", Text.Pick(
+                field is null ? "Yêu cầu không hợp lệ: không đọc được nội dung gửi lên." : $"Yêu cầu không hợp lệ: trường '{field}' thiếu hoặc sai kiểu.",
+                $"Invalid request{(field is null ? "" : $" at '{field}'")}: {first.Value?.Errors[0].ErrorMessage}"));
         });
         var bodyLimit = options.MaxUploadBytes + 1024 * 1024;
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
