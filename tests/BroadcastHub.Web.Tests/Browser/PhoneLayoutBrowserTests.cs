@@ -75,12 +75,12 @@ public sealed partial class PhoneLayoutBrowserTests(ITestOutputHelper output)
         var status = response?.Status ?? 0;
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         output.WriteLine($"{url}: {status}, {width} px");
+        await ShotAsync(page, "phone-" + NonWord().Replace(url.Split('?')[0].Trim('/'), "-"));
         if (status != (url == "/account/denied" ? 403 : 200)) failures.Add($"{url}: HTTP {status}");
         else if (width > Width)
         {
             var culprits = await page.EvaluateAsync<string[]>(WidestScript, Width);
             failures.Add($"{url}: {width} px — " + string.Join(" | ", culprits));
-            await ShotAsync(page, "phone-overflow-" + NonWord().Replace(url.Trim('/'), "-"));
         }
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Airtime;
+using BroadcastHub.Core.Library;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Tests.Api;
 using BroadcastHub.Web.Tests.Pages;
@@ -112,5 +113,20 @@ public sealed class AirtimeLogLanguageTests(ReportsAppFactory app)
             + "Seconds played,Outcome code,Outcome,Note", lines[0]);
         Assert.Contains(lines, l => l.Contains($",{name},", StringComparison.Ordinal) && l.EndsWith(",Preempted,Stopped by an operator,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",Play now (emergency),", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bulletin_figures_use_the_vietnamese_decimal_comma_and_the_english_point()
+    {
+        var bulletin = app.Get<BulletinRepository>().Insert(new Bulletin
+        {
+            Title = "Tin số liệu", OriginalFileName = "tin.mp3", Sha256 = new string('c', 64), Codec = "mp3", Frames = 22050 * 60,
+            SampleRate = 22050, Channels = 1, Status = BulletinStatus.Approved, UploadedAt = DateTimeOffset.UnixEpoch, IntegratedLufs = -16.5,
+        });
+        using var supervisor = await PageBrowser.SignedInAsync(app, Roles.Supervisor);
+
+        Assert.Contains("id=\"fig-lufs\">-16,5 LUFS", await supervisor.PageAsync($"/library/{bulletin.Id}"));
+        await supervisor.SubmitAsync("/airtime", "/language", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/airtime" });
+        Assert.Contains("id=\"fig-lufs\">-16.5 LUFS", await supervisor.PageAsync($"/library/{bulletin.Id}"));
     }
 }
