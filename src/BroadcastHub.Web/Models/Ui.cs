@@ -68,7 +68,7 @@ public static class Ui
         AirtimeOutcome.Missed => T("Bỏ lỡ", "Missed"),
         AirtimeOutcome.Interrupted => T("Bị gián đoạn", "Interrupted"),
         AirtimeOutcome.Truncated => T("Bị cắt cuối", "Truncated"),
-        AirtimeOutcome.Preempted => T("Bị ngắt ưu tiên", "Preempted"),
+        AirtimeOutcome.Preempted => T("Bị ngắt", "Preempted"),
         AirtimeOutcome.Skipped => T("Bỏ qua", "Skipped"),
         _ => T("Lỗi", "Failed"),
     };

@@ -67,6 +67,13 @@ public sealed partial class PhoneLayoutBrowserTests(ITestOutputHelper output)
         var colours = await emergency.EvaluateAsync<string[]>("a => [getComputedStyle(a).color, getComputedStyle(a).backgroundColor]");
         Assert.Equal(["rgb(255, 255, 255)", "rgb(220, 53, 69)"], colours);
         await ShotAsync(page, "phone-airtime");
+
+        await page.GotoAsync($"/airtime/summary?from={seed.Date}");
+        var chartText = await page.Locator("#compliance-chart .chart-commune text").First.EvaluateAsync<double>("t => t.getBoundingClientRect().height");
+        Assert.True(chartText >= 11, $"the chart's commune names are {chartText:0.0} px high on a phone");
+        await Expect(page.Locator("#summary thead")).ToBeHiddenAsync();
+        await Expect(page.Locator("#summary tbody td[data-label='Kế hoạch']").First).ToBeVisibleAsync();
+        await ShotAsync(page, "phone-airtime-summary-chart");
     }
 
     private async Task AssertFitsAsync(IPage page, string url, List<string> failures)
