@@ -13,7 +13,8 @@ namespace BroadcastHub.Web.Controllers;
 /// <summary>Nhật ký phát: what aired where and when, and what did not; CSV export.</summary>
 [Route("airtime")]
 public sealed class AirtimeController(
-    AirtimeQuery query, UserScope scope, BulletinRepository bulletins, AirtimeCheckpoints checkpoints, StationClock clock)
+    AirtimeQuery query, UserScope scope, BulletinRepository bulletins, OccurrenceRepository occurrences, AirtimeCheckpoints checkpoints,
+    StationClock clock)
     : PageController
 {
     [HttpGet("")]
@@ -61,12 +62,13 @@ public sealed class AirtimeController(
     {
         var names = communes.ToDictionary(c => c.Id, c => c.Name);
         var titles = bulletins.FindMany(records.Select(r => r.BulletinId).Distinct());
+        var emergencies = records.Select(r => r.OccurrenceId).Distinct().Where(id => occurrences.Find(id)?.IsEmergency == true).ToHashSet();
         return records.Select(r => new AirtimeRow(
             names.GetValueOrDefault(r.CommuneId, $"#{r.CommuneId}"),
             titles.TryGetValue(r.BulletinId, out var b) ? b.Title : $"#{r.BulletinId}",
             clock.ToLocal(r.ScheduledStart),
             r.ActualStart is { } s ? clock.ToLocal(s) : null,
             r.ActualEnd is { } e ? clock.ToLocal(e) : null,
-            r.PlayedSeconds, r.Outcome, r.Error)).ToList();
+            r.PlayedSeconds, r.Outcome, r.Error, emergencies.Contains(r.OccurrenceId))).ToList();
     }
 }

@@ -11,7 +11,7 @@ namespace BroadcastHub.Web.Infrastructure;
 /// <summary>MVC, API conventions, limits, localisation and the request pipeline.</summary>
 public static class WebSetup
 {
-    private static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en-US")];
+    private static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en-US"), new("en")];
 
     public static IServiceCollection AddBroadcastHubWeb(this IServiceCollection services, BroadcastHubOptions options)
     {

@@ -3,10 +3,17 @@ using BroadcastHub.Core.Places;
 
 namespace BroadcastHub.Web.Models;
 
-/// <summary>One line of the airtime log, times already in station local time.</summary>
+/// <summary>One line of the airtime log, times already in station local time; <paramref name="Emergency"/> for a phát ngay airing.</summary>
 public sealed record AirtimeRow(
     string Commune, string Bulletin, DateTimeOffset Scheduled, DateTimeOffset? ActualStart, DateTimeOffset? ActualEnd,
-    double PlayedSeconds, AirtimeOutcome Outcome, string? Error);
+    double PlayedSeconds, AirtimeOutcome Outcome, string? Error, bool Emergency = false)
+{
+    /// <summary>The outcome in the UI language (a manual stop reads differently from an emergency cut).</summary>
+    public string OutcomeText => AirtimeTexts.Outcome(Outcome, Error);
+
+    /// <summary>The record's note in the UI language, or null.</summary>
+    public string? NoteText => AirtimeTexts.Note(Error);
+}
 
 /// <summary>The airtime log page (nhật ký phát).</summary>
 public sealed class AirtimePage

@@ -27,13 +27,25 @@ public static class Ui
         return $"{total / 60:00}:{total % 60:00}";
     }
 
-    public static string Number(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>A number with the UI culture's decimal separator (Vietnamese ",", English ".").</summary>
+    public static string Number(double value, string format = "0.0") => value.ToString(format, CultureInfo.CurrentCulture);
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    public static string Time(DateTimeOffset? local) => local?.ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "—";
+    /// <summary>
+    /// A planned local time of day as HH:mm: seconds mean nothing to an operator reading a schedule. A time set to the
+    /// second (HH:mm:ss) keeps them, or two different starts would read the same.
+    /// </summary>
+    public static string Time(DateTimeOffset? local) => local?.ToString(TimeFormat(local.Value), CultureInfo.InvariantCulture) ?? "—";
 
-    public static string Stamp(DateTimeOffset? local) => local?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "—";
+    /// <summary>A planned local date and time as yyyy-MM-dd HH:mm (seconds only when set, like <see cref="Time"/>).</summary>
+    public static string Stamp(DateTimeOffset? local) =>
+        local?.ToString("yyyy-MM-dd " + TimeFormat(local.Value), CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>A measured local time (an actual start or end) to the minute: its seconds are noise in a log.</summary>
+    public static string Minute(DateTimeOffset? local) => local?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "—";
+
+    private static string TimeFormat(DateTimeOffset local) => local.Second == 0 && local.Millisecond == 0 ? "HH:mm" : "HH:mm:ss";
 
     public static string Status(BulletinStatus status) => status switch
     {
@@ -56,7 +68,7 @@ public static class Ui
         AirtimeOutcome.Missed => T("Bỏ lỡ", "Missed"),
         AirtimeOutcome.Interrupted => T("Bị gián đoạn", "Interrupted"),
         AirtimeOutcome.Truncated => T("Bị cắt cuối", "Truncated"),
-        AirtimeOutcome.Preempted => T("Bị ngắt ưu tiên", "Preempted"),
+        AirtimeOutcome.Preempted => T("Bị ngắt", "Preempted"),
         AirtimeOutcome.Skipped => T("Bỏ qua", "Skipped"),
         _ => T("Lỗi", "Failed"),
     };

@@ -55,16 +55,18 @@ public sealed class StationAlerts(
                 $"Low disk: {disk.FreeBytes / 1048576} MB free (threshold {minimum / 1048576} MB).")));
         if (airtimeWriter.Failure is { } failure)
             alerts.Add(new StationAlert("airtime_write_failed", "error", Text.Pick(
-                $"Chưa ghi được nhật ký phát ({failure.Pending} bản ghi đang chờ, sẽ thử lại): {failure.Error}",
-                $"Airtime could not be written ({failure.Pending} records waiting, retrying): {failure.Error}")));
+                $"Chưa ghi được nhật ký phát ({failure.Pending} bản ghi đang chờ, sẽ thử lại); chi tiết trong nhật ký hệ thống.",
+                $"Airtime could not be written ({failure.Pending} records waiting, retrying); details in the system log.")));
         foreach (var zone in places.ListZones().Where(z => coversZone(z.Id)))
         {
             var state = outputs.StateOf(zone.Id);
             if (state.RefusedSpec is { } refused) alerts.Add(OutputSpecAllowList.StoredRefusalAlert(zone.Name, refused));
-            if (state.LastError is { } error)
-                alerts.Add(new StationAlert("output_error", "error", Text.Pick($"Vùng {zone.Name}: lỗi đầu ra: {error}", $"Zone {zone.Name}: output error: {error}")));
-            else if (state.Warning is { } warning)
-                alerts.Add(new StationAlert("output_fallback", "warning", Text.Pick($"Vùng {zone.Name}: {warning}", $"Zone {zone.Name}: {warning}")));
+            if (state.LastError is not null)
+                alerts.Add(new StationAlert("output_error", "error", Text.Pick(
+                    $"Vùng {zone.Name}: thiết bị phát âm thanh báo lỗi; chi tiết trong nhật ký hệ thống.", $"Zone {zone.Name}: the audio output failed; details in the system log.")));
+            else if (state.Warning is not null)
+                alerts.Add(new StationAlert("output_fallback", "warning", Text.Pick(
+                    $"Vùng {zone.Name}: thiết bị phát lỗi, đang ghi ra tệp dự phòng.", $"Zone {zone.Name}: the output failed; writing to files instead.")));
         }
         alerts.AddRange(MissingMedia().Where(m => coversZone(m.ZoneId)).Select(m => m.Alert));
         if (HangfireRebuiltNote is { } note) alerts.Add(new StationAlert("hangfire_rebuilt", "warning", note));

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
@@ -20,7 +18,7 @@ public sealed record AirtimeLogPage(IReadOnlyList<AirtimeRecord> Records, long T
 /// Reads the airtime log by local dates (at most <see cref="ReportRange.MaxDays"/> days, else <c>range_too_long</c>)
 /// within the user's scope, a page at a time, and exports all of a range as CSV.
 /// </summary>
-public sealed class AirtimeQuery(AirtimeLogPages log, UserScope scope, StationClock clock)
+public sealed class AirtimeQuery(AirtimeLogPages log, UserScope scope, StationClock clock, AirtimeCsv csvFormat)
 {
     /// <summary>Records per API page unless asked otherwise.</summary>
     public const int DefaultPageSize = 1000;
@@ -50,19 +48,9 @@ public sealed class AirtimeQuery(AirtimeLogPages log, UserScope scope, StationCl
         return log.All(range.FromUtc, range.ToUtc, communes);
     }
 
-    /// <summary>
-    /// Writes CSV (UTF-8 with BOM so spreadsheet programs read Vietnamese correctly), times in station local time,
-    /// record by record, then the <paramref name="trailer"/> lines (the signed chain head).
-    /// </summary>
-    public void WriteCsv(Stream output, IEnumerable<AirtimeRecord> records, IEnumerable<string> trailer)
-    {
-        using var csv = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
-        csv.WriteLine("occurrenceId,position,communeId,bulletinId,scheduledStart,actualStart,actualEnd,playedSeconds,outcome,error");
-        foreach (var r in records)
-            csv.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.OccurrenceId},{r.Position},{r.CommuneId},{r.BulletinId},{Local(r.ScheduledStart)},{Local(r.ActualStart)},{Local(r.ActualEnd)},{r.PlayedSeconds:0.000},{r.Outcome},{Quote(r.Error)}"));
-        foreach (var line in trailer) csv.WriteLine(line);
-    }
+    /// <summary>Writes the records as CSV (see <see cref="AirtimeCsv"/>), then the <paramref name="trailer"/> lines (the signed chain head).</summary>
+    public void WriteCsv(Stream output, IEnumerable<AirtimeRecord> records, IEnumerable<string> trailer) =>
+        csvFormat.Write(output, records, trailer);
 
     /// <summary><see cref="WriteCsv"/> into a temporary file (deleted when the returned stream is closed), at its start.</summary>
     public Stream CsvFile(IEnumerable<AirtimeRecord> records, IEnumerable<string> trailer)
@@ -91,9 +79,4 @@ public sealed class AirtimeQuery(AirtimeLogPages log, UserScope scope, StationCl
         }
         return (range, scope.IsWhole ? null : scope.CommuneIds.ToList());
     }
-
-    private string Local(DateTimeOffset? instant) =>
-        instant is { } i ? clock.ToLocal(i).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) : "";
-
-    private static string Quote(string? text) => text is null ? "" : "\"" + text.Replace("\"", "\"\"") + "\"";
 }

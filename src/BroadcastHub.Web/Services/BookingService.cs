@@ -66,7 +66,7 @@ public sealed class BookingService(
         var from = LocalDateInput.Required(r.From, "from");
         var to = mode == BookingMode.Once && string.IsNullOrWhiteSpace(r.To) ? from : LocalDateInput.Required(r.To, "to");
         if (mode == BookingMode.Once && to != from)
-            throw AppException.BadRequest("once_needs_one_date", Text.Pick("Kiểu 'once' chỉ đặt một ngày: from = to.", "Mode 'once' books one date: from must equal to."));
+            throw AppException.BadRequest("once_needs_one_date", Text.Pick("Kiểu 'once' chỉ đặt một ngày: 'from' phải bằng 'to'.", "Mode 'once' books one date: from must equal to."));
         if (to < from) throw AppException.BadRequest("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
         if (to.DayNumber - from.DayNumber >= MaxRangeDays)
             throw AppException.BadRequest("range_too_long", Text.Pick($"Chỉ đặt lịch tối đa {MaxRangeDays} ngày một lần.", $"A booking may cover at most {MaxRangeDays} days."));

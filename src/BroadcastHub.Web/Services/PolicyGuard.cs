@@ -19,7 +19,7 @@ public sealed class PolicyGuard(Policies policies, SessionRepository sessions, P
         if (violations.Count == 0) return;
         throw AppException.BadRequest(violations[0].Code, Text.Pick(
             $"Vi phạm quy định phát thanh của đơn vị (cho phép {policy.AllowedFrom:HH\\:mm}–{policy.AllowedTo:HH\\:mm}, tối đa {policy.MaxSessionMinutes} phút/buổi, {policy.MaxSessionsPerDay} buổi/ngày): ",
-            "Breaks the unit's broadcast policy: ") + string.Join(" ", violations.Select(v => v.Detail)));
+            "Breaks the unit's broadcast policy: ") + string.Join(" ", violations.Select(v => PolicyTexts.Violation(v, session, policy))));
     }
 
     /// <summary>Refuses (<c>policy_wider_than_parent</c>, naming the limits above) a unit policy that would allow more
@@ -33,6 +33,6 @@ public sealed class PolicyGuard(Policies policies, SessionRepository sessions, P
         throw AppException.BadRequest(PolicyHierarchy.WiderThanParentCode, Text.Pick(
             $"Quy định này rộng hơn quy định của đơn vị cấp trên ({limits}, tối đa {parent.MaxSessionMinutes} phút/buổi, {parent.MaxSessionsPerDay} buổi/ngày); chỉ được thu hẹp. ",
             $"This policy is wider than the one above it ({limits}, at most {parent.MaxSessionMinutes} minutes a session, {parent.MaxSessionsPerDay} sessions a day); a unit may only narrow it. ")
-            + string.Join(" ", widenings.Select(w => w.Detail)));
+            + string.Join(" ", widenings.Select(w => PolicyTexts.Widening(w, policy, parent))));
     }
 }

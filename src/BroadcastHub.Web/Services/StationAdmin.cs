@@ -83,7 +83,7 @@ public sealed class StationAdmin(StationRepository stations, UserScope scope, Th
             }
             catch (Exception e) when (e is ArgumentException or PlatformNotSupportedException)
             {
-                throw AppException.BadRequest("invalid_output_spec", Text.Pick($"Không dùng được đầu ra \"{chosen}\": {e.Message}",
+                throw AppException.BadRequest("invalid_output_spec", Text.Pick($"Không dùng được đầu ra \"{chosen}\": tên đầu ra không hợp lệ hoặc không có trên máy này (ví dụ: alsa:default, alsa:hw:0,0, file, null).",
                     $"Output \"{chosen}\" cannot be used: {e.Message}"));
             }
             if (ZoneOutputs.NotAllowedPart(chosen) is { } part)

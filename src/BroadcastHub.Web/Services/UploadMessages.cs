@@ -3,10 +3,18 @@ using BroadcastHub.Web.Infrastructure;
 
 namespace BroadcastHub.Web.Services;
 
-/// <summary>User-facing messages for rejected audio, keyed by the decoder's stable codes.</summary>
+/// <summary>
+/// User-facing messages for rejected audio, keyed by the decoder's stable codes: wholly in the UI language (the
+/// decoder's English detail goes to the log only).
+/// </summary>
 public static class UploadMessages
 {
     public const string Accepted = "WAV (PCM, float) · MP3 · Ogg Vorbis";
+
+    /// <summary>The format a rejection names ("PNG", "MP4/M4A/MOV", "Matroska/WebM"): a name reads the same in both languages.</summary>
+    private static string? FormatName(string detail) =>
+        System.Text.RegularExpressions.Regex.Matches(detail.Split(", which")[0], @"[A-Z][A-Za-z0-9]*(?:/[A-Za-z0-9]+)*")
+            .Select(m => m.Value).FirstOrDefault(v => v.Count(char.IsUpper) >= 2);
 
     public static string For(AudioRejectedException e) => e.Code switch
     {
@@ -14,6 +22,8 @@ public static class UploadMessages
         AudioErrorCodes.UnrecognizedFormat => Text.Pick(
             $"Không nhận ra định dạng âm thanh của tệp. Chỉ nhận {Accepted}.",
             $"The file is not audio in a format we recognise. Accepted: {Accepted}."),
+        AudioErrorCodes.UnsupportedFormat when FormatName(e.Message) is { } name => Text.Pick(
+            $"Tệp này có định dạng {name}, không được nhận. Chỉ nhận {Accepted}.", e.Message),
         AudioErrorCodes.UnsupportedFormat => Text.Pick(
             $"Định dạng không được hỗ trợ. Chỉ nhận {Accepted}.",
             $"Unsupported format. Accepted: {Accepted}."),
@@ -46,5 +56,5 @@ public static class UploadMessages
             "Phần đầu tệp Ogg Vorbis quá lớn so với mọi bộ mã hoá thật. Hãy xuất lại tệp, bỏ thẻ hoặc ảnh nhúng lớn.",
             "The Ogg Vorbis header is larger than any real encoder writes. Export it again without large tags or pictures."),
         _ => Text.Pick("Tệp âm thanh bị hỏng, không giải mã được.", "The audio file is corrupt and cannot be decoded."),
-    } + " (" + e.Message + ")";
+    };
 }

@@ -23,6 +23,8 @@ internal sealed partial class MainFlow(IPage page, FlowTexts texts, Action<strin
 
     public long CommuneId { get; private set; }
     public long BulletinId { get; private set; }
+    public FlowTexts Texts => texts;
+
     public string CommuneName => (texts.Lang == "vi" ? "Xã Lũng Cú " : "Lung Cu commune ") + _suffix;
     public string Title => (texts.Lang == "vi" ? "Thông báo tiêm chủng " : "Vaccination notice ") + _suffix;
 
@@ -113,7 +115,7 @@ internal sealed partial class MainFlow(IPage page, FlowTexts texts, Action<strin
             await Task.Delay(500);
             await page.ReloadAsync();
         }
-        await Expect(row).ToContainTextAsync(start.ToString("HH:mm:ss", CultureInfo.InvariantCulture));
+        await Expect(row).ToContainTextAsync(start.ToString(start.Second == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture));
         await Expect(row).ToContainTextAsync(CommuneName);
         await ShotAsync("08-aired");
     }

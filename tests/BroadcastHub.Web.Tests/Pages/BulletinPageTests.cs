@@ -94,7 +94,7 @@ public sealed class BulletinPageTests(AppFactory app)
         Assert.Contains("LUFS", text);
         Assert.Contains("dBTP", text);
         Assert.Contains("Đỉnh thực", text);
-        Assert.Contains("vượt ngưỡng -1.0 dBTP", text);
+        Assert.Contains("vượt ngưỡng -1,0 dBTP", text); // the Vietnamese decimal comma
         Assert.Contains($"src=\"/library/{id}/audio\"", pending);
         Assert.Contains($"data-src=\"/library/{id}/waveform?points=600\"", pending);
         Assert.DoesNotContain($"/library/{id}/reject", pending);

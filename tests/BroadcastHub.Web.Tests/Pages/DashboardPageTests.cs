@@ -60,7 +60,7 @@ public sealed partial class DashboardPageTests(AppFactory app)
 
         var log = await WaitForAsync(operatorBrowser, $"/airtime?from={today}&to={today}&communeId={commune}", html => html.Contains(title), 10);
         var logText = PageBrowser.TextOf(log[log.IndexOf("id=\"airtime\"", StringComparison.Ordinal)..]);
-        Assert.True(logText.Contains("Bị ngắt ưu tiên"), logText);
+        Assert.True(logText.Contains("Dừng bởi người vận hành"), logText);
 
         var nothing = await operatorBrowser.SubmitAsync("/dashboard", $"/dashboard/stop/{zoneId}", new Dictionary<string, string> { ["confirmed"] = "true" });
         Assert.Contains($"{name} không phát gì lúc này: không có gì để dừng", PageBrowser.TextOf(await PageBrowser.HtmlOf(await operatorBrowser.FollowAsync(nothing))));

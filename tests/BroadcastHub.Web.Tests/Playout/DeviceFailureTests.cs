@@ -85,7 +85,10 @@ public sealed class DeviceFailureTests(AppFactory app)
         Assert.Equal(44100 * 2, new FileInfo(fallback).Length - DataOffset(fallback));
         using var scope = app.Services.CreateScope();
         var alerts = scope.ServiceProvider.GetRequiredService<StationAlerts>().Current();
-        Assert.Contains(alerts, a => a.Code == "output_error" && a.Message.Contains("Xã rút loa") && a.Message.Contains("unplugged"));
+        // One translated line; the device's own (English) text stays in the log.
+        Assert.Contains(alerts, a => a.Code == "output_error" && a.Message.Contains("Xã rút loa")
+            && a.Message.EndsWith(": thiết bị phát âm thanh báo lỗi; chi tiết trong nhật ký hệ thống.", StringComparison.Ordinal));
+        Assert.DoesNotContain(alerts, a => a.Message.Contains("unplugged"));
     }
 
     private async Task<IReadOnlyList<AirtimeRecord>> AllRecordsAsync(PlayoutScenario scenario, Core.Scheduling.Occurrence occ, int count)

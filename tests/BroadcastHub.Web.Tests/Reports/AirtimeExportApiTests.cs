@@ -70,7 +70,7 @@ public sealed class AirtimeExportApiTests(ReportsAppFactory app)
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
             .Where(l => !l.StartsWith("#chain,", StringComparison.Ordinal)).ToArray();
-        Assert.StartsWith("occurrenceId,position,communeId", lines[0]);
+        Assert.StartsWith("Mã buổi phát,Thứ tự,Mã xã/phường,Xã/phường,Mã bản tin,Bản tin,", lines[0]);
         Assert.Equal(5, lines.Length);
         Assert.Contains(",2026-04-02 05:30:00.000,", lines[1]);
         Assert.Contains(",Late,", lines[2]);

@@ -25,12 +25,12 @@ public static class AirtimeWorkbook
             [
                 DateOnly.FromDateTime(Local(clock, l.Record.ScheduledStart)), l.CommuneName, l.BulletinTitle,
                 Local(clock, l.Record.ScheduledStart), Local(clock, l.Record.ActualStart), Local(clock, l.Record.ActualEnd),
-                l.Record.PlayedSeconds, Ui.Outcome(l.Record.Outcome), l.Record.Error, l.Record.Id, l.Record.OccurrenceId, l.Record.Position,
+                l.Record.PlayedSeconds, AirtimeTexts.Outcome(l.Record.Outcome, l.Record.Error), l.Record.Error, l.Record.Id, l.Record.OccurrenceId, l.Record.Position,
             ]));
         xlsx.AddSheet(Text.Pick("Tổng hợp", "Summary"),
             [
                 Text.Pick("Xã/phường", "Commune"), Text.Pick("Kế hoạch", "Planned"), Text.Pick("Đã phát", "Aired"), Text.Pick("Phát trễ", "Late"),
-                Text.Pick("Bỏ lỡ", "Missed"), Text.Pick("Bị cắt cuối", "Truncated"), Text.Pick("Bị ngắt ưu tiên", "Preempted"),
+                Text.Pick("Bỏ lỡ", "Missed"), Text.Pick("Bị cắt cuối", "Truncated"), Text.Pick("Bị ngắt hoặc dừng", "Preempted or stopped"),
                 Text.Pick("Lỗi", "Failed"), Text.Pick("Bị gián đoạn", "Interrupted"), Text.Pick("Bỏ qua", "Skipped"),
                 Text.Pick("Số phút đã phát", "Minutes aired"),
             ],

@@ -19,6 +19,7 @@ public static class ReportsAndAuditRegistration
         services.AddSingleton<AuditFilter>();
         services.AddScoped<AirtimeReports>();
         services.AddScoped<ReportScope>();
+        services.AddScoped<AirtimeCsv>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<AuditFilter>());
         return services;
     }
