@@ -50,7 +50,9 @@ public static class Migrator
         foreach (var (name, sql) in EmbeddedMigrations(dialect))
         {
             if (applied.Contains(name)) continue;
-            using var transaction = connection.BeginTransaction();
+            using var transaction = dialect.BeginWrite(connection);
+            // Another process may have applied it since the list was read (SQLite has no advisory lock; the write lock is held now).
+            if (connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations WHERE name = @name", new { name }, transaction) > 0) continue;
             connection.Execute(sql, transaction: transaction);
             connection.Execute("INSERT INTO schema_migrations (name, applied_at) VALUES (@name, " + (dialect.IsPostgres
                 ? """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))"""
