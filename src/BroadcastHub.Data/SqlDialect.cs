@@ -54,6 +54,19 @@ public sealed class SqlDialect
         _ => false,
     };
 
+    /// <summary>
+    /// True when <paramref name="error"/> means the PostgreSQL server cannot be reached or refuses connections now (network
+    /// failure, shut down, restarting, too many connections, connections disallowed): a request should get 503 and the
+    /// next one may succeed, since Npgsql's pool opens fresh connections once the server is back.
+    /// </summary>
+    public static bool IsConnectionLost(Exception error) => error switch
+    {
+        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || p.SqlState is "57P01" or "57P02" or "57P03" or "53300" or "55000" or "3D000",
+        NpgsqlException => true,
+        _ => error.InnerException is { } inner && IsConnectionLost(inner),
+    };
+
     /// <summary>True when <paramref name="error"/> comes from the database engine (unreachable, locked, refused).</summary>
     public static bool IsDatabaseError(Exception error) => error is SqliteException or NpgsqlException;
 }
