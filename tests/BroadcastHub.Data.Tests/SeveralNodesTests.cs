@@ -35,21 +35,26 @@ public abstract class SeveralNodesTests : IDisposable
     public async Task Concurrent_appends_from_two_nodes_make_one_chain_and_each_item_is_recorded_once()
     {
         var seed = new AirtimeSeed(_db);
-        var occurrences = Enumerable.Range(0, 4).Select(i => seed.Occurrence(seed.Commune($"Xã {i}").Id, _db.Time.GetUtcNow(), 5)).ToList();
+        const int items = 30;
+        var occurrences = Enumerable.Range(0, 4).Select(i => seed.Occurrence(seed.Commune($"Xã {i}").Id, _db.Time.GetUtcNow(), items)).ToList();
         var nodes = new[] { new AirtimeRepository(_db.OpenAnother()), new AirtimeRepository(_db.OpenAnother()) };
+        using var start = new Barrier(nodes.Length * occurrences.Count);
 
         // Both nodes try every item of every occurrence at the same time: each item must be recorded exactly once.
-        var appended = await Task.WhenAll(nodes.SelectMany(node => occurrences.Select(occ => Task.Run(() =>
-            Enumerable.Range(0, 5).Count(position => node.TryAppend(new AirtimeRecord
+        var appended = await Task.WhenAll(nodes.SelectMany(node => occurrences.Select(occ => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            return Enumerable.Range(0, items).Count(position => node.TryAppend(new AirtimeRecord
             {
                 OccurrenceId = occ.Id, Position = position, BulletinId = seed.BulletinId, ScheduledStart = occ.StartUtc,
                 PlayedSeconds = 0, Outcome = AirtimeOutcome.Missed, RecordedAt = _db.Time.GetUtcNow(),
-            }))))));
+            }));
+        }, TaskCreationOptions.LongRunning))));
 
-        Assert.Equal(20, appended.Sum());
+        Assert.Equal(occurrences.Count * items, appended.Sum());
         var report = seed.Airtime.Verify();
         Assert.True(report.Intact, report.Problem);
-        Assert.Equal(20, report.Records);
+        Assert.Equal(occurrences.Count * items, report.Records);
     }
 
     [DbFact]
