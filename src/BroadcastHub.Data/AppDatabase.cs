@@ -1,22 +1,28 @@
 using System.Data;
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace BroadcastHub.Data;
 
-/// <summary>The application's SQLite database file (the truth; Hangfire's storage is a separate file).</summary>
+/// <summary>
+/// The application database (the truth; Hangfire's storage is separate): a SQLite file, or a PostgreSQL database
+/// shared by several hub nodes. Repositories open connections here and ask <see cref="Dialect"/> what differs.
+/// </summary>
 public sealed class AppDatabase
 {
     static AppDatabase() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
     private readonly string _connectionString;
 
-    /// <summary>Creates the handle for the database at <paramref name="path"/>; nothing is opened yet.</summary>
+    /// <summary>Creates the handle for the SQLite database at <paramref name="path"/>; nothing is opened yet.</summary>
     /// <param name="path">The database file.</param>
     /// <param name="cacheReads">False runs every read against the file (benchmarks measure the queries, not the cache).</param>
     public AppDatabase(string path, bool cacheReads = true)
     {
         Path = System.IO.Path.GetFullPath(path);
+        Dialect = SqlDialect.Sqlite;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -24,9 +30,26 @@ public sealed class AppDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        Version = new DataVersion(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        var probe = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
+        Version = new DataVersion(() => OpenSqlite(probe), "PRAGMA data_version");
         Cache = new ReadCache(Version, cacheReads);
     }
+
+    private AppDatabase(string postgresConnectionString, bool cacheReads, SqlDialect dialect)
+    {
+        Path = "";
+        Dialect = dialect;
+        _connectionString = new NpgsqlConnectionStringBuilder(postgresConnectionString).ConnectionString;
+        Version = new DataVersion(OpenPostgres, DataVersion.PostgresQuery);
+        Cache = new ReadCache(Version, cacheReads);
+    }
+
+    /// <summary>Creates the handle for a PostgreSQL database (an Npgsql connection string); nothing is opened yet.</summary>
+    public static AppDatabase Postgres(string connectionString, bool cacheReads = true) =>
+        new(connectionString, cacheReads, SqlDialect.Postgres);
+
+    /// <summary>What differs between the engines.</summary>
+    public SqlDialect Dialect { get; }
 
     /// <summary>Moves whenever anything is committed to this database (see <see cref="DataVersion"/>).</summary>
     public DataVersion Version { get; }
@@ -34,25 +57,36 @@ public sealed class AppDatabase
     /// <summary>Query results kept until the database changes.</summary>
     public ReadCache Cache { get; }
 
-    /// <summary>Full path of the database file.</summary>
+    /// <summary>Full path of the SQLite file; empty on PostgreSQL.</summary>
     public string Path { get; }
 
-    /// <summary>Opens a connection with foreign keys on and a busy timeout, so concurrent writers wait instead of failing.</summary>
-    public SqliteConnection Open()
+    /// <summary>
+    /// Opens a connection. SQLite: foreign keys on and a busy timeout, so concurrent writers wait instead of failing.
+    /// </summary>
+    public DbConnection Open() => Dialect.IsPostgres ? OpenPostgres() : OpenSqlite(_connectionString);
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction; commits when it returns, rolls back when it throws.</summary>
+    public T InTransaction<T>(Func<IDbConnection, IDbTransaction, T> work)
     {
-        var connection = new SqliteConnection(_connectionString);
+        using var connection = Open();
+        using var transaction = Dialect.BeginWrite(connection);
+        var result = work(connection, transaction);
+        transaction.Commit();
+        return result;
+    }
+
+    private static SqliteConnection OpenSqlite(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         connection.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction; commits when it returns, rolls back when it throws.</summary>
-    public T InTransaction<T>(Func<IDbConnection, IDbTransaction, T> work)
+    private NpgsqlConnection OpenPostgres()
     {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var result = work(connection, transaction);
-        transaction.Commit();
-        return result;
+        var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        return connection;
     }
 }

@@ -1,42 +1,57 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BroadcastHub.Data;
 
 /// <summary>
-/// A number that changes whenever any connection — of this process or another, such as a second station PC —
-/// commits a change to the database. It is SQLite's <c>PRAGMA data_version</c> read on one dedicated connection
-/// that never writes, so every commit is "another connection's" and moves it.
+/// A number that changes whenever any connection — of this process or another, such as a second station PC or a second
+/// hub node — commits a change to the database. On SQLite it is <c>PRAGMA data_version</c> read on one dedicated
+/// connection that never writes, so every commit is "another connection's" and moves it. On PostgreSQL it is the
+/// transactional change counter that statement triggers on every table bump (<see cref="Migrator"/>): a bump becomes
+/// visible only with its commit, so a reader never sees a new version before the data it stands for.
 /// </summary>
-public sealed class DataVersion(string connectionString) : IDisposable
+public sealed class DataVersion(Func<DbConnection> openProbe, string versionQuery) : IDisposable
 {
+    /// <summary>The query that reads PostgreSQL's change counter.</summary>
+    public const string PostgresQuery = "SELECT value FROM bh_change_counter";
+
     private readonly Lock _gate = new();
-    private SqliteConnection? _probe;
-    private SqliteCommand? _pragma;
+    private DbConnection? _probe;
+    private DbCommand? _query;
 
     /// <summary>The current version; equal values mean nothing was committed in between.</summary>
     public long Current()
     {
         lock (_gate)
         {
-            if (_pragma is null)
+            try
             {
-                _probe = new SqliteConnection(connectionString);
-                _probe.Open();
-                _pragma = _probe.CreateCommand();
-                _pragma.CommandText = "PRAGMA data_version";
-                _pragma.Prepare();
+                if (_query is null)
+                {
+                    _probe = openProbe();
+                    _query = _probe.CreateCommand();
+                    _query.CommandText = versionQuery;
+                    _query.Prepare();
+                }
+                return Convert.ToInt64(_query.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
             }
-            return (long)_pragma.ExecuteScalar()!;
+            catch
+            {
+                Close();   // a lost connection is reopened by the next call, once the database is back
+                throw;
+            }
         }
     }
 
     /// <summary>Closes the probe connection.</summary>
     public void Dispose()
     {
-        lock (_gate)
-        {
-            _pragma?.Dispose();
-            _probe?.Dispose();
-        }
+        lock (_gate) Close();
+    }
+
+    private void Close()
+    {
+        _query?.Dispose();
+        _probe?.Dispose();
+        (_query, _probe) = (null, null);
     }
 }

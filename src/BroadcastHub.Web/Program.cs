@@ -22,12 +22,12 @@ builder.Host.UseSerilog((context, config) => config
 using var bootLog = LoggerFactoryFor(options);
 builder.Services.Configure<BroadcastHubOptions>(builder.Configuration.GetSection(BroadcastHubOptions.Section));
 builder.Services.AddBroadcastHubCore();
-builder.Services.AddBroadcastHubHangfire(options, bootLog.CreateLogger("Hangfire"));
+builder.Services.AddBroadcastHubHangfire(options, bootLog.CreateLogger("Hangfire"), builder.Configuration);
 builder.Services.AddBroadcastHubAuth();
 builder.Services.AddBroadcastHubWeb(options);
 
 var app = builder.Build();
-FirstStart.Prepare(app.Services, options, app.Logger);
+if (DatabaseStart.Prepare(app.Services, options, app.Logger) is { } refused) return refused;
 if (options.SeedDemo || args.Contains("--seed-demo")) DemoSeeder.SeedIfEmpty(app.Services, app.Logger, Console.Out);
 app.UseBroadcastHubPipeline();
 app.Lifetime.ApplicationStarted.Register(() =>

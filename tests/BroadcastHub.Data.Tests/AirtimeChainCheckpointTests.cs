@@ -1,21 +1,21 @@
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Data.Repositories;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BroadcastHub.Data.Tests;
 
 /// <summary>Signed checkpoints of the chain's head: a cut tail or a rewritten head is reported against the last one.</summary>
-public sealed class AirtimeChainCheckpointTests : IDisposable
+public abstract class AirtimeChainCheckpointTests : IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db;
     private readonly AirtimeSeed _seed;
     private readonly string _keys = Path.Combine(Path.GetTempPath(), "bh-keys-" + Guid.NewGuid().ToString("N")[..10]);
     private readonly AirtimeCheckpointKey _key;
     private readonly AirtimeCheckpoints _checkpoints;
 
-    public AirtimeChainCheckpointTests()
+    protected AirtimeChainCheckpointTests(DatabaseProvider provider)
     {
+        _db = new TempDatabase(provider);
         _seed = new AirtimeSeed(_db);
         _key = new AirtimeCheckpointKey(_keys);
         _checkpoints = new AirtimeCheckpoints(_db.Database, _seed.Airtime, _key, _db.Time);
@@ -30,8 +30,7 @@ public sealed class AirtimeChainCheckpointTests : IDisposable
 
     private void Raw(string sql, object? args = null)
     {
-        using var c = new SqliteConnection($"Data Source={_db.Database.Path};Pooling=False");
-        c.Open();
+        using var c = _db.Database.Open();
         c.Execute(sql, args);
     }
 
@@ -42,7 +41,7 @@ public sealed class AirtimeChainCheckpointTests : IDisposable
         return occ;
     }
 
-    [Fact]
+    [DbFact]
     public void The_key_lives_in_a_file_only_its_owner_reads_and_signs_heads_that_verify()
     {
         Assert.True(File.Exists(Path.Combine(_keys, AirtimeCheckpointKey.FileName)));
@@ -61,13 +60,13 @@ public sealed class AirtimeChainCheckpointTests : IDisposable
         Assert.Equal((true, AirtimeChainCodes.Intact, signed), (report.Intact, report.Code, report.Checkpoint));
     }
 
-    [Fact]
+    [DbFact]
     public void A_cut_tail_is_reported_against_the_last_checkpoint_and_never_signed_over()
     {
         AirFour();
         var signed = _checkpoints.Sign();
 
-        Raw("DROP TRIGGER airtime_no_delete; DELETE FROM airtime WHERE id > 2");
+        Raw(_db.DropTriggers("airtime", "airtime_no_delete") + "DELETE FROM airtime WHERE id > 2");
 
         var report = _checkpoints.Verify();
         Assert.Equal((false, AirtimeChainCodes.TailCut, 2L, (long?)null), (report.Intact, report.Code, report.LastId, report.FirstBrokenId));
@@ -75,27 +74,27 @@ public sealed class AirtimeChainCheckpointTests : IDisposable
         Assert.Null(_checkpoints.SignIfDue(1, TimeSpan.Zero));
     }
 
-    [Fact]
+    [DbFact]
     public void Deleting_the_checkpoints_from_the_database_does_not_hide_a_cut_tail()
     {
         AirFour();
         var signed = _checkpoints.Sign();
 
-        Raw("DROP TRIGGER airtime_no_delete; DROP TRIGGER airtime_checkpoints_no_delete; DELETE FROM airtime WHERE id > 2; DELETE FROM airtime_checkpoints");
+        Raw(_db.DropTriggers("airtime", "airtime_no_delete") + _db.DropTriggers("airtime_checkpoints", "airtime_checkpoints_no_delete") + "DELETE FROM airtime WHERE id > 2; DELETE FROM airtime_checkpoints");
 
         var report = _checkpoints.Verify();
         Assert.Equal((AirtimeChainCodes.TailCut, signed), (report.Code, report.Checkpoint));
         Assert.Equal(signed, _checkpoints.Sign());
     }
 
-    [Fact]
+    [DbFact]
     public void A_history_rewritten_to_the_end_no_longer_reaches_the_signed_head()
     {
         var occ = AirFour();
         _checkpoints.Sign();
 
         // Records 3 and 4 replaced and re-linked: every link holds, but the head is not the one that was signed.
-        Raw("DROP TRIGGER airtime_no_delete; DELETE FROM airtime WHERE id > 2");
+        Raw(_db.DropTriggers("airtime", "airtime_no_delete") + "DELETE FROM airtime WHERE id > 2");
         _seed.Record(occ, 2, AirtimeOutcome.Missed, 0);
         _seed.Record(occ, 3, AirtimeOutcome.Missed, 0);
 
@@ -104,7 +103,7 @@ public sealed class AirtimeChainCheckpointTests : IDisposable
         Assert.Equal((false, AirtimeChainCodes.CheckpointMismatch), (report.Intact, report.Code));
     }
 
-    [Fact]
+    [DbFact]
     public void A_forged_checkpoint_is_not_trusted()
     {
         AirFour();
@@ -116,7 +115,7 @@ public sealed class AirtimeChainCheckpointTests : IDisposable
         Assert.Equal(AirtimeChainCodes.CheckpointSignatureInvalid, _checkpoints.Verify().Code);
     }
 
-    [Fact]
+    [DbFact]
     public void Checkpoints_are_signed_every_n_records_or_after_the_interval()
     {
         AirFour();
@@ -130,4 +129,10 @@ public sealed class AirtimeChainCheckpointTests : IDisposable
         _db.Time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(9, _checkpoints.SignIfDue(3, TimeSpan.FromHours(1))!.HeadId);
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite() : AirtimeChainCheckpointTests(DatabaseProvider.Sqlite);
+
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgres() : AirtimeChainCheckpointTests(DatabaseProvider.Postgres);
 }

@@ -2,28 +2,30 @@ using System.Security.Cryptography;
 using System.Text;
 using BroadcastHub.Core.Airtime;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BroadcastHub.Data.Tests;
 
 /// <summary>Form 2 of the chain: where a record aired and which audio it was are inside its hash; form-1 records still verify.</summary>
-public sealed class AirtimeChainPlaceTests : IDisposable
+public abstract class AirtimeChainPlaceTests : IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db;
     private readonly AirtimeSeed _seed;
 
-    public AirtimeChainPlaceTests() => _seed = new AirtimeSeed(_db);
+    protected AirtimeChainPlaceTests(DatabaseProvider provider)
+    {
+        _db = new TempDatabase(provider);
+        _seed = new AirtimeSeed(_db);
+    }
 
     public void Dispose() => _db.Dispose();
 
     private void Raw(string sql, object? args = null)
     {
-        using var c = new SqliteConnection($"Data Source={_db.Database.Path};Pooling=False");
-        c.Open();
+        using var c = _db.Database.Open();
         c.Execute(sql, args);
     }
 
-    [Fact]
+    [DbFact]
     public void The_form_2_canonical_text_adds_the_bulletin_hash_the_zone_and_the_commune_after_the_bulletin()
     {
         var entry = new AirtimeChainEntry(7, 42, 0, 3, "2026-11-27T22:30:00.0000000Z", null, null, 0, "Missed", null,
@@ -40,7 +42,7 @@ public sealed class AirtimeChainPlaceTests : IDisposable
         Assert.NotEqual(AirtimeChain.Hash(entry, AirtimeChain.Genesis), AirtimeChain.Hash(entry with { Place = null }, AirtimeChain.Genesis));
     }
 
-    [Fact]
+    [DbFact]
     public void A_record_moved_to_another_commune_breaks_the_chain_at_that_record()
     {
         var here = _seed.Occurrence(_seed.Commune("Xã Đây").Id, _db.Time.GetUtcNow(), 3);
@@ -54,7 +56,7 @@ public sealed class AirtimeChainPlaceTests : IDisposable
         Assert.Equal((false, 1L, AirtimeChainCodes.RecordBroken), (report.Intact, report.FirstBrokenId, report.Code));
     }
 
-    [Fact]
+    [DbFact]
     public void A_record_pointed_at_other_audio_breaks_the_chain()
     {
         var occ = _seed.Occurrence(_seed.Commune("Xã Âm").Id, _db.Time.GetUtcNow(), 2);
@@ -65,7 +67,7 @@ public sealed class AirtimeChainPlaceTests : IDisposable
         Assert.Equal(1, _seed.Airtime.Verify().FirstBrokenId);
     }
 
-    [Fact]
+    [DbFact]
     public void Form_1_records_still_verify_and_the_chain_continues_in_form_2_but_never_goes_back()
     {
         var occ = _seed.Occurrence(_seed.Commune("Xã Cũ").Id, _db.Time.GetUtcNow(), 4);
@@ -94,21 +96,27 @@ public sealed class AirtimeChainPlaceTests : IDisposable
             var third = c.QuerySingle<string>("SELECT hash FROM airtime WHERE id = 3");
             var r = c.QuerySingle<(string S, string? A, string? E, string R)>("SELECT scheduled_start, actual_start, actual_end, recorded_at FROM airtime WHERE id = 4");
             var downgraded = AirtimeChain.Hash(new AirtimeChainEntry(4, occ.Id, 3, _seed.BulletinId, r.S, r.A, r.E, 60, "Completed", null, r.R), third);
-            Raw("DROP TRIGGER airtime_no_update; UPDATE airtime SET chain_form = 1, hash = @downgraded WHERE id = 4", new { downgraded });
+            Raw(_db.DropTriggers("airtime", "airtime_no_update") + "UPDATE airtime SET chain_form = 1, hash = @downgraded WHERE id = 4", new { downgraded });
         }
         Assert.Equal(4, _seed.Airtime.Verify().FirstBrokenId);
     }
 
-    [Fact]
+    [DbFact]
     public void A_moved_origin_is_found_even_when_every_remaining_link_holds()
     {
         var occ = _seed.Occurrence(_seed.Commune("Xã Gốc").Id, _db.Time.GetUtcNow(), 4);
         for (var p = 0; p < 4; p++) _seed.Record(occ, p, AirtimeOutcome.Completed, 60);
 
         // Claiming every record predates the chain would let any of them be rewritten unchecked.
-        Raw("DROP TRIGGER airtime_chain_origin_no_update; UPDATE airtime_chain_origin SET legacy_until_id = 4");
+        Raw(_db.DropTriggers("airtime_chain_origin", "airtime_chain_origin_no_update") + "UPDATE airtime_chain_origin SET legacy_until_id = 4");
 
         var report = _seed.Airtime.Verify();
         Assert.Equal((false, 1L, AirtimeChainCodes.OriginMoved), (report.Intact, report.FirstBrokenId, report.Code));
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite() : AirtimeChainPlaceTests(DatabaseProvider.Sqlite);
+
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgres() : AirtimeChainPlaceTests(DatabaseProvider.Postgres);
 }

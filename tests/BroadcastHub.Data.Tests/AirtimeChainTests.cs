@@ -1,15 +1,19 @@
+using System.Data.Common;
 using BroadcastHub.Core.Airtime;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BroadcastHub.Data.Tests;
 
-public sealed class AirtimeChainTests : IDisposable
+public abstract class AirtimeChainTests : IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db;
     private readonly AirtimeSeed _seed;
 
-    public AirtimeChainTests() => _seed = new AirtimeSeed(_db);
+    protected AirtimeChainTests(DatabaseProvider provider)
+    {
+        _db = new TempDatabase(provider);
+        _seed = new AirtimeSeed(_db);
+    }
 
     public void Dispose() => _db.Dispose();
 
@@ -21,13 +25,12 @@ public sealed class AirtimeChainTests : IDisposable
 
     private void Tamper(string sql)
     {
-        using var c = new SqliteConnection($"Data Source={_db.Database.Path};Pooling=False");
-        c.Open();
-        c.Execute("DROP TRIGGER airtime_no_update; DROP TRIGGER airtime_no_delete;");
+        using var c = _db.Database.Open();
+        c.Execute(_db.DropTriggers("airtime", "airtime_no_update", "airtime_no_delete"));
         c.Execute(sql);
     }
 
-    [Fact]
+    [DbFact]
     public void Each_record_links_to_the_one_before_and_the_chain_verifies()
     {
         var occ = _seed.Occurrence(_seed.Commune("Xã Lũng Cú").Id, _db.Time.GetUtcNow(), 3);
@@ -45,7 +48,7 @@ public sealed class AirtimeChainTests : IDisposable
         Assert.Equal(new AirtimeChainReport(true, 3, null, 0, links[2].Id, links[2].Hash), _seed.Airtime.Verify());
     }
 
-    [Fact]
+    [DbFact]
     public void A_second_airing_is_refused_without_touching_the_chain()
     {
         var occ = _seed.Occurrence(_seed.Commune("Xã A").Id, _db.Time.GetUtcNow(), 2);
@@ -59,13 +62,13 @@ public sealed class AirtimeChainTests : IDisposable
         Assert.True(_seed.Airtime.Verify().Intact);
     }
 
-    [Fact]
+    [DbFact]
     public void An_empty_log_is_intact()
     {
         Assert.Equal(new AirtimeChainReport(true, 0, null, 0, null, null), _seed.Airtime.Verify());
     }
 
-    [Fact]
+    [DbFact]
     public void Concurrent_zones_append_one_after_the_other_and_the_chain_stays_whole()
     {
         var occurrences = Enumerable.Range(0, 6).Select(i => _seed.Occurrence(_seed.Commune($"Xã {i}").Id, _db.Time.GetUtcNow(), 10)).ToList();
@@ -79,7 +82,7 @@ public sealed class AirtimeChainTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), Links().Select(l => l.Id));
     }
 
-    [Fact]
+    [DbFact]
     public void An_altered_field_breaks_the_chain_at_that_record()
     {
         var occ = _seed.Occurrence(_seed.Commune("Xã B").Id, _db.Time.GetUtcNow(), 4);
@@ -90,7 +93,7 @@ public sealed class AirtimeChainTests : IDisposable
         Assert.Equal(new AirtimeChainReport(false, 4, 2, 0, 4, Links()[3].Hash), _seed.Airtime.Verify());
     }
 
-    [Fact]
+    [DbFact]
     public void A_record_rehashed_after_tampering_breaks_the_link_of_the_next_one()
     {
         var occ = _seed.Occurrence(_seed.Commune("Xã C").Id, _db.Time.GetUtcNow(), 4);
@@ -109,7 +112,7 @@ public sealed class AirtimeChainTests : IDisposable
         Assert.Equal(3, report.FirstBrokenId);
     }
 
-    [Fact]
+    [DbFact]
     public void A_deleted_record_breaks_the_chain_at_the_record_after_it()
     {
         var occ = _seed.Occurrence(_seed.Commune("Xã D").Id, _db.Time.GetUtcNow(), 4);
@@ -121,17 +124,23 @@ public sealed class AirtimeChainTests : IDisposable
         Assert.Equal((false, 3L, 3L), (report.Intact, report.Records, report.FirstBrokenId));
     }
 
-    [Fact]
+    [DbFact]
     public void A_record_that_bypasses_the_chain_is_refused()
     {
         var occ = _seed.Occurrence(_seed.Commune("Xã E").Id, _db.Time.GetUtcNow(), 1);
         using var c = _db.Database.Open();
-        var e = Assert.Throws<SqliteException>(() => c.Execute(
+        var e = Assert.ThrowsAny<DbException>(() => c.Execute(
             """
             INSERT INTO airtime (occurrence_id, position, bulletin_id, scheduled_start, played_seconds, outcome, recorded_at)
             VALUES (@Id, 0, @bulletin, 'x', 0, 'Missed', 'x')
             """, new { occ.Id, bulletin = _seed.BulletinId }));
         Assert.Contains("hash chain", e.Message);
-        Assert.Throws<SqliteException>(() => c.Execute("UPDATE airtime_chain_origin SET legacy_until_id = 99"));
+        Assert.ThrowsAny<DbException>(() => c.Execute("UPDATE airtime_chain_origin SET legacy_until_id = 99"));
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite() : AirtimeChainTests(DatabaseProvider.Sqlite);
+
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgres() : AirtimeChainTests(DatabaseProvider.Postgres);
 }

@@ -4,22 +4,23 @@ using BroadcastHub.Data.Repositories;
 
 namespace BroadcastHub.Data.Tests;
 
-public sealed class AirtimeSummaryTests : IDisposable
+public abstract class AirtimeSummaryTests : IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db;
     private readonly AirtimeSeed _seed;
     private readonly AirtimeSummaryRepository _summary;
     private readonly DateTimeOffset _day = new(2026, 11, 26, 17, 0, 0, TimeSpan.Zero); // 00:00 local on 27 Nov
 
-    public AirtimeSummaryTests()
+    protected AirtimeSummaryTests(DatabaseProvider provider)
     {
+        _db = new TempDatabase(provider);
         _seed = new AirtimeSeed(_db);
         _summary = new AirtimeSummaryRepository(_db.Database);
     }
 
     public void Dispose() => _db.Dispose();
 
-    [Fact]
+    [DbFact]
     public void Counts_planned_and_every_outcome_per_commune_of_the_units_subtree()
     {
         var province = _seed.Places.CreateUnit("Tỉnh", null);
@@ -58,7 +59,7 @@ public sealed class AirtimeSummaryTests : IDisposable
         Assert.NotNull(notYet);
     }
 
-    [Fact]
+    [DbFact]
     public void Cancelled_occurrences_are_not_planned_and_emergencies_are()
     {
         var commune = _seed.Commune("Xã E");
@@ -71,7 +72,7 @@ public sealed class AirtimeSummaryTests : IDisposable
         Assert.Equal(1, row.Planned);
     }
 
-    [Fact]
+    [DbFact]
     public void Lines_carry_commune_and_bulletin_names_in_time_order()
     {
         var unit = _seed.Places.CreateUnit("Trung tâm", null);
@@ -102,4 +103,10 @@ public sealed class AirtimeSummaryTests : IDisposable
             Assert.True(_seed.Record(occ, p, outcomes[p], seconds));
         }
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite() : AirtimeSummaryTests(DatabaseProvider.Sqlite);
+
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgres() : AirtimeSummaryTests(DatabaseProvider.Postgres);
 }

@@ -4,13 +4,15 @@ using BroadcastHub.Data.Repositories;
 namespace BroadcastHub.Data.Tests;
 
 /// <summary>A bulletin's owner unit (migration 0015) round-trips, and the library list filters by owners.</summary>
-public sealed class BulletinOwnerTests : IDisposable
+public abstract class BulletinOwnerTests : IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db;
+
+    protected BulletinOwnerTests(DatabaseProvider provider) => _db = new TempDatabase(provider);
 
     public void Dispose() => _db.Dispose();
 
-    [Fact]
+    [DbFact]
     public void The_owner_unit_is_stored_and_a_list_by_owners_keeps_organisation_wide_bulletins()
     {
         var places = new PlacesRepository(_db.Database, _db.Time);
@@ -33,4 +35,10 @@ public sealed class BulletinOwnerTests : IDisposable
         Title = title, OriginalFileName = "a.mp3", Sha256 = new string('a', 64), Codec = "mp3", Frames = 22050, SampleRate = 22050,
         Channels = 1, Status = BulletinStatus.Approved, UploadedAt = _db.Time.GetUtcNow(), OwnerUnitId = owner,
     };
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite() : BulletinOwnerTests(DatabaseProvider.Sqlite);
+
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgres() : BulletinOwnerTests(DatabaseProvider.Postgres);
 }

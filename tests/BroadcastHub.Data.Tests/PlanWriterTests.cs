@@ -1,18 +1,20 @@
+using System.Data.Common;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
-using Microsoft.Data.Sqlite;
 
 namespace BroadcastHub.Data.Tests;
 
 /// <summary>The bulk plan writer: batched inserts across batch boundaries, ids in plan order, foreign keys still enforced.</summary>
-public sealed class PlanWriterTests : IDisposable
+public abstract class PlanWriterTests : IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db;
+
+    protected PlanWriterTests(DatabaseProvider provider) => _db = new TempDatabase(provider);
 
     public void Dispose() => _db.Dispose();
 
-    [Fact]
+    [DbFact]
     public void Hundreds_of_new_occurrences_are_written_with_their_zone_and_rundown_and_returned_in_plan_order()
     {
         var places = new PlacesRepository(_db.Database, _db.Time);
@@ -52,7 +54,7 @@ public sealed class PlanWriterTests : IDisposable
         Assert.Equal(ids, new OccurrencePlanWriter(_db.Database).UpsertMany(plans));
     }
 
-    [Fact]
+    [DbFact]
     public void A_plan_naming_a_bulletin_that_does_not_exist_writes_nothing()
     {
         var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã", null);
@@ -62,7 +64,7 @@ public sealed class PlanWriterTests : IDisposable
         var booking = new BookingRepository(_db.Database, _db.Time).Create(session.Id, [bulletin.Id], date, date, "t");
         var start = new DateTimeOffset(date, new TimeOnly(5, 30), TimeSpan.FromHours(7));
 
-        Assert.Throws<SqliteException>(() => new OccurrencePlanWriter(_db.Database).UpsertMany(
+        Assert.ThrowsAny<DbException>(() => new OccurrencePlanWriter(_db.Database).UpsertMany(
             [new PlannedOccurrence(session.Id, date, start, start.AddMinutes(30), [new PlannedSlot(999, booking.Id, 0, 1, null)])]));
         Assert.Null(new OccurrenceRepository(_db.Database).FindBySession(session.Id, date));
     }
@@ -72,4 +74,10 @@ public sealed class PlanWriterTests : IDisposable
         Title = "Tin", OriginalFileName = "a.mp3", Sha256 = new string('b', 64), Codec = "mp3", Frames = 22050, SampleRate = 22050,
         Channels = 1, Status = BulletinStatus.Approved, UploadedAt = _db.Time.GetUtcNow(),
     });
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite() : PlanWriterTests(DatabaseProvider.Sqlite);
+
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgres() : PlanWriterTests(DatabaseProvider.Postgres);
 }

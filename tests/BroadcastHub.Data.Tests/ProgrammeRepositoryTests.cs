@@ -4,9 +4,11 @@ using BroadcastHub.Data.Repositories;
 
 namespace BroadcastHub.Data.Tests;
 
-public sealed class ProgrammeRepositoryTests : IDisposable
+public abstract class ProgrammeRepositoryTests : IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db;
+
+    protected ProgrammeRepositoryTests(DatabaseProvider provider) => _db = new TempDatabase(provider);
 
     public void Dispose() => _db.Dispose();
 
@@ -16,7 +18,7 @@ public sealed class ProgrammeRepositoryTests : IDisposable
         Channels = 1, Status = BulletinStatus.Approved, UploadedAt = _db.Time.GetUtcNow(),
     }).Id;
 
-    [Fact]
+    [DbFact]
     public void A_communes_programme_is_stored_and_listed_with_its_evergreen_playlist_in_order()
     {
         var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã Đồng Văn", null);
@@ -36,7 +38,7 @@ public sealed class ProgrammeRepositoryTests : IDisposable
         Assert.Empty(repository.ListProgrammes()[commune.Id].EvergreenBulletinIds);
     }
 
-    [Fact]
+    [DbFact]
     public void A_one_off_session_and_the_fill_of_rundown_items_survive_the_round_trip()
     {
         var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã Mèo Vạc", null);
@@ -52,4 +54,10 @@ public sealed class ProgrammeRepositoryTests : IDisposable
             [new PlannedSlot(jingle, null, 0, 1, null) { Fill = RundownFill.Intro }, new PlannedSlot(jingle, null, 1, 1, null) { Fill = RundownFill.Evergreen }]));
         Assert.Equal([(null, RundownFill.Intro), (null, RundownFill.Evergreen)], occurrences.Rundown(id).Select(r => (r.BookingId, r.Fill)));
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite() : ProgrammeRepositoryTests(DatabaseProvider.Sqlite);
+
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgres() : ProgrammeRepositoryTests(DatabaseProvider.Postgres);
 }

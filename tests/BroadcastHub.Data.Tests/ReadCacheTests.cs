@@ -4,13 +4,15 @@ using Dapper;
 namespace BroadcastHub.Data.Tests;
 
 /// <summary>Cached reads are reused until anything is committed, by any connection, and never served stale.</summary>
-public sealed class ReadCacheTests : IDisposable
+public abstract class ReadCacheTests : IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db;
+
+    protected ReadCacheTests(DatabaseProvider provider) => _db = new TempDatabase(provider);
 
     public void Dispose() => _db.Dispose();
 
-    [Fact]
+    [DbFact]
     public void The_version_moves_on_every_commit_from_any_connection_and_not_on_reads()
     {
         var before = _db.Database.Version.Current();
@@ -22,12 +24,12 @@ public sealed class ReadCacheTests : IDisposable
         Assert.NotEqual(before, afterOwn);
 
         // Another process's connection (a second station PC) is seen the same way.
-        var other = new AppDatabase(_db.Database.Path);
+        var other = _db.OpenAnother();
         other.InTransaction((c, t) => c.Execute("INSERT INTO units (name, created_at) VALUES ('B', '2026-01-01')", transaction: t));
         Assert.NotEqual(afterOwn, _db.Database.Version.Current());
     }
 
-    [Fact]
+    [DbFact]
     public void A_cached_result_is_computed_once_per_version_and_recomputed_after_a_change()
     {
         var computed = 0;
@@ -47,7 +49,7 @@ public sealed class ReadCacheTests : IDisposable
         Assert.Equal(2, computed);
     }
 
-    [Fact]
+    [DbFact]
     public void A_failure_is_not_remembered_and_a_clock_window_replaces_its_entry_instead_of_adding_one()
     {
         var calls = 0;
@@ -59,4 +61,10 @@ public sealed class ReadCacheTests : IDisposable
         Assert.Equal("minute 1", _db.Database.Cache.Get("next-up", () => "recomputed", window: 1));
         Assert.Equal("minute 2", _db.Database.Cache.Get("next-up", () => "minute 2", window: 2));
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite() : ReadCacheTests(DatabaseProvider.Sqlite);
+
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgres() : ReadCacheTests(DatabaseProvider.Postgres);
 }

@@ -1,29 +1,34 @@
+using System.Data.Common;
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BroadcastHub.Data.Tests;
 
-public sealed class RepositoryTests : IDisposable
+public abstract class RepositoryTests : IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db;
+
+    protected RepositoryTests(DatabaseProvider provider) => _db = new TempDatabase(provider);
 
     public void Dispose() => _db.Dispose();
 
-    [Fact]
+    [DbFact]
     public void Migrations_apply_once_and_the_database_runs_in_wal_mode_with_foreign_keys()
     {
         Assert.Empty(Migrator.Migrate(_db.Database));
         using var c = _db.Database.Open();
-        Assert.Equal("wal", c.ExecuteScalar<string>("PRAGMA journal_mode"));
-        Assert.Equal(1, c.ExecuteScalar<int>("PRAGMA foreign_keys"));
-        Assert.Throws<SqliteException>(() => c.Execute("INSERT INTO sessions (commune_id, weekdays_mask, start_local, length_minutes, created_at) VALUES (999, 1, '05:30:00', 30, 'x')"));
+        if (_db.Provider == DatabaseProvider.Sqlite)
+        {
+            Assert.Equal("wal", c.ExecuteScalar<string>("PRAGMA journal_mode"));
+            Assert.Equal(1, c.ExecuteScalar<int>("PRAGMA foreign_keys"));
+        }
+        Assert.ThrowsAny<DbException>(() => c.Execute("INSERT INTO sessions (commune_id, weekdays_mask, start_local, length_minutes, created_at) VALUES (999, 1, '05:30:00', 30, 'x')"));
     }
 
-    [Fact]
+    [DbFact]
     public void An_occurrence_item_can_be_recorded_only_once_and_records_cannot_be_changed()
     {
         var (occurrenceId, bulletinId) = SeedOccurrence();
@@ -41,11 +46,11 @@ public sealed class RepositoryTests : IDisposable
         Assert.Equal(11, stored.PlayedSeconds);
 
         using var c = _db.Database.Open();
-        Assert.Throws<SqliteException>(() => c.Execute("UPDATE airtime SET outcome = 'Missed'"));
-        Assert.Throws<SqliteException>(() => c.Execute("DELETE FROM airtime"));
+        Assert.ThrowsAny<DbException>(() => c.Execute("UPDATE airtime SET outcome = 'Missed'"));
+        Assert.ThrowsAny<DbException>(() => c.Execute("DELETE FROM airtime"));
     }
 
-    [Fact]
+    [DbFact]
     public void Only_one_caller_can_claim_an_occurrence()
     {
         var (occurrenceId, _) = SeedOccurrence();
@@ -56,7 +61,7 @@ public sealed class RepositoryTests : IDisposable
         Assert.Equal(OccurrenceState.Claimed, occurrences.Find(occurrenceId)!.State);
     }
 
-    [Fact]
+    [DbFact]
     public void Replanning_replaces_the_rundown_of_a_planned_occurrence_but_never_of_a_claimed_one()
     {
         var (occurrenceId, bulletinId) = SeedOccurrence();
@@ -74,7 +79,7 @@ public sealed class RepositoryTests : IDisposable
         Assert.Equal(2, occurrences.Rundown(occurrenceId).Count);
     }
 
-    [Fact]
+    [DbFact]
     public void Instants_round_trip_exactly_in_utc()
     {
         var instant = new DateTimeOffset(2026, 11, 27, 5, 30, 15, 123, TimeSpan.FromHours(7)).AddTicks(4567);
@@ -99,4 +104,10 @@ public sealed class RepositoryTests : IDisposable
             [new PlannedSlot(bulletin.Id, booking.Id, 0, 1, null)]));
         return (id, bulletin.Id);
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite() : RepositoryTests(DatabaseProvider.Sqlite);
+
+    /// <summary>On PostgreSQL.</summary>
+    public sealed class OnPostgres() : RepositoryTests(DatabaseProvider.Postgres);
 }

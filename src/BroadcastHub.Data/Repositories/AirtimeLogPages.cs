@@ -6,10 +6,10 @@ namespace BroadcastHub.Data.Repositories;
 /// <summary>The airtime log over a period, a page at a time or streamed whole: never cut silently at a fixed row count.</summary>
 public sealed class AirtimeLogPages(AppDatabase db)
 {
-    private const string From =
-        """
+    private string From =>
+        $"""
         FROM airtime a JOIN occurrences o ON o.id = a.occurrence_id JOIN zones z ON z.id = o.zone_id
-        WHERE a.scheduled_start >= @from AND a.scheduled_start < @to AND (@all OR z.commune_id IN @communeIds)
+        WHERE a.scheduled_start >= @from AND a.scheduled_start < @to AND (@all OR {db.Dialect.In("z.commune_id", "@communeIds")})
         """;
 
     private const string Order = " ORDER BY a.scheduled_start, a.occurrence_id, a.position";

@@ -1,6 +1,6 @@
 using BroadcastHub.Core.Airtime;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BroadcastHub.Data.Repositories;
 
@@ -38,14 +38,16 @@ public sealed class AirtimeRepository(AppDatabase db)
     }
 
     /// <summary>
-    /// Appends a record and links it into the hash chain, in one <c>BEGIN IMMEDIATE</c> transaction so that
-    /// concurrent zones append one after the other. Returns false (and changes nothing, the chain included) when this
+    /// Appends a record and links it into the hash chain, in one write transaction that holds the chain's lock
+    /// (SQLite's write lock; PostgreSQL's advisory lock, shared by every hub node) so that concurrent zones append one
+    /// after the other. Returns false (and changes nothing, the chain included) when this
     /// item of this occurrence is already recorded: the unique key makes a second airing impossible to record.
     /// </summary>
     public bool TryAppend(AirtimeRecord r)
     {
         using var c = db.Open();
-        using var t = c.BeginTransaction(deferred: false);
+        using var t = db.Dialect.BeginWrite(c);
+        db.Dialect.Serialise(c, t, LockKeys.AirtimeChain);
         var key = new { r.OccurrenceId, r.Position };
         if (c.ExecuteScalar<long?>("SELECT id FROM airtime WHERE occurrence_id = @OccurrenceId AND position = @Position", key, t) is not null)
             return false;
@@ -76,7 +78,7 @@ public sealed class AirtimeRepository(AppDatabase db)
                     prevHash, hash = AirtimeChain.Hash(entry, prevHash),
                 }, t);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19 && e.Message.Contains("UNIQUE", StringComparison.Ordinal))
+        catch (DbException e) when (SqlDialect.IsUniqueViolation(e))
         {
             return false;
         }
@@ -106,10 +108,10 @@ public sealed class AirtimeRepository(AppDatabase db)
     {
         using var c = db.Open();
         return c.Query<Row>(
-            """
+            $"""
             SELECT a.*, z.commune_id FROM airtime a
             JOIN occurrences o ON o.id = a.occurrence_id JOIN zones z ON z.id = o.zone_id
-            WHERE a.scheduled_start >= @from AND a.scheduled_start < @to AND z.commune_id IN @communeIds
+            WHERE a.scheduled_start >= @from AND a.scheduled_start < @to AND {db.Dialect.In("z.commune_id", "@communeIds")}
             ORDER BY a.scheduled_start, a.occurrence_id, a.position LIMIT @limit
             """,
             new { from = SqlValues.Instant(from), to = SqlValues.Instant(to), communeIds = communeIds.ToArray(), limit })
@@ -157,8 +159,8 @@ public sealed class AirtimeRepository(AppDatabase db)
                 Text(r, 11), Text(r, 12));
     }
 
-    private static AirtimeChainPlace Place(SqliteDataReader r) =>
+    private static AirtimeChainPlace Place(DbDataReader r) =>
         new(r.IsDBNull(14) ? null : r.GetInt64(14), r.IsDBNull(15) ? null : r.GetInt64(15), Text(r, 16));
 
-    private static string? Text(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+    private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 }

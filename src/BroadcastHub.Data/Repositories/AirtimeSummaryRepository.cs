@@ -38,10 +38,10 @@ public sealed class AirtimeSummaryRepository(AppDatabase db)
                 WHERE occ.state <> 'Cancelled' GROUP BY occ.commune_id),
             aired AS (
                 SELECT occ.commune_id,
-                    sum(a.outcome IN ('Completed', 'Late')) AS aired, sum(a.outcome = 'Late') AS late,
-                    sum(a.outcome = 'Missed') AS missed, sum(a.outcome = 'Truncated') AS truncated,
-                    sum(a.outcome = 'Preempted') AS preempted, sum(a.outcome = 'Failed') AS failed,
-                    sum(a.outcome = 'Interrupted') AS interrupted, sum(a.outcome = 'Skipped') AS skipped,
+                    sum(CASE WHEN a.outcome IN ('Completed', 'Late') THEN 1 ELSE 0 END) AS aired, sum(CASE WHEN a.outcome = 'Late' THEN 1 ELSE 0 END) AS late,
+                    sum(CASE WHEN a.outcome = 'Missed' THEN 1 ELSE 0 END) AS missed, sum(CASE WHEN a.outcome = 'Truncated' THEN 1 ELSE 0 END) AS truncated,
+                    sum(CASE WHEN a.outcome = 'Preempted' THEN 1 ELSE 0 END) AS preempted, sum(CASE WHEN a.outcome = 'Failed' THEN 1 ELSE 0 END) AS failed,
+                    sum(CASE WHEN a.outcome = 'Interrupted' THEN 1 ELSE 0 END) AS interrupted, sum(CASE WHEN a.outcome = 'Skipped' THEN 1 ELSE 0 END) AS skipped,
                     sum(a.played_seconds) AS seconds
                 FROM occ JOIN airtime a ON a.occurrence_id = occ.id GROUP BY occ.commune_id)
             SELECT s.id AS CommuneId, s.name AS CommuneName, coalesce(p.n, 0) AS Planned,

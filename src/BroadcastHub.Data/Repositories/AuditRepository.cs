@@ -49,10 +49,10 @@ public sealed class AuditRepository(AppDatabase db)
     {
         using var c = db.Open();
         return c.Query<Row>(
-            """
+            $"""
             SELECT id, at, "user" AS User, action, entity, entity_id AS EntityId, detail FROM audit_log
-            WHERE entity IN @entities AND entity_id = @entityId ORDER BY at, id LIMIT @limit
+            WHERE {db.Dialect.In("entity", "@entities")} AND entity_id = @entityId ORDER BY at, id LIMIT @limit
             """,
-            new { entities, entityId, limit }).Select(r => r.ToEntry()).ToList();
+            new { entities = entities.ToArray(), entityId, limit }).Select(r => r.ToEntry()).ToList();
     }
 }

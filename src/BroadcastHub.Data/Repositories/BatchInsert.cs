@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BroadcastHub.Data.Repositories;
 
@@ -10,20 +10,20 @@ namespace BroadcastHub.Data.Repositories;
 internal sealed class BatchInsert : IDisposable
 {
     private const int BatchRows = 100;
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
     private readonly string _head;
     private readonly string _rowTemplate;
     private readonly int _columns;
     private readonly List<object?> _pending = [];
-    private SqliteCommand? _full;
+    private DbCommand? _full;
 
     /// <param name="connection">Open connection.</param>
     /// <param name="transaction">The transaction every batch runs in.</param>
     /// <param name="head">The statement up to <c>VALUES</c>, e.g. <c>INSERT INTO t (a, b)</c>.</param>
     /// <param name="rowTemplate">One row's value list with <c>{0}</c>…<c>{n-1}</c> for the bound values, e.g. <c>({0}, 'x', {1})</c>.</param>
     /// <param name="columns">How many values each row binds.</param>
-    public BatchInsert(SqliteConnection connection, SqliteTransaction transaction, string head, string rowTemplate, int columns)
+    public BatchInsert(DbConnection connection, DbTransaction transaction, string head, string rowTemplate, int columns)
     {
         (_connection, _transaction, _head, _rowTemplate, _columns) = (connection, transaction, head, rowTemplate, columns);
     }
@@ -44,23 +44,23 @@ internal sealed class BatchInsert : IDisposable
         Execute(partial);
     }
 
-    private void Execute(SqliteCommand command)
+    private void Execute(DbCommand command)
     {
         for (var i = 0; i < _pending.Count; i++) command.Parameters[i].Value = _pending[i] ?? DBNull.Value;
         command.ExecuteNonQuery();
         _pending.Clear();
     }
 
-    private SqliteCommand Command(int rows)
+    private DbCommand Command(int rows)
     {
         var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         var values = Enumerable.Range(0, rows).Select(row =>
             string.Format(System.Globalization.CultureInfo.InvariantCulture, _rowTemplate,
-                Enumerable.Range(0, _columns).Select(col => (object)$"$p{row * _columns + col}").ToArray()));
+                Enumerable.Range(0, _columns).Select(col => (object)$"@p{row * _columns + col}").ToArray()));
         command.CommandText = $"{_head} VALUES {string.Join(", ", values)}";
-        for (var i = 0; i < rows * _columns; i++) command.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" });
-        command.Prepare();
+        for (var i = 0; i < rows * _columns; i++) command.Parameters.Add(PlanCommands.Parameter(command, $"p{i}"));
+        PlanCommands.Prepare(command);
         return command;
     }
 

@@ -73,7 +73,7 @@ public sealed class BulletinRepository(AppDatabase db)
     public IReadOnlyDictionary<long, Bulletin> FindMany(IEnumerable<long> ids)
     {
         using var c = db.Open();
-        return c.Query<Row>("SELECT * FROM bulletins WHERE id IN @ids", new { ids = ids.Distinct().ToArray() })
+        return c.Query<Row>($"SELECT * FROM bulletins WHERE {db.Dialect.In("id", "@ids")}", new { ids = ids.Distinct().ToArray() })
             .Select(r => r.ToBulletin()).ToDictionary(b => b.Id);
     }
 
@@ -85,9 +85,9 @@ public sealed class BulletinRepository(AppDatabase db)
     {
         using var c = db.Open();
         return c.Query<Row>(
-            """
+            $"""
             SELECT * FROM bulletins
-            WHERE (@status IS NULL OR status = @status) AND (@all OR owner_unit_id IS NULL OR owner_unit_id IN @owners)
+            WHERE (@status IS NULL OR status = @status) AND (@all OR owner_unit_id IS NULL OR {db.Dialect.In("owner_unit_id", "@owners")})
             ORDER BY id DESC LIMIT @limit
             """,
             new { status = status?.ToString(), limit, all = ownerUnits is null, owners = ownerUnits?.ToArray() ?? [] })

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using BroadcastHub.Core.Scheduling;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BroadcastHub.Data.Repositories;
 
@@ -27,7 +27,7 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         var ids = new long[plans.Count];
         var order = Enumerable.Range(0, plans.Count).OrderBy(i => plans[i].LocalDate).ThenBy(i => plans[i].SessionId).ToList();
         using var c = db.Open();
-        var zones = PlanCommands.ZonesOf(c, plans.Select(p => p.SessionId).Distinct().ToList());
+        var zones = PlanCommands.ZonesOf(db, c, plans.Select(p => p.SessionId).Distinct().ToList());
         var chunk = new List<int>();
         var rows = 0;
         var lastHeld = TimeSpan.Zero;
@@ -46,7 +46,7 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         return ids;
     }
 
-    private static void WriteChunk(SqliteConnection c, IReadOnlyList<PlannedOccurrence> plans, List<int> chunk,
+    private void WriteChunk(DbConnection c, IReadOnlyList<PlannedOccurrence> plans, List<int> chunk,
         IReadOnlyDictionary<long, long> zones, long[] ids, ref TimeSpan lastHeld)
     {
         if (lastHeld > TimeSpan.Zero) YieldWriteLock(lastHeld);
@@ -55,15 +55,16 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         lastHeld = Stopwatch.GetElapsedTime(started);
     }
 
-    private static void WriteChunk(SqliteConnection c, IReadOnlyList<PlannedOccurrence> plans, List<int> chunk,
+    private void WriteChunk(DbConnection c, IReadOnlyList<PlannedOccurrence> plans, List<int> chunk,
         IReadOnlyDictionary<long, long> zones, long[] ids)
     {
-        using var t = c.BeginTransaction(deferred: false);
+        using var t = db.Dialect.BeginWrite(c);
+        db.Dialect.Serialise(c, t, LockKeys.PlanWriter);
         var from = chunk.Min(i => plans[i].LocalDate);
         var to = chunk.Max(i => plans[i].LocalDate);
         var sessionIds = chunk.Select(i => plans[i].SessionId).Distinct().ToList();
         var args = new DynamicParameters(new { from = SqlValues.Date(from), to = SqlValues.Date(to) });
-        var (filter, _) = SessionFilter(sessionIds, args);
+        var (filter, _) = SessionFilter(db.Dialect, sessionIds, args);
         var existing = c.Query<(long Id, long SessionId, string LocalDate, string State, string StartUtc, string EndUtc)>(
                 $"SELECT id, session_id, local_date, state, start_utc, end_utc FROM occurrences WHERE {filter} AND local_date BETWEEN @from AND @to",
                 args, t)
@@ -113,13 +114,13 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         using var c = db.Open();
         var sessions = sessionIds as IReadOnlySet<long> ?? sessionIds.ToHashSet();
         var args = new DynamicParameters(new { from = SqlValues.Date(from), to = SqlValues.Date(to), now = SqlValues.Instant(now) });
-        var (filter, _) = SessionFilter(sessions, args);
+        var (filter, _) = SessionFilter(db.Dialect, sessions, args);
         var stale = c.Query<(long Id, long SessionId)>(
                 $"SELECT id, session_id FROM occurrences WHERE {filter}"
                 + " AND state = 'Planned' AND local_date BETWEEN @from AND @to AND start_utc > @now", args)
             .Where(o => sessions.Contains(o.SessionId) && !keep.Contains(o.Id)).Select(o => o.Id).ToList();
-        return stale.Count == 0 ? 0 : c.Execute("UPDATE occurrences SET state = 'Cancelled', claimed_at = @now WHERE id IN @stale AND state = 'Planned'",
-            new { stale, now = SqlValues.Instant(now) });
+        return stale.Count == 0 ? 0 : c.Execute($"UPDATE occurrences SET state = 'Cancelled', claimed_at = @now WHERE {db.Dialect.In("id", "@stale")} AND state = 'Planned'",
+            new { stale = stale.ToArray(), now = SqlValues.Instant(now) });
     }
 
     /// <summary>
@@ -127,10 +128,10 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     /// <paramref name="args"/>); thousands would make thousands of bound parameters, so a whole-horizon run reads every
     /// session's rows in the range and the caller filters in memory. <c>Few</c> says which.
     /// </summary>
-    private static (string Filter, bool Few) SessionFilter(IReadOnlyCollection<long> sessionIds, DynamicParameters args)
+    private static (string Filter, bool Few) SessionFilter(SqlDialect dialect, IReadOnlyCollection<long> sessionIds, DynamicParameters args)
     {
         if (sessionIds.Count > 50) return ("session_id IS NOT NULL", false);
-        args.Add("sessionIds", sessionIds);
-        return ("session_id IN @sessionIds", true);
+        args.Add("sessionIds", sessionIds.ToArray());
+        return (dialect.In("session_id", "@sessionIds"), true);
     }
 }

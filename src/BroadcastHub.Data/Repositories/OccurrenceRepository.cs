@@ -113,7 +113,8 @@ public sealed class OccurrenceRepository(AppDatabase db)
         // Chunks keep the bound parameters well under SQLite's limit.
         foreach (var chunk in ids.Chunk(500))
             foreach (var r in c.Query<(long OccurrenceId, long Position, long BulletinId, long? BookingId, double? NotBefore, string? Fill)>(
-                         "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill FROM rundown_items WHERE occurrence_id IN @chunk ORDER BY occurrence_id, position",
+                         "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill FROM rundown_items WHERE "
+                         + db.Dialect.In("occurrence_id", "@chunk") + " ORDER BY occurrence_id, position",
                          new { chunk }))
                 ((List<RundownItem>)result[r.OccurrenceId]).Add(new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore,
                     r.Fill is null ? null : Enum.Parse<RundownFill>(r.Fill)));

@@ -49,7 +49,7 @@ public sealed class PlaylistRepository(AppDatabase db, TimeProvider time)
         return c.Query<SummaryRow>(
             """
             SELECT p.id, p.name, COUNT(i.bulletin_id) AS ItemCount,
-                   COALESCE(SUM(CASE WHEN b.sample_rate > 0 THEN CAST(b.frames AS REAL) / b.sample_rate ELSE 0.0 END), 0.0) AS TotalSeconds,
+                   COALESCE(SUM(CASE WHEN b.sample_rate > 0 THEN CAST(b.frames AS DOUBLE PRECISION) / b.sample_rate ELSE 0.0 END), 0.0) AS TotalSeconds,
                    p.created_at AS CreatedAt, p.created_by AS CreatedBy
             FROM playlists p
             LEFT JOIN playlist_items i ON i.playlist_id = p.id
@@ -69,7 +69,7 @@ public sealed class PlaylistRepository(AppDatabase db, TimeProvider time)
             .Distinct().ToArray();
         using var c = db.Open();
         return c.Query<long>(
-            "SELECT id FROM bulletins WHERE id IN @ids OR lower(sha256) IN @shas OR trim(title) IN @titles",
+            $"SELECT id FROM bulletins WHERE {db.Dialect.In("id", "@ids")} OR {db.Dialect.In("lower(sha256)", "@shas")} OR {db.Dialect.In("trim(title)", "@titles")}",
             new { ids = ids.Distinct().ToArray(), shas = sha256s.Distinct().ToArray(), titles = titleForms }).ToList();
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class UserRepository(AppDatabase db, TimeProvider time)
         var id = c.ExecuteScalar<long>(
             "INSERT INTO users (user_name, password_hash, role, unit_id, created_at, must_change_password, security_stamp) " +
             "VALUES (@userName, @passwordHash, @role, @unitId, @now, @mustChangePassword, @stamp) RETURNING id",
-            new { userName, passwordHash, role, unitId, now = SqlValues.Instant(time.GetUtcNow()), mustChangePassword, stamp });
+            new { userName, passwordHash, role, unitId, now = SqlValues.Instant(time.GetUtcNow()), mustChangePassword = mustChangePassword ? 1L : 0L, stamp });
         return new UserAccount(id, userName, passwordHash, role, unitId, 0, null, mustChangePassword, null, stamp);
     }
 
@@ -48,7 +48,10 @@ public sealed partial class UserRepository(AppDatabase db, TimeProvider time)
     public UserAccount? FindByName(string userName)
     {
         using var c = db.Open();
-        return c.QuerySingleOrDefault<Row>(Select + " WHERE user_name = @userName", new { userName })?.ToAccount();
+        var where = db.Dialect.IsPostgres
+            ? " WHERE lower(user_name) = lower(@userName)"   // the unique index on lower(user_name) stands for NOCASE
+            : " WHERE user_name = @userName";                // the column is COLLATE NOCASE
+        return c.QuerySingleOrDefault<Row>(Select + where, new { userName })?.ToAccount();
     }
 
     /// <summary>Finds a user by id.</summary>
@@ -64,7 +67,7 @@ public sealed partial class UserRepository(AppDatabase db, TimeProvider time)
         using var c = db.Open();
         return c.Query<ListRow>(
                 "SELECT id, user_name AS UserName, role, unit_id AS UnitId, created_at AS CreatedAt, locked_until AS LockedUntil, disabled_at AS DisabledAt " +
-                "FROM users ORDER BY user_name COLLATE NOCASE")
+                "FROM users ORDER BY " + (db.Dialect.IsPostgres ? "lower(user_name), user_name" : "user_name COLLATE NOCASE"))
             .Select(r => new UserListing(r.Id, r.UserName, r.Role, r.UnitId, SqlValues.ParseInstant(r.CreatedAt),
                 SqlValues.ParseInstantOrNull(r.LockedUntil), SqlValues.ParseInstantOrNull(r.DisabledAt)))
             .ToList();
@@ -81,7 +84,7 @@ public sealed partial class UserRepository(AppDatabase db, TimeProvider time)
     public int CountActive(IReadOnlyCollection<string> roles)
     {
         using var c = db.Open();
-        return c.ExecuteScalar<int>("SELECT COUNT(*) FROM users WHERE disabled_at IS NULL AND role IN @roles", new { roles });
+        return c.ExecuteScalar<int>("SELECT COUNT(*) FROM users WHERE disabled_at IS NULL AND " + db.Dialect.In("role", "@roles"), new { roles = roles.ToArray() });
     }
 
     /// <summary>Resets the failure count and lockout after a correct password.</summary>
@@ -109,7 +112,7 @@ public sealed partial class UserRepository(AppDatabase db, TimeProvider time)
         c.Execute(
             "UPDATE users SET password_hash = @hash, must_change_password = @mustChange, failed_sign_ins = 0, locked_until = NULL, " +
             "security_stamp = @stamp WHERE id = @id",
-            new { id, hash, mustChange, stamp });
+            new { id, hash, mustChange = mustChange ? 1L : 0L, stamp });
         return stamp;
     }
 

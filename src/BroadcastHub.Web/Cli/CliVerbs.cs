@@ -18,7 +18,7 @@ public static class CliVerbs
     public const int Usage = 2;
 
     /// <summary>The verbs, as typed.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["analyze", "devices", "test-tone"];
+    public static IReadOnlyList<string> Names { get; } = ["analyze", "devices", "test-tone", "migrate-to-postgres"];
 
     /// <summary>
     /// Runs the verb named by <paramref name="args"/>[0] and returns its exit code, or returns null when
@@ -60,6 +60,7 @@ public static class CliVerbs
                 "analyze" => AnalyzeVerb.Run(rest, config, stdout, stderr),
                 "devices" => DevicesVerb.Run(rest, config, stdout),
                 "test-tone" => TestToneVerb.Run(rest, config, stdout, stderr, time, cancel),
+                "migrate-to-postgres" => MigrateToPostgresVerb.Run(rest, config, stdout, stderr),
                 _ => Usage,
             };
         }
@@ -77,6 +78,8 @@ public static class CliVerbs
           BroadcastHub.Web analyze FILE [--json]   decode and measure an audio file (format, loudness, peaks, silence)
           BroadcastHub.Web devices [--json]        list the outputs this machine offers
           BroadcastHub.Web test-tone --zone Z      play a 3 s 1 kHz tone at -20 dBFS on zone Z's configured output
+          BroadcastHub.Web migrate-to-postgres --from PATH --to CONNECTION
+                                                   copy a SQLite app database into an empty PostgreSQL database
         """;
 }
 

@@ -1,24 +1,39 @@
 using BroadcastHub.Core.Access;
 using BroadcastHub.Web.Services.Scope;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
 
 namespace BroadcastHub.Web.Infrastructure;
 
-/// <summary>Hangfire on its own SQLite file, polling every second. Its storage is disposable: the app database is the truth.</summary>
+/// <summary>
+/// Hangfire on its own SQLite file, polling every second; with the PostgreSQL provider, Hangfire.PostgreSql in its own
+/// schema (<c>hangfire</c>) of the app's database, shared by every hub node. Its storage is disposable: the app
+/// database is the truth.
+/// </summary>
 public static class HangfireSetup
 {
-    public static IServiceCollection AddBroadcastHubHangfire(this IServiceCollection services, BroadcastHubOptions options, ILogger log)
+    public static IServiceCollection AddBroadcastHubHangfire(this IServiceCollection services, BroadcastHubOptions options, ILogger log,
+        IConfiguration? configuration = null)
     {
         var inMemory = options.HangfireStorage.Equals("InMemory", StringComparison.OrdinalIgnoreCase);
-        if (!inMemory) MoveAsideIfDamaged(options.HangfireDatabasePath, log);
+        var postgres = !inMemory && configuration is not null && OnPostgres(configuration);
+        if (!inMemory && !postgres) MoveAsideIfDamaged(options.HangfireDatabasePath, log);
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
             if (inMemory) config.UseInMemoryStorage();
+            else if (postgres)
+                config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(DatabaseSetup.PostgresConnectionString(configuration!)), new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    InvisibilityTimeout = TimeSpan.FromMinutes(30),
+                });
             else config.UseSQLiteStorage(options.HangfireDatabasePath, new SQLiteStorageOptions
             {
                 QueuePollInterval = TimeSpan.FromSeconds(1),
@@ -35,6 +50,18 @@ public static class HangfireSetup
         services.AddSingleton<PlanningWatch>();
         services.AddHostedService<PlannerWatchdog>();
         return services;
+    }
+
+    private static bool OnPostgres(IConfiguration configuration)
+    {
+        try
+        {
+            return DatabaseSetup.Provider(configuration) == BroadcastHub.Data.DatabaseProvider.Postgres;
+        }
+        catch (StartupException)
+        {
+            return false;   // reported once, by DatabaseStart, before anything runs
+        }
     }
 
     /// <summary>

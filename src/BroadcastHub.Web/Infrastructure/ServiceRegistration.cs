@@ -24,7 +24,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new StationClock(sp.GetRequiredService<TimeProvider>(),
             StationClock.FindZone(sp.GetRequiredService<IOptions<BroadcastHubOptions>>().Value.TimeZone)));
-        services.AddSingleton(sp => new AppDatabase(sp.GetRequiredService<IOptions<BroadcastHubOptions>>().Value.AppDatabasePath));
+        services.AddSingleton(sp => DatabaseSetup.Create(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<BroadcastHubOptions>>().Value));
         services.AddSingleton<PlacesRepository>();
         services.AddSingleton<SessionRepository>();
         services.AddSingleton<BulletinRepository>();

@@ -41,7 +41,7 @@ public sealed class AirtimeUpkeep(
             var deleted = RecordingRetention.Prune(hub.Value.RecordingsPath, options.Value.RecordingRetentionDays, time.GetUtcNow());
             if (deleted > 0) log.LogInformation("Deleted {Count} recordings older than {Days} days", deleted, options.Value.RecordingRetentionDays);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
         {
             log.LogWarning(e, "Airtime upkeep failed this time; it runs again in a minute");
         }

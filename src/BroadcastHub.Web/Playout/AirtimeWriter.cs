@@ -90,7 +90,7 @@ public sealed class AirtimeWriter
                 {
                     _append.TryAppend(record);
                 }
-                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+                catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
                 {
                     _failures++;
                     var wait = TimeSpan.FromSeconds(Math.Min(_options.WriteRetryMaxSeconds, Math.Pow(2, Math.Min(_failures - 1, 16))));
@@ -116,7 +116,7 @@ public sealed class AirtimeWriter
         {
             _checkpoints.SignIfDue(_options.CheckpointEveryRecords, TimeSpan.FromMinutes(_options.CheckpointEveryMinutes));
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException)
         {
             _log.LogWarning(e, "The airtime checkpoint could not be signed now; it will be on a later write");
         }

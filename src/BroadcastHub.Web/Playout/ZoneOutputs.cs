@@ -48,7 +48,7 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationRe
         {
             stations.OutputByZone().TryGetValue(zoneId, out chosen);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException)
         {
             // A database hiccup at the instant of air must not cost the session: play through the configured output.
             log.LogError(e, "Zone {Zone}: the chosen output could not be read; using the configured one", zoneId);

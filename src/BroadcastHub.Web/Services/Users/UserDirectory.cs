@@ -2,7 +2,6 @@ using BroadcastHub.Core.Access;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Auth;
 using BroadcastHub.Web.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace BroadcastHub.Web.Services.Users;
 
@@ -46,7 +45,7 @@ public sealed class UserDirectory(UserRepository users, PlacesRepository places,
             var created = accounts.CreateUser(userName, password, role, unit?.Id);
             return new UserView(created.Id, created.UserName, created.Role, created.UnitId, unit?.Name, time.GetUtcNow(), null);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        catch (System.Data.Common.DbException e) when (BroadcastHub.Data.SqlDialect.IsUniqueViolation(e))
         {
             throw UserNames.Exists(userName); // lost a race with another request creating the same name
         }
