@@ -21,6 +21,7 @@ public sealed partial class PhoneLayoutBrowserTests(ITestOutputHelper output)
     private static readonly string[] NotPages =
     [
         "/health", "/hangfire/{**path}", "/library/{id:long}/audio", "/library/{id:long}/waveform", "/airtime/export", "/airtime/export.xlsx",
+        "/dashboard/live", "/dashboard/events", // a fragment of the dashboard and its event stream, not pages
     ];
 
     [Fact]
@@ -108,6 +109,8 @@ public sealed partial class PhoneLayoutBrowserTests(ITestOutputHelper output)
             ["/library"] = "/library", ["/library/{id:long}"] = $"/library/{seed.BulletinId}",
             ["/schedule"] = $"/schedule?communeId={seed.CommuneId}", ["/schedule/week"] = "/schedule/week",
             ["/schedule/bookings/{id:long}/edit"] = $"/schedule/bookings/{seed.BookingId}/edit",
+            ["/schedule/bookings/{id:long}"] = $"/schedule/bookings/{seed.BookingId}",
+            ["/schedule/bookings/{id:long}/cancel"] = $"/schedule/bookings/{seed.BookingId}/cancel",
             ["/emergency"] = "/emergency", ["/airtime"] = $"/airtime?from={seed.Date}", ["/airtime/summary"] = $"/airtime/summary?from={seed.Date}",
             ["/users"] = "/users", ["/stations"] = "/stations", ["/policies"] = "/policies",
         };
