@@ -20,8 +20,12 @@ public sealed class StationApiController(EmergencyService emergency, PlayoutEngi
     [HttpPost("emergency")]
     public IActionResult Emergency([FromBody] EmergencyRequest request)
     {
-        var started = emergency.Start(request.CommuneIds, request.BulletinId);
-        return Accepted(new { occurrences = started.Select(o => new { o.Id, o.CommuneId, o.ZoneId, start = o.StartUtc, end = o.EndUtc }) });
+        var result = emergency.StartAll(request.CommuneIds, request.BulletinId);
+        return Accepted(new
+        {
+            occurrences = result.Started.Select(o => new { o.Id, o.CommuneId, o.ZoneId, start = o.StartUtc, end = o.EndUtc }),
+            notAired = result.NotAired.Select(n => new { n.CommuneId, n.ZoneId, n.StationId, error = n.Code, n.Message }),
+        });
     }
 
     /// <summary>Dừng phát: stops what the zone airs, with a short fade; a zone outside the caller's scope is not found.</summary>
