@@ -33,6 +33,7 @@ public sealed class StationApiController(EmergencyService emergency, PlayoutEngi
     public IActionResult Stop(long id)
     {
         if (!scope.CoversZone(id)) throw ScopeRefusals.ZoneNotFound(id);
+        if (emergency.StopRefusal(id) is { } refusal) throw refusal;
         return engine.StopZone(id)
             ? Ok(new { stopped = true, zoneId = id })
             : ApiError.Result(409, "nothing_playing", Text.Pick("Vùng này không đang phát.", "Nothing is airing on this zone."));

@@ -58,6 +58,18 @@ public sealed class EmergencyService(
         return new EmergencyResult(result, notAired);
     }
 
+    /// <summary>Why zone <paramref name="zoneId"/> cannot be stopped from here (its station's agent plays it), or null.</summary>
+    public AppException? StopRefusal(long zoneId)
+    {
+        if (station.AgentStationOf(zoneId) is not { } agentStation) return null;
+        var online = agents.All(station.Id)[agentStation].Online;
+        return AppException.Conflict(online ? "agent_unreachable" : "station_offline", online
+            ? Text.Pick($"Vùng {zoneId} do máy phát {agentStation} (tác tử riêng) phát; máy chủ chưa gửi được lệnh dừng tới nó.",
+                $"Zone {zoneId} is played by station {agentStation}'s own agent; the hub cannot send it a stop yet.")
+            : Text.Pick($"Vùng {zoneId} do máy phát {agentStation} phát, đang mất kết nối; không dừng được từ máy chủ.",
+                $"Zone {zoneId} is played by station {agentStation}, which is offline; it cannot be stopped from the hub."));
+    }
+
     // Until the push channel exists an online agent cannot be reached within seconds either: it is refused the same
     // way, under its own code, rather than queued to air late.
     private static EmergencyNotAired NotAiredOn(Core.Places.Commune commune, long agentStation, bool online) => online

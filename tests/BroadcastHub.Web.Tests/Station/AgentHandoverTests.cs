@@ -87,6 +87,40 @@ public sealed class AgentHandoverTests(AppFactory app)
         Assert.False(_scenario.Engine.Playing.ContainsKey(offline.Occurrence.ZoneId));
     }
 
+    [Fact]
+    public async Task Crash_recovery_leaves_an_enrolled_agents_occurrence_to_the_agent()
+    {
+        using var admin = await app.CreateApiClientAsync();
+        var first = await _scenario.ApprovedToneAsync(1.0);
+        var second = await _scenario.ApprovedToneAsync(0.5);
+        var start = DateTimeOffset.UtcNow.AddSeconds(-2);
+        var occ = _scenario.Occurrence(start, start.AddMinutes(5), first, second);
+        app.Services.GetRequiredService<OccurrenceRepository>().TryTransition(occ.Id, OccurrenceState.Claimed, start);
+        app.Services.GetRequiredService<OccurrenceProgressRepository>().Beat(occ.Id, 0, start, start.AddSeconds(0.75));
+        await StationAgentWorld.EnrolTokenAsync(admin, 1);
+        try
+        {
+            Assert.Equal(0, _scenario.Engine.Recover());
+            Assert.Empty(_scenario.Airtime(occ));
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/stations/1/enrol")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Stopping_a_zone_of_an_offline_agent_is_refused_with_station_offline()
+    {
+        using var admin = await app.CreateApiClientAsync();
+        var offline = await StationAgentWorld.EnrolAsync(app, admin);
+
+        var stop = await admin.PostAsync($"/api/zones/{offline.Occurrence.ZoneId}/stop", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, stop.StatusCode);
+        Assert.Equal("station_offline", await stop.ErrorCodeAsync());
+    }
+
     private Occurrence EmergencyOf(System.Text.Json.JsonElement started) =>
         app.Services.GetRequiredService<OccurrenceRepository>().Find(started.GetProperty("id").GetInt64())!;
 
