@@ -20,8 +20,12 @@ public sealed class StationApiController(EmergencyService emergency, PlayoutEngi
     [HttpPost("emergency")]
     public IActionResult Emergency([FromBody] EmergencyRequest request)
     {
-        var started = emergency.Start(request.CommuneIds, request.BulletinId);
-        return Accepted(new { occurrences = started.Select(o => new { o.Id, o.CommuneId, o.ZoneId, start = o.StartUtc, end = o.EndUtc }) });
+        var result = emergency.StartAll(request.CommuneIds, request.BulletinId);
+        return Accepted(new
+        {
+            occurrences = result.Started.Select(o => new { o.Id, o.CommuneId, o.ZoneId, start = o.StartUtc, end = o.EndUtc }),
+            notAired = result.NotAired.Select(n => new { n.CommuneId, n.ZoneId, n.StationId, error = n.Code, n.Message }),
+        });
     }
 
     /// <summary>Dừng phát: stops what the zone airs, with a short fade; a zone outside the caller's scope is not found.</summary>
@@ -29,6 +33,7 @@ public sealed class StationApiController(EmergencyService emergency, PlayoutEngi
     public IActionResult Stop(long id)
     {
         if (!scope.CoversZone(id)) throw ScopeRefusals.ZoneNotFound(id);
+        if (emergency.StopRefusal(id) is { } refusal) throw refusal;
         return engine.StopZone(id)
             ? Ok(new { stopped = true, zoneId = id })
             : ApiError.Result(409, "nothing_playing", Text.Pick("Vùng này không đang phát.", "Nothing is airing on this zone."));

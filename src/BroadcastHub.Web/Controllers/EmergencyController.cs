@@ -30,9 +30,10 @@ public sealed class EmergencyController(EmergencyService emergency, UserScope sc
         }
         try
         {
-            var started = emergency.Start(form.CommuneIds, form.BulletinId ?? 0);
-            var names = string.Join(", ", scope.Communes.Where(c => started.Any(o => o.CommuneId == c.Id)).Select(c => c.Name));
-            Flash(Text.Pick($"Đang phát khẩn cấp ở {names}.", $"Emergency airing in {names}."));
+            var result = emergency.StartAll(form.CommuneIds, form.BulletinId ?? 0);
+            var names = string.Join(", ", scope.Communes.Where(c => result.Started.Any(o => o.CommuneId == c.Id)).Select(c => c.Name));
+            if (result.Started.Count > 0) Flash(Text.Pick($"Đang phát khẩn cấp ở {names}.", $"Emergency airing in {names}."));
+            if (result.NotAired.Count > 0) FlashError(string.Join(" ", result.NotAired.Select(n => n.Message)));
             return LocalRedirect("/dashboard");
         }
         catch (AppException e)

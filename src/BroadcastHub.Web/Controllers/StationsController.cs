@@ -9,10 +9,11 @@ namespace BroadcastHub.Web.Controllers;
 /// <summary>Máy phát và đầu ra: station PCs, the zones each plays, and the state of this station's outputs.</summary>
 [Route("stations")]
 [Authorize(Roles = Roles.Admin)]
-public sealed class StationsController(StationAdmin stations) : PageController
+public sealed class StationsController(StationAdmin stations, Services.StationAgent.StationEnrolment enrolment) : PageController
 {
     public const string CreateKey = "create-station";
     public const string AssignKey = "assign-zone";
+    public const string EnrolKey = "enrol-station";
 
     [HttpGet("")]
     public IActionResult Index() => View(stations.List());
@@ -64,4 +65,45 @@ public sealed class StationsController(StationAdmin stations) : PageController
             return View(nameof(Index), stations.List());
         }
     }
+
+    /// <summary>Issues the agent's token and shows it on this response only: it is stored hashed and never shown again.</summary>
+    [HttpPost("{id:long}/enrol")]
+    public IActionResult Enrol(long id)
+    {
+        try
+        {
+            var token = enrolment.Enrol(id, UserName);
+            Response.Headers.CacheControl = "no-store";
+            return View("Enrolled", new EnrolledStation(stations.List().First(s => s.Id == id), token));
+        }
+        catch (AppException e)
+        {
+            Refused(e, EnrolKey);
+            return View(nameof(Index), stations.List());
+        }
+    }
+
+    /// <summary>Revokes the agent's token; the hub plays the station's zones again from their next arming.</summary>
+    [HttpPost("{id:long}/revoke")]
+    public IActionResult Revoke(long id, bool confirmed)
+    {
+        try
+        {
+            if (!confirmed)
+                throw AppException.BadRequest("confirmation_required", Text.Pick(
+                    $"Hãy đánh dấu xác nhận thu hồi token của máy phát {id}.", $"Tick the confirmation to revoke station {id}'s token."));
+            enrolment.Revoke(id, UserName);
+            Flash(Text.Pick($"Đã thu hồi token của máy phát {id}; máy chủ phát lại các vùng của nó từ lần chuẩn bị tới.",
+                $"Revoked station {id}'s token; the hub plays its zones again from their next arming."));
+            return RedirectToAction(nameof(Index));
+        }
+        catch (AppException e)
+        {
+            Refused(e, EnrolKey);
+            return View(nameof(Index), stations.List());
+        }
+    }
 }
+
+/// <summary>The page that shows a new agent token once.</summary>
+public sealed record EnrolledStation(StationView Station, string Token);

@@ -25,7 +25,7 @@ public sealed class OccurrenceArmer(
     /// <summary>Ensures <paramref name="occ"/> will be armed; returns true when a job was created now.</summary>
     public bool EnsureArmed(Occurrence occ)
     {
-        if (ArmIfNeeded(occ, occurrences.ArmJob(occ.Id), station.QueueByZone()) is not { } job) return false;
+        if (ArmIfNeeded(occ, occurrences.ArmJob(occ.Id), station.QueueByZone(), station.AgentZones()) is not { } job) return false;
         occurrences.SetArmJobs([(occ.Id, job)]);
         return true;
     }
@@ -34,16 +34,17 @@ public sealed class OccurrenceArmer(
     public int EnsureArmed(IEnumerable<(Occurrence Occurrence, string? ArmJobId)> due)
     {
         var queues = station.QueueByZone();
-        var created = due.Select(d => (d.Occurrence.Id, Job: ArmIfNeeded(d.Occurrence, d.ArmJobId, queues)))
+        var agentZones = station.AgentZones();
+        var created = due.Select(d => (d.Occurrence.Id, Job: ArmIfNeeded(d.Occurrence, d.ArmJobId, queues, agentZones)))
             .Where(d => d.Job is not null).Select(d => (d.Id, d.Job!)).ToList();
         occurrences.SetArmJobs(created);
         return created.Count;
     }
 
-    private string? ArmIfNeeded(Occurrence occ, string? recordedJobId, IReadOnlyDictionary<long, string> queueByZone)
+    private string? ArmIfNeeded(Occurrence occ, string? recordedJobId, IReadOnlyDictionary<long, string> queueByZone, IReadOnlySet<long> agentZones)
     {
         var queue = queueByZone.TryGetValue(occ.ZoneId, out var own) ? own : station.Queue;
-        if (occ.State != OccurrenceState.Planned) return null;
+        if (occ.State != OccurrenceState.Planned || agentZones.Contains(occ.ZoneId)) return null; // its agent arms it
         if (recordedJobId is { } jobId && IsPending(jobId)) return null;
         var armAt = occ.StartUtc - TimeSpan.FromSeconds(options.Value.ArmLeadSeconds);
         // The job is built directly rather than from a lambda: compiling an expression per occurrence was most of the

@@ -12,14 +12,15 @@ public sealed record StationZone(long ZoneId, long CommuneId, string CommuneName
 /// <summary>A station with its zones; <see cref="IsThisStation"/> marks the PC answering this request.</summary>
 public sealed record StationView(long Id, string Name, string Queue, bool IsThisStation, IReadOnlyList<StationZone> Zones,
     string Mode = "embedded", bool Online = false, DateTimeOffset? LastSeenAt = null, long? ClockOffsetMs = null, bool? NtpSynchronized = null,
-    DateTimeOffset? CacheReadyUntil = null, long? PendingAirtime = null, string? AgentVersion = null);
+    DateTimeOffset? CacheReadyUntil = null, long? PendingAirtime = null, string? AgentVersion = null,
+    IReadOnlyList<StationAgent.StationAgentAlert>? Alerts = null);
 
 /// <summary>
 /// Administration of station PCs: create them and assign each commune's zone to the station that plays it. Stations
 /// are shared infrastructure; the zones (communes) listed and moved are only those of the administrator's scope.
 /// </summary>
 public sealed class StationAdmin(StationRepository stations, UserScope scope, ThisStation self, ZoneOutputs outputs, ZoneRearming rearming,
-    StationAgent.StationHeartbeatService agents)
+    StationAgent.StationHeartbeatService agents, TimeProvider time)
 {
     public const int MaxNameLength = 100;
 
@@ -29,6 +30,7 @@ public sealed class StationAdmin(StationRepository stations, UserScope scope, Th
         var byZone = stations.StationByZone();
         var communes = scope.Communes.ToDictionary(c => c.ZoneId);
         var status = agents.All(self.Id);
+        var now = time.GetUtcNow();
         return stations.List().Select(s => (Station: s, Agent: status[s.Id])).Select(x => new StationView(x.Station.Id, x.Station.Name, x.Station.Queue,
             x.Station.Id == self.Id,
             byZone.Where(z => z.Value == x.Station.Id && communes.ContainsKey(z.Key)).Select(z => communes[z.Key])
@@ -36,7 +38,7 @@ public sealed class StationAdmin(StationRepository stations, UserScope scope, Th
                 .Select(c => new StationZone(c.ZoneId, c.Id, c.Name, x.Station.Id == self.Id ? outputs.StateOf(c.ZoneId) : null,
                     x.Agent.ZoneStates.GetValueOrDefault(c.ZoneId))).ToList(),
             x.Agent.Mode, x.Agent.Online, x.Agent.LastSeenAt, x.Agent.ClockOffsetMs, x.Agent.NtpSynchronized, x.Agent.CacheReadyUntil,
-            x.Agent.PendingAirtime, x.Agent.AgentVersion)).ToList();
+            x.Agent.PendingAirtime, x.Agent.AgentVersion, StationAgent.StationAgentAlerts.For(x.Agent, now))).ToList();
     }
 
     /// <summary>Creates a station (<c>station_name_required</c>, <c>station_exists</c>).</summary>

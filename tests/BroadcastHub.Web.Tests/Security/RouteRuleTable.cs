@@ -169,6 +169,8 @@ public static class RouteRuleTable
         ["POST /api/profile/password"] = new(Need.Staff, new Unscoped("the caller's own password")),
         ["POST /api/stations/{id:long}/enrol"] = new(Need.Admin, new Unscoped("a station agent's credential: shared infrastructure without unit data")),
         ["DELETE /api/stations/{id:long}/enrol"] = new(Need.Admin, new Unscoped("a station agent's credential: shared infrastructure without unit data")),
+        ["POST /stations/{id:long}/enrol"] = new(Need.Admin, new Unscoped("a station agent's credential: shared infrastructure without unit data")),
+        ["POST /stations/{id:long}/revoke"] = new(Need.Admin, new Unscoped("a station agent's credential: shared infrastructure without unit data")),
         // Station-facing: a station token only (users get 403); scoped to the token's station (StationAgent/ tests).
         ["GET /api/station/manifest"] = new(Need.Admin, new Unscoped("station token only: its own zones")),
         ["GET /api/station/media/{sha256}"] = new(Need.Admin, new Unscoped("station token only: media of its own manifest")),
