@@ -15,22 +15,28 @@ public sealed record LocalMedia(long OccurrenceId, DateTimeOffset OccurrenceStar
 /// <summary>The manifest window in the local database; each sync replaces it whole, in one transaction.</summary>
 public sealed class ManifestStore(LocalDatabase db)
 {
-    /// <summary>Replaces zones, occurrences and items with <paramref name="manifest"/>'s: what the hub dropped disappears.</summary>
+    private static readonly string[] NotToAir = ["Cancelled", "Missed"];
+
+    /// <summary>
+    /// Replaces zones, occurrences and items with <paramref name="manifest"/>'s: what the hub dropped, cancelled or marked
+    /// missed disappears.
+    /// </summary>
     public void Replace(HubManifest manifest, DateTimeOffset syncedAt)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        var toAir = manifest.Occurrences.Where(o => !NotToAir.Contains(o.State, StringComparer.OrdinalIgnoreCase)).ToList();
         using var connection = db.Open();
         using var tx = connection.BeginTransaction();
         connection.Execute("DELETE FROM rundown_items; DELETE FROM occurrences; DELETE FROM zones;", transaction: tx);
         connection.Execute("INSERT INTO zones VALUES (@ZoneId, @CommuneId, @CommuneName, @PolicyJson)",
             manifest.Zones.Select(z => new { z.ZoneId, z.CommuneId, z.CommuneName, PolicyJson = JsonSerializer.Serialize(z.Policy, JsonSerializerOptions.Web) }), tx);
         connection.Execute("INSERT INTO occurrences VALUES (@Id, @ZoneId, @CommuneId, @SessionId, @LocalDate, @Start, @End, @State)",
-            manifest.Occurrences.Select(o => new { o.Id, o.ZoneId, o.CommuneId, o.SessionId, o.LocalDate, Start = Instant(o.Start), End = Instant(o.End), o.State }), tx);
+            toAir.Select(o => new { o.Id, o.ZoneId, o.CommuneId, o.SessionId, o.LocalDate, Start = Instant(o.Start), End = Instant(o.End), o.State }), tx);
         connection.Execute("""
             INSERT INTO rundown_items VALUES (@OccurrenceId, @Position, @BulletinId, @Title, @Sha256, @Bytes, @DurationSeconds, @IntegratedLufs,
                 @TruePeakDbtp, @OffsetSeconds, @PlannedStart, @NotBeforeSeconds, @BookingId, @Fill)
             """,
-            manifest.Occurrences.SelectMany(o => o.Items.Select(i => new
+            toAir.SelectMany(o => o.Items.Select(i => new
             {
                 OccurrenceId = o.Id, i.Position, i.BulletinId, i.Title, i.Sha256, i.Bytes, i.DurationSeconds, i.IntegratedLufs, i.TruePeakDbtp,
                 i.OffsetSeconds, PlannedStart = Instant(i.PlannedStart), i.NotBeforeSeconds, i.BookingId, i.Fill,
