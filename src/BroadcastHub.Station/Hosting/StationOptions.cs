@@ -52,4 +52,7 @@ public sealed class StationAgentOptions
 
     /// <summary>Seconds a download may stall (no bytes) before it is cut and resumed.</summary>
     public int DownloadIdleSeconds { get; set; } = 60;
+
+    /// <summary>Seconds between polls of the hub's manifest, airtime upload and heartbeat (<c>BroadcastHub:Station:PollSeconds</c>).</summary>
+    public int PollSeconds { get; set; } = 30;
 }

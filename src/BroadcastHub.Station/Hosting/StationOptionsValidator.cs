@@ -19,6 +19,7 @@ public sealed class StationOptionsValidator : IValidateOptions<StationOptions>
         CheckRange("Station:MaxConcurrentDownloads", options.Station.MaxConcurrentDownloads, 1, 8, "downloads", failures);
         CheckRange("Station:DownloadAttempts", options.Station.DownloadAttempts, 1, 10, "attempts", failures);
         CheckRange("Station:DownloadIdleSeconds", options.Station.DownloadIdleSeconds, 5, 600, "seconds", failures);
+        CheckRange("Station:PollSeconds", options.Station.PollSeconds, 5, 3600, "seconds", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

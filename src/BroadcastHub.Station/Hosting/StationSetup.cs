@@ -1,4 +1,6 @@
 using BroadcastHub.Station.Cache;
+using BroadcastHub.Station.Local;
+using BroadcastHub.Station.Sync;
 using BroadcastHub.Station.Status;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +22,21 @@ public static class StationSetup
         services.AddSingleton(sp => CacheSettings(sp.GetRequiredService<IOptions<StationOptions>>().Value));
         services.AddSingleton<MediaCache>();
         services.AddSingleton<StationStatus>();
+        services.AddSingleton(sp => new LocalDatabase(sp.GetRequiredService<IOptions<StationOptions>>().Value.FullDataPath));
+        services.AddSingleton<ManifestStore>();
+        services.AddSingleton<AirtimeOutbox>();
+        services.AddSingleton<SyncState>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StationOptions>>().Value is { IsEnrolled: true } o
+            ? new HubEndpoint(new Uri(o.Hub.Url!, UriKind.Absolute), o.Hub.StationToken!)
+            : throw new InvalidOperationException("The station is not enrolled with a hub."));
+        services.AddSingleton<HubClient>();
+        services.AddSingleton(sp => new ManifestSync(sp.GetRequiredService<HubClient>(), sp.GetRequiredService<ManifestStore>(),
+            sp.GetRequiredService<MediaCache>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<StationOptions>>().Value.Station.CacheDays, sp.GetRequiredService<ILogger<ManifestSync>>()));
+        services.AddSingleton<AirtimeUploader>();
+        services.AddSingleton<HeartbeatSender>();
+        services.AddSingleton<SyncCycle>();
+        services.AddHostedService<SyncLoop>();
         return services;
     }
 

@@ -1,12 +1,14 @@
 using System.Reflection;
 using BroadcastHub.Station.Cache;
 using BroadcastHub.Station.Hosting;
+using BroadcastHub.Station.Local;
+using BroadcastHub.Station.Sync;
 using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Station.Status;
 
-/// <summary>What the agent can truthfully say about itself today (no sync yet, so no coverage claims).</summary>
-public sealed class StationStatus(IOptions<StationOptions> options, MediaCache cache)
+/// <summary>What the agent can truthfully say about itself: configuration, cache, and what the last sync stored.</summary>
+public sealed class StationStatus(IOptions<StationOptions> options, MediaCache cache, ManifestStore manifests, AirtimeOutbox outbox, SyncState sync)
 {
     /// <summary>State when no hub address and token are configured.</summary>
     public const string NotEnrolled = "not_enrolled";
@@ -14,16 +16,27 @@ public sealed class StationStatus(IOptions<StationOptions> options, MediaCache c
     /// <summary>State when a hub address and token are configured.</summary>
     public const string Enrolled = "enrolled";
 
-    /// <summary>Builds a snapshot; counts the cache folder on each call.</summary>
+    /// <summary>Builds a snapshot; counts the cache folder and reads the local database on each call.</summary>
     public StationSnapshot Snapshot()
     {
         var o = options.Value;
         var stats = cache.Measure();
+        var state = manifests.State();
+        var refused = outbox.Refused();
         return new StationSnapshot(
             o.IsEnrolled ? Enrolled : NotEnrolled,
             AgentVersion,
             o.Station.CacheDays,
-            new CacheSnapshot(stats.Files, stats.Bytes));
+            new CacheSnapshot(stats.Files, stats.Bytes),
+            state?.SyncedAt,
+            state?.Version,
+            manifests.OccurrenceIds().Count,
+            state?.CacheReadyUntil,
+            outbox.PendingCount(),
+            sync.ClockOffsetMs,
+            sync.HubReachable,
+            sync.LastError,
+            refused.Count == 0 ? null : new AirtimeErrorSnapshot(refused.Count, refused[0].Code, refused[0].Message));
     }
 
     /// <summary>This build's informational version.</summary>
@@ -36,9 +49,26 @@ public sealed class StationStatus(IOptions<StationOptions> options, MediaCache c
 /// <param name="AgentVersion">This build's version.</param>
 /// <param name="CacheDays">Days the agent is configured to keep ahead.</param>
 /// <param name="Cache">What the media cache holds.</param>
-public sealed record StationSnapshot(string State, string AgentVersion, int CacheDays, CacheSnapshot Cache);
+/// <param name="LastSync">When the last manifest was stored; null before the first sync.</param>
+/// <param name="ManifestVersion">The stored manifest's version.</param>
+/// <param name="OccurrencesCached">Occurrences in the local database.</param>
+/// <param name="CacheReadyUntil">Up to when every planned item's media is cached and verified.</param>
+/// <param name="PendingAirtime">Airtime records not yet received by the hub.</param>
+/// <param name="ClockOffsetMs">This clock minus the hub's (positive: ahead), round-trip corrected; null before any answer.</param>
+/// <param name="HubReachable">Whether the last exchange reached the hub; null before any.</param>
+/// <param name="LastError">The last failure talking to the hub.</param>
+/// <param name="AirtimeError">Records the hub refused (kept in the outbox); null when none.</param>
+public sealed record StationSnapshot(string State, string AgentVersion, int CacheDays, CacheSnapshot Cache, DateTimeOffset? LastSync,
+    string? ManifestVersion, int OccurrencesCached, DateTimeOffset? CacheReadyUntil, long PendingAirtime, long? ClockOffsetMs,
+    bool? HubReachable, string? LastError, AirtimeErrorSnapshot? AirtimeError);
 
 /// <summary>Media cache contents.</summary>
 /// <param name="Files">Verified-on-arrival media files.</param>
 /// <param name="Bytes">Their total size.</param>
 public sealed record CacheSnapshot(int Files, long Bytes);
+
+/// <summary>Airtime the hub refused: how many records, and the first one's code and message.</summary>
+/// <param name="Refused">Records refused and kept.</param>
+/// <param name="Code">The hub's code, e.g. <c>airtime_conflict</c>.</param>
+/// <param name="Message">The hub's message.</param>
+public sealed record AirtimeErrorSnapshot(int Refused, string Code, string? Message);

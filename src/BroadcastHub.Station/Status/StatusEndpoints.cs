@@ -30,10 +30,30 @@ public static class StatusEndpoints
             <dt>Trạng thái (state)</dt><dd>{h.Encode(state)}</dd>
             <dt>Số ngày lưu trước (cache days)</dt><dd>{s.CacheDays}</dd>
             <dt>Tệp âm thanh đã lưu (cached media)</dt><dd>{s.Cache.Files} ({mb} MB)</dd>
+            <dt>Đồng bộ lần cuối (last sync)</dt><dd>{When(s.LastSync)}</dd>
+            <dt>Phiên bản lịch (manifest version)</dt><dd>{h.Encode(s.ManifestVersion ?? "—")}</dd>
+            <dt>Lần phát đã lưu (occurrences cached)</dt><dd>{s.OccurrencesCached}</dd>
+            <dt>Đủ âm thanh đến (cache ready until)</dt><dd>{When(s.CacheReadyUntil)}</dd>
+            <dt>Nhật ký phát chờ gửi (pending airtime)</dt><dd>{s.PendingAirtime}{Refused(s, h)}</dd>
+            <dt>Lệch giờ so với máy chủ (clock offset)</dt><dd>{(s.ClockOffsetMs is { } ms ? ms.ToString(CultureInfo.InvariantCulture) + " ms" : "—")}</dd>
+            <dt>Kết nối máy chủ (hub reachable)</dt><dd>{Reachable(s.HubReachable)}</dd>
             <dt>Phiên bản (version)</dt><dd>{h.Encode(s.AgentVersion)}</dd>
             </dl>
             <p><a href="/health">/health</a></p>
             </body></html>
             """;
     }
+
+    private static string When(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "—";
+
+    private static string Reachable(bool? reachable) => reachable switch
+    {
+        true => "Có (yes)",
+        false => "Không kết nối được (unreachable)",
+        null => "Chưa thử (not tried yet)",
+    };
+
+    private static string Refused(StationSnapshot s, HtmlEncoder h) => s.AirtimeError is { } e
+        ? $" — <strong style=\"color:#b00\">máy chủ từ chối {e.Refused} bản ghi (hub refused): {h.Encode(e.Code)}</strong>"
+        : "";
 }

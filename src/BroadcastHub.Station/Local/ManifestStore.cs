@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using BroadcastHub.Station.Sync;
+using Dapper;
+
+namespace BroadcastHub.Station.Local;
+
+/// <summary>What the last stored manifest says: its version, when it was synced and how far the cache covers.</summary>
+public sealed record LocalSyncState(string Version, DateTimeOffset SyncedAt, DateTimeOffset WindowFrom, DateTimeOffset WindowUntil,
+    DateTimeOffset? CacheReadyUntil);
+
+/// <summary>A stored rundown item's media, in air order.</summary>
+public sealed record LocalMedia(long OccurrenceId, DateTimeOffset OccurrenceStart, string Sha256);
+
+/// <summary>The manifest window in the local database; each sync replaces it whole, in one transaction.</summary>
+public sealed class ManifestStore(LocalDatabase db)
+{
+    private static readonly string[] NotToAir = ["Cancelled", "Missed"];
+
+    /// <summary>
+    /// Replaces zones, occurrences and items with <paramref name="manifest"/>'s: what the hub dropped, cancelled or marked
+    /// missed disappears.
+    /// </summary>
+    public void Replace(HubManifest manifest, DateTimeOffset syncedAt)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var toAir = manifest.Occurrences.Where(o => !NotToAir.Contains(o.State, StringComparer.OrdinalIgnoreCase)).ToList();
+        using var connection = db.Open();
+        using var tx = connection.BeginTransaction();
+        connection.Execute("DELETE FROM rundown_items; DELETE FROM occurrences; DELETE FROM zones;", transaction: tx);
+        connection.Execute("INSERT INTO zones VALUES (@ZoneId, @CommuneId, @CommuneName, @PolicyJson)",
+            manifest.Zones.Select(z => new { z.ZoneId, z.CommuneId, z.CommuneName, PolicyJson = JsonSerializer.Serialize(z.Policy, JsonSerializerOptions.Web) }), tx);
+        connection.Execute("INSERT INTO occurrences VALUES (@Id, @ZoneId, @CommuneId, @SessionId, @LocalDate, @Start, @End, @State)",
+            toAir.Select(o => new { o.Id, o.ZoneId, o.CommuneId, o.SessionId, o.LocalDate, Start = Instant(o.Start), End = Instant(o.End), o.State }), tx);
+        connection.Execute("""
+            INSERT INTO rundown_items VALUES (@OccurrenceId, @Position, @BulletinId, @Title, @Sha256, @Bytes, @DurationSeconds, @IntegratedLufs,
+                @TruePeakDbtp, @OffsetSeconds, @PlannedStart, @NotBeforeSeconds, @BookingId, @Fill)
+            """,
+            toAir.SelectMany(o => o.Items.Select(i => new
+            {
+                OccurrenceId = o.Id, i.Position, i.BulletinId, i.Title, i.Sha256, i.Bytes, i.DurationSeconds, i.IntegratedLufs, i.TruePeakDbtp,
+                i.OffsetSeconds, PlannedStart = Instant(i.PlannedStart), i.NotBeforeSeconds, i.BookingId, i.Fill,
+            })), tx);
+        connection.Execute("""
+            INSERT INTO sync_state (id, version, synced_at, window_from, window_until, cache_ready_until) VALUES (1, @Version, @SyncedAt, @From, @Until, NULL)
+            ON CONFLICT (id) DO UPDATE SET version = excluded.version, synced_at = excluded.synced_at, window_from = excluded.window_from,
+                window_until = excluded.window_until
+            """, new { manifest.Version, SyncedAt = Instant(syncedAt), From = Instant(manifest.From), Until = Instant(manifest.Until) }, tx);
+        tx.Commit();
+    }
+
+    /// <summary>Records how far ahead every item's media is cached and verified.</summary>
+    public void SetCacheReadyUntil(DateTimeOffset until)
+    {
+        using var connection = db.Open();
+        connection.Execute("UPDATE sync_state SET cache_ready_until = @Until", new { Until = Instant(until) });
+    }
+
+    /// <summary>The last stored manifest's facts, or null before the first sync.</summary>
+    public LocalSyncState? State()
+    {
+        using var connection = db.Open();
+        var row = connection.QuerySingleOrDefault<(string Version, string SyncedAt, string From, string Until, string? Ready)>(
+            "SELECT version, synced_at, window_from, window_until, cache_ready_until FROM sync_state WHERE id = 1");
+        return row.Version is null ? null
+            : new LocalSyncState(row.Version, Parse(row.SyncedAt), Parse(row.From), Parse(row.Until), row.Ready is null ? null : Parse(row.Ready));
+    }
+
+    /// <summary>Occurrence ids stored locally.</summary>
+    public IReadOnlyList<long> OccurrenceIds()
+    {
+        using var connection = db.Open();
+        return connection.Query<long>("SELECT id FROM occurrences ORDER BY start_utc, id").AsList();
+    }
+
+    /// <summary>Zone ids stored locally.</summary>
+    public IReadOnlyList<long> ZoneIds()
+    {
+        using var connection = db.Open();
+        return connection.Query<long>("SELECT zone_id FROM zones ORDER BY zone_id").AsList();
+    }
+
+    /// <summary>Every item's media, in the order it airs (occurrence start, then position).</summary>
+    public IReadOnlyList<LocalMedia> MediaInAirOrder()
+    {
+        using var connection = db.Open();
+        return connection.Query<(long Id, string Start, string Sha256)>("""
+            SELECT o.id, o.start_utc, i.sha256 FROM rundown_items i JOIN occurrences o ON o.id = i.occurrence_id
+            ORDER BY o.start_utc, o.id, i.position
+            """).Select(r => new LocalMedia(r.Id, Parse(r.Start), r.Sha256)).ToList();
+    }
+
+    internal static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}

@@ -1,0 +1,24 @@
+namespace BroadcastHub.Station.Sync;
+
+/// <summary>The hub's <c>GET /api/station/manifest</c> answer, as far as the agent reads it.</summary>
+public sealed record HubManifest(long StationId, string TimeZone, string Version, DateTimeOffset HubTime, DateTimeOffset From,
+    DateTimeOffset Until, int Days, int GraceSeconds, IReadOnlyList<HubZone> Zones, IReadOnlyList<HubOccurrence> Occurrences);
+
+/// <summary>A zone of the station with its broadcast policy.</summary>
+public sealed record HubZone(long ZoneId, long CommuneId, string CommuneName, HubPolicy Policy);
+
+/// <summary>A broadcast policy: allowed local hours, ISO weekdays and session limits.</summary>
+public sealed record HubPolicy(string AllowedFrom, string AllowedTo, IReadOnlyList<int> Weekdays, int MaxSessionMinutes, int MaxSessionsPerDay);
+
+/// <summary>A planned occurrence and its rundown.</summary>
+public sealed record HubOccurrence(long Id, long ZoneId, long CommuneId, long? SessionId, string LocalDate, DateTimeOffset Start,
+    DateTimeOffset End, string State, IReadOnlyList<HubItem> Items);
+
+/// <summary>One rundown item: media by SHA-256, loudness data and planned start.</summary>
+public sealed record HubItem(int Position, long BulletinId, string Title, string Sha256, long Bytes, double DurationSeconds,
+    double IntegratedLufs, double TruePeakDbtp, double OffsetSeconds, DateTimeOffset PlannedStart, double? NotBeforeSeconds,
+    long? BookingId, string? Fill);
+
+/// <summary>One airtime record as <c>POST /api/station/airtime</c> takes it; what the playout puts in the outbox.</summary>
+public sealed record OutboxRecord(long OccurrenceId, int Position, long BulletinId, string Outcome, DateTimeOffset ScheduledStart,
+    DateTimeOffset? ActualStart, DateTimeOffset? ActualEnd, double PlayedSeconds, string? Error, DateTimeOffset RecordedAt);
