@@ -16,9 +16,9 @@ public sealed class DuplicateUploads(AppDatabase db, BulletinRepository bulletin
         var owners = scope.VisibleContentOwners;
         using var c = db.Open();
         var id = c.QueryFirstOrDefault<long?>(
-            """
+            $"""
             SELECT id FROM bulletins
-            WHERE sha256 = @sha256 AND (@all OR owner_unit_id IS NULL OR owner_unit_id IN @owners)
+            WHERE sha256 = @sha256 AND (@all OR owner_unit_id IS NULL OR {db.Dialect.In("owner_unit_id", "@owners")})
             ORDER BY id LIMIT 1
             """,
             new { sha256, all = owners is null, owners = owners?.ToArray() ?? [] });
