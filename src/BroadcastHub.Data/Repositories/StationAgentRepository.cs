@@ -78,7 +78,8 @@ public sealed class StationAgentRepository(AppDatabase db)
         using var c = db.Open();
         foreach (var chunk in ids.Chunk(500))
             foreach (var r in c.Query<(long OccurrenceId, long Position, long StationId, string Hash, string At)>(
-                         "SELECT occurrence_id, position, station_id, content_hash, received_at FROM station_airtime_receipts WHERE occurrence_id IN @chunk",
+                         "SELECT occurrence_id, position, station_id, content_hash, received_at FROM station_airtime_receipts WHERE "
+                         + db.Dialect.In("occurrence_id", "@chunk"),
                          new { chunk }))
                 result[(r.OccurrenceId, (int)r.Position)] = new StationAirtimeReceipt(r.OccurrenceId, (int)r.Position, r.StationId, r.Hash,
                     SqlValues.ParseInstant(r.At));

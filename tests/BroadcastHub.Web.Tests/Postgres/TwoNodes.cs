@@ -62,15 +62,27 @@ public sealed class TwoNodes : IAsyncDisposable
     }
 
     /// <summary>The airtime records of <paramref name="date"/> for one occurrence, as <paramref name="node"/>'s API lists them.</summary>
-    public static async Task<List<JsonElement>> AirtimeOf(AppProcess node, string date, long occurrenceId) =>
-        (await node.Http.GetFromJsonAsync<JsonElement>($"/api/airtime?from={date}&to={date}")).EnumerateArray()
-            .Where(r => r.GetProperty("occurrenceId").GetInt64() == occurrenceId).ToList();
+    public static async Task<List<JsonElement>> AirtimeOf(AppProcess node, string date, long occurrenceId)
+    {
+        var response = await node.Http.GetAsync($"/api/airtime?from={date}&to={date}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}\n{Logs(node)}");
+        return JsonDocument.Parse(body).RootElement.EnumerateArray()
+            .Where(r => r.GetProperty("occurrenceId").GetInt64() == occurrenceId).Select(r => r.Clone()).ToList();
+    }
 
     /// <summary>Every BWF recording under either node's <c>air/</c> folder.</summary>
     public IReadOnlyList<string> Recordings() =>
         Both.SelectMany(n => Directory.Exists(Path.Combine(n.DataPath, "air"))
             ? Directory.EnumerateFiles(Path.Combine(n.DataPath, "air"), "*.wav", SearchOption.AllDirectories)
             : []).ToList();
+
+    /// <summary>The log files of a node's data folder (errors with their stack traces), for a failure message.</summary>
+    public static string Logs(AppProcess node) =>
+        Directory.Exists(Path.Combine(node.DataPath, "logs"))
+            ? string.Join("\n", Directory.EnumerateFiles(Path.Combine(node.DataPath, "logs"), "*", SearchOption.AllDirectories)
+                .Select(f => { using var r = new StreamReader(new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)); return r.ReadToEnd(); }))
+            : node.Output;
 
     /// <summary>Both nodes' console output, for a failure message.</summary>
     public string Output => $"--- node 1 ---\n{One.Output}\n--- node 2 ---\n{Two.Output}";
