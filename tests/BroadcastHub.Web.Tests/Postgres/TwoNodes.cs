@@ -9,7 +9,8 @@ namespace BroadcastHub.Web.Tests.Postgres;
 
 /// <summary>
 /// Two real hub processes on one fresh PostgreSQL database (app tables and Hangfire's schema shared), each with its own
-/// data folder and the <c>file</c> output; the recurring planner runs every minute so a test can watch it.
+/// data folder (only <c>media/</c> shared, as one volume) and the <c>file</c> output; the recurring planner runs every
+/// minute so a test can watch it.
 /// </summary>
 public sealed class TwoNodes : IAsyncDisposable
 {
@@ -32,6 +33,10 @@ public sealed class TwoNodes : IAsyncDisposable
     /// <summary>Starts node one first (it migrates the fresh database), then node two; both signed in.</summary>
     public async Task StartAsync()
     {
+        // One media volume mounted on every node, as docs/operations.md asks: either node may air what the other stored.
+        var media = Directory.CreateDirectory(Path.Combine(One.DataPath, "media")).FullName;
+        Directory.CreateDirectory(Two.DataPath);
+        Directory.CreateSymbolicLink(Path.Combine(Two.DataPath, "media"), media);
         await One.StartAsync();
         await Two.StartAsync();
         await One.SignInAsync();
