@@ -1,5 +1,7 @@
 using Npgsql;
 
+namespace BroadcastHub.PlanningBench;
+
 /// <summary>
 /// Where the benchmark's data lives: a temp SQLite folder (the default), or with <c>--postgres &lt;conn&gt;</c> a fresh
 /// database created on that server for the app tables and Hangfire's schema (as a hub node on PostgreSQL), dropped at the end.

@@ -3,6 +3,7 @@ using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.PlanningBench;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Services;
 using Hangfire;
