@@ -3,29 +3,41 @@ using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.PlanningBench;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Services;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// Planning benchmark (issue: 1,000 communes × 3 sessions × 14 days, then a replan after one edit).
-// Usage: dotnet run -c Release --project bench/BroadcastHub.PlanningBench [-- communes] [--hangfire-sqlite]
+// Planning benchmark (issue: 1,000 communes × 3 sessions × 14 days, then a replan after one edit; issue 11: 10,000 on PostgreSQL).
+// Usage: dotnet run -c Release --project bench/BroadcastHub.PlanningBench [-- communes] [--hangfire-sqlite] [--postgres <conn>]
 // The arm jobs go to Hangfire's in-memory storage unless --hangfire-sqlite asks for the SQLite storage the app uses.
-var communes = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? int.Parse(n) : 1000;
+// --postgres <conn> (an Npgsql connection string to a server where it may create a database) puts the app tables and
+// Hangfire (Hangfire.PostgreSql, schema "hangfire") in a fresh database there, as a hub node on PostgreSQL does.
+var postgresAt = Array.IndexOf(args, "--postgres");
+var postgres = postgresAt >= 0 ? args[postgresAt + 1] : null;
+var communes = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (postgresAt < 0 || i != postgresAt + 1))
+    .FirstOrDefault() is { } n ? int.Parse(n) : 1000;
 var sqliteHangfire = args.Contains("--hangfire-sqlite");
-var data = Path.Combine(Path.GetTempPath(), "bh-planning-bench-" + Guid.NewGuid().ToString("N")[..8]);
+using var store = new BenchStore(postgres);
+var data = store.DataPath;
 var services = new ServiceCollection();
 services.AddLogging(b => Microsoft.Extensions.Logging.ConsoleLoggerExtensions.AddSimpleConsole(b));
+services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(store.Settings).Build());
 services.Configure<BroadcastHubOptions>(o => { o.DataPath = data; o.HorizonDays = 14; o.ArmWindowHours = 24; });
 services.AddBroadcastHubCore();
-Directory.CreateDirectory(data);
 services.AddHangfire(c =>
 {
-    if (sqliteHangfire) c.UseSQLiteStorage(Path.Combine(data, "hangfire.db"));
+    if (store.PostgresConnectionString is { } cs)
+        c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(cs), new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+    else if (sqliteHangfire) c.UseSQLiteStorage(Path.Combine(data, "hangfire.db"));
     else c.UseInMemoryStorage();
 });
-Console.WriteLine($"Hangfire storage for the arm jobs: {(sqliteHangfire ? "SQLite (as the app)" : "in-memory")}");
+Console.WriteLine($"app database: {(postgres is null ? "SQLite" : "PostgreSQL")}; Hangfire storage for the arm jobs: " +
+                  (postgres is not null ? "PostgreSQL (as the app)" : sqliteHangfire ? "SQLite (as the app)" : "in-memory"));
 using var provider = services.BuildServiceProvider();
 var db = provider.GetRequiredService<AppDatabase>();
 Migrator.Migrate(db);
@@ -69,8 +81,6 @@ Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet
 using (var c = db.Open())
     Console.WriteLine($"occurrences {Dapper.SqlMapper.ExecuteScalar<long>(c, "SELECT COUNT(*) FROM occurrences")}, " +
                       $"rundown items {Dapper.SqlMapper.ExecuteScalar<long>(c, "SELECT COUNT(*) FROM rundown_items")}");
-Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-Directory.Delete(data, recursive: true);
 
 static int Plan(IServiceProvider provider)
 {
