@@ -44,34 +44,27 @@ public sealed class PolicyRepository(AppDatabase db, TimeProvider time)
 
     /// <summary>The intersection of every policy set on the units above a commune (nearest first), or null when none
     /// sets one (the station's default applies). A nearer policy can narrow but never widen what is above it.</summary>
-    public BroadcastPolicy? ForCommune(long communeId)
-    {
-        using var c = db.Open();
-        return PolicyHierarchy.Effective(c.Query<Row>(
-            $"""
-            WITH RECURSIVE chain(id, depth) AS (
-                SELECT parent_unit_id, 0 FROM communes WHERE id = @communeId AND parent_unit_id IS NOT NULL
-                UNION ALL
-                SELECT u.parent_unit_id, chain.depth + 1 FROM units u JOIN chain ON u.id = chain.id
-                WHERE u.parent_unit_id IS NOT NULL AND chain.depth < 32
-            )
-            SELECT {Columns} FROM chain JOIN unit_policies p ON p.unit_id = chain.id ORDER BY chain.depth
-            """, new { communeId }).Select(r => r.ToPolicy()));
-    }
+    public BroadcastPolicy? ForCommune(long communeId) =>
+        EffectiveFrom("SELECT parent_unit_id, 0 FROM communes WHERE id = @id AND parent_unit_id IS NOT NULL", communeId);
 
     /// <summary>The intersection of every policy set on the units above <paramref name="unitId"/> (not its own), or null.</summary>
-    public BroadcastPolicy? AboveUnit(long unitId)
+    public BroadcastPolicy? AboveUnit(long unitId) =>
+        EffectiveFrom("SELECT parent_unit_id, 0 FROM units WHERE id = @id AND parent_unit_id IS NOT NULL", unitId);
+
+    /// <summary>The intersection of the policies on the chain of units that <paramref name="firstUnit"/> starts (its
+    /// one row: the first unit id and depth 0) and its ancestors, nearest first.</summary>
+    private BroadcastPolicy? EffectiveFrom(string firstUnit, long id)
     {
         using var c = db.Open();
         return PolicyHierarchy.Effective(c.Query<Row>(
             $"""
             WITH RECURSIVE chain(id, depth) AS (
-                SELECT parent_unit_id, 0 FROM units WHERE id = @unitId AND parent_unit_id IS NOT NULL
+                {firstUnit}
                 UNION ALL
                 SELECT u.parent_unit_id, chain.depth + 1 FROM units u JOIN chain ON u.id = chain.id
                 WHERE u.parent_unit_id IS NOT NULL AND chain.depth < 32
             )
             SELECT {Columns} FROM chain JOIN unit_policies p ON p.unit_id = chain.id ORDER BY chain.depth
-            """, new { unitId }).Select(r => r.ToPolicy()));
+            """, new { id }).Select(r => r.ToPolicy()));
     }
 }
