@@ -2,6 +2,7 @@ using BroadcastHub.Station.Cache;
 using BroadcastHub.Station.Local;
 using BroadcastHub.Station.Sync;
 using BroadcastHub.Station.Status;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Station.Hosting;
@@ -37,6 +38,9 @@ public static class StationSetup
         services.AddSingleton<HeartbeatSender>();
         services.AddSingleton<SyncCycle>();
         services.AddHostedService<SyncLoop>();
+        services.AddSingleton<Push.SyncTrigger>();
+        services.TryAddSingleton<Push.IAgentPlayout, Push.LoggingAgentPlayout>();
+        services.AddHostedService<Push.PushClient>();
         return services;
     }
 
