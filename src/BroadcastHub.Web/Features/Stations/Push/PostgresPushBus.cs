@@ -22,12 +22,16 @@ public sealed class PostgresPushBus(AppDatabase db) : IStationPushBus
     }
 }
 
-/// <summary>Holds one connection that <c>LISTEN</c>s on <see cref="PostgresPushBus.Channel"/>; reconnects with back-off when it drops.</summary>
+/// <summary>
+/// On PostgreSQL, holds one connection that <c>LISTEN</c>s on <see cref="PostgresPushBus.Channel"/> and reconnects with
+/// back-off when it drops; on SQLite (one node) it does nothing.
+/// </summary>
 public sealed class PostgresPushListener(AppDatabase db, PushDispatcher dispatcher, TimeProvider time, ILogger<PostgresPushListener> log) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!db.Dialect.IsPostgres) return;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -21,10 +21,7 @@ public static class StationPushSetup
             ? new PostgresPushBus(sp.GetRequiredService<AppDatabase>())
             : new InProcessPushBus(sp.GetRequiredService<PushDispatcher>()));
         services.AddHostedService<PushMaintenance>();
-        services.AddHostedService(sp => sp.GetRequiredService<AppDatabase>().Dialect.IsPostgres
-            ? new PostgresPushListener(sp.GetRequiredService<AppDatabase>(), sp.GetRequiredService<PushDispatcher>(),
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresPushListener>>())
-            : (IHostedService)new NoListener());
+        services.AddHostedService<PostgresPushListener>();
         services.AddTransient<IStartupFilter, PushChangeTrigger.StartupFilter>();
         return services;
     }
@@ -34,12 +31,5 @@ public static class StationPushSetup
     {
         endpoints.MapHub<StationPushHub>(Route);
         return endpoints;
-    }
-
-    private sealed class NoListener : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
