@@ -34,7 +34,7 @@ public sealed class StationManifestBuilder(StationRepository stations, PlacesRep
         var zones = Zones(stationId);
         var zoneIds = zones.Select(z => z.ZoneId).ToHashSet();
         var planned = occurrences.ListStarting(now.AddDays(-1), until)
-            .Where(o => zoneIds.Contains(o.ZoneId) && o.EndUtc > now).ToList();
+            .Where(o => zoneIds.Contains(o.ZoneId) && o.EndUtc > now && o.State != OccurrenceState.Cancelled).ToList();
         var rundowns = occurrences.Rundowns(planned.Select(o => o.Id));
         var found = bulletins.FindMany(rundowns.Values.SelectMany(r => r).Select(i => i.BulletinId));
         var items = planned.Select(o => Occurrence(o, rundowns[o.Id], found)).ToList();
@@ -69,7 +69,7 @@ public sealed class StationManifestBuilder(StationRepository stations, PlacesRep
                 var b = found[x.Item.BulletinId];
                 return new ManifestItem(x.Item.Position, b.Id, b.Title, b.Sha256, b.SizeBytes, b.DurationSeconds, b.IntegratedLufs, b.TruePeakDbtp,
                     x.Offset, o.StartUtc.AddSeconds(x.Offset), x.Item.NotBeforeSeconds, x.Item.BookingId,
-                    x.Item.Fill is { } fill ? JsonNamingPolicy.CamelCase.ConvertName(fill.ToString()) : null);
+                    x.Item.Fill is { } fill ? JsonNamingPolicy.CamelCase.ConvertName(fill.ToString()) : null, b.Frames, b.SampleRate, b.Channels);
             }).ToList();
         return new ManifestOccurrence(o.Id, o.ZoneId, o.CommuneId, o.SessionId, o.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             o.StartUtc, o.EndUtc, o.State.ToString(), items);
