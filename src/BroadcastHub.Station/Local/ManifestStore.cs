@@ -100,6 +100,16 @@ public sealed class ManifestStore(LocalDatabase db)
         return connection.Query<long>("SELECT id FROM occurrences ORDER BY start_utc, id").AsList();
     }
 
+    /// <summary>Start of the first stored occurrence after <paramref name="now"/> that was not claimed or missed here.</summary>
+    public DateTimeOffset? NextStart(DateTimeOffset now)
+    {
+        using var connection = db.Open();
+        var start = connection.QueryFirstOrDefault<string?>(
+            "SELECT start_utc FROM occurrences WHERE start_utc > @Now AND id NOT IN (SELECT occurrence_id FROM airing_state) ORDER BY start_utc LIMIT 1",
+            new { Now = Instant(now) });
+        return start is null ? null : Parse(start);
+    }
+
     /// <summary>Zone ids stored locally.</summary>
     public IReadOnlyList<long> ZoneIds()
     {

@@ -23,8 +23,17 @@ public sealed class LocalPlayoutStore(LocalDatabase db) : IPlayoutStore
         FROM occurrences o LEFT JOIN airing_state a ON a.occurrence_id = o.id
         """;
 
-    private sealed record OccurrenceRow(long Id, long? SessionId, long CommuneId, long ZoneId, string LocalDate, string StartUtc, string EndUtc, string State)
+    private sealed class OccurrenceRow
     {
+        public long Id { get; init; }
+        public long? SessionId { get; init; }
+        public long CommuneId { get; init; }
+        public long ZoneId { get; init; }
+        public string LocalDate { get; init; } = "";
+        public string StartUtc { get; init; } = "";
+        public string EndUtc { get; init; } = "";
+        public string State { get; init; } = "";
+
         public Occurrence ToOccurrence() => new(Id, SessionId, CommuneId, ZoneId, DateOnly.ParseExact(LocalDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Parse(StartUtc), Parse(EndUtc), Enum.Parse<OccurrenceState>(State));
     }
