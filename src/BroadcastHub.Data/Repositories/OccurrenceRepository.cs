@@ -70,6 +70,16 @@ public sealed class OccurrenceRepository(AppDatabase db)
             .Select(r => r.ToOccurrence()).ToList();
     }
 
+    /// <summary>Occurrences of the given zones starting in [<paramref name="from"/>, <paramref name="to"/>), in start order (a station's manifest).</summary>
+    public IReadOnlyList<Occurrence> ListStartingInZones(IReadOnlyCollection<long> zoneIds, DateTimeOffset from, DateTimeOffset to)
+    {
+        if (zoneIds.Count == 0) return [];
+        using var c = db.Open();
+        return c.Query<Row>(Select + $" WHERE {db.Dialect.In("o.zone_id", "@zones")} AND o.start_utc >= @from AND o.start_utc < @to ORDER BY o.start_utc, o.id",
+            new { zones = zoneIds.ToArray(), from = SqlValues.Instant(from), to = SqlValues.Instant(to) })
+            .Select(r => r.ToOccurrence()).ToList();
+    }
+
     /// <summary>
     /// Planned occurrences starting in [<paramref name="now"/>, <paramref name="now"/> + <paramref name="span"/>), in
     /// start order. For monitors and dashboards polled by many clients: the rows are read once per minute window and

@@ -15,6 +15,9 @@ public sealed class StationOptions
     /// <summary>Folder for the local database, media cache, recordings and logs (<c>BroadcastHub:DataPath</c>).</summary>
     public string DataPath { get; set; } = "./station-data";
 
+    /// <summary>IANA time zone the station's sessions and policies are in (<c>BroadcastHub:TimeZone</c>, as on the hub).</summary>
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+
     /// <summary>Agent behaviour (<c>BroadcastHub:Station:*</c>).</summary>
     public StationAgentOptions Station { get; set; } = new();
 

@@ -1,8 +1,10 @@
+using BroadcastHub.Core.Time;
+using BroadcastHub.Playout;
 using BroadcastHub.Station.Cache;
 using BroadcastHub.Station.Local;
+using BroadcastHub.Station.Playout;
 using BroadcastHub.Station.Sync;
 using BroadcastHub.Station.Status;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Station.Hosting;
@@ -27,6 +29,7 @@ public static class StationSetup
         services.AddSingleton<ManifestStore>();
         services.AddSingleton<AirtimeOutbox>();
         services.AddSingleton<SyncState>();
+        services.AddAgentPlayout();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StationOptions>>().Value is { IsEnrolled: true } o
             ? new HubEndpoint(new Uri(o.Hub.Url!, UriKind.Absolute), o.Hub.StationToken!)
             : throw new InvalidOperationException("The station is not enrolled with a hub."));
@@ -39,8 +42,29 @@ public static class StationSetup
         services.AddSingleton<SyncCycle>();
         services.AddHostedService<SyncLoop>();
         services.AddSingleton<Push.SyncTrigger>();
-        services.TryAddSingleton<Push.IAgentPlayout, Push.LoggingAgentPlayout>();
         services.AddHostedService<Push.PushClient>();
+        return services;
+    }
+
+    /// <summary>
+    /// The engine on local data only: the local store, the verified media cache, the local airtime chain and outbox,
+    /// the arming loop, and the immediate commands (<see cref="IAgentPlayout"/>) for the push channel.
+    /// </summary>
+    public static IServiceCollection AddAgentPlayout(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new StationClock(sp.GetRequiredService<TimeProvider>(),
+            StationClock.FindZone(sp.GetRequiredService<IOptions<StationOptions>>().Value.TimeZone)));
+        services.AddSingleton<LocalPlayoutStore>();
+        services.AddSingleton<IPlayoutStore>(sp => sp.GetRequiredService<LocalPlayoutStore>());
+        services.AddSingleton<IPlayoutMedia, CachedPlayoutMedia>();
+        services.AddSingleton<LocalAirtimeLog>();
+        services.AddSingleton<IAirtimeAppend>(sp => sp.GetRequiredService<LocalAirtimeLog>());
+        services.AddSingleton<IAirtimeCheckpoint, NoAirtimeCheckpoint>();
+        services.AddPlayout("./station-data");
+        services.AddSingleton<AgentPlayout>();
+        services.AddSingleton<IAgentPlayout>(sp => sp.GetRequiredService<AgentPlayout>());
+        services.AddSingleton<ArmingLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<ArmingLoop>());
         return services;
     }
 

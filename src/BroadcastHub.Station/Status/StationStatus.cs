@@ -1,4 +1,5 @@
 using System.Reflection;
+using BroadcastHub.Playout;
 using BroadcastHub.Station.Cache;
 using BroadcastHub.Station.Hosting;
 using BroadcastHub.Station.Local;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace BroadcastHub.Station.Status;
 
 /// <summary>What the agent can truthfully say about itself: configuration, cache, and what the last sync stored.</summary>
-public sealed class StationStatus(IOptions<StationOptions> options, MediaCache cache, ManifestStore manifests, AirtimeOutbox outbox, SyncState sync)
+public sealed class StationStatus(IOptions<StationOptions> options, MediaCache cache, ManifestStore manifests, AirtimeOutbox outbox, SyncState sync,
+    PlayoutEngine? engine = null, TimeProvider? time = null)
 {
     /// <summary>State when no hub address and token are configured.</summary>
     public const string NotEnrolled = "not_enrolled";
@@ -38,7 +40,15 @@ public sealed class StationStatus(IOptions<StationOptions> options, MediaCache c
             sync.LastError,
             refused.Count == 0 ? null : new AirtimeErrorSnapshot(refused.Count, refused[0].Code, refused[0].Message),
             sync.Push switch { true => "connected", false => "disconnected", null => o.IsEnrolled ? "connecting" : "off" },
-            sync.PushError);
+            sync.PushError,
+            engine is null ? null : Playout(engine, state?.CacheReadyUntil));
+    }
+
+    private PlayoutSnapshot Playout(PlayoutEngine playout, DateTimeOffset? coveredUntil)
+    {
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        return new PlayoutSnapshot(playout.State, coveredUntil, coveredUntil is { } until ? Math.Round(Math.Max(0, (until - now).TotalHours), 1) : null,
+            playout.ArmedOccurrences.Count, playout.Playing.Keys.Order().ToList(), manifests.NextStart(now));
     }
 
     /// <summary>This build's informational version.</summary>
@@ -62,9 +72,20 @@ public sealed class StationStatus(IOptions<StationOptions> options, MediaCache c
 /// <param name="AirtimeError">Records the hub refused (kept in the outbox); null when none.</param>
 /// <param name="Push">The push channel: <c>connected</c>, <c>disconnected</c> (polling meanwhile), <c>connecting</c> or <c>off</c> (not enrolled).</param>
 /// <param name="PushError">Why the push channel is not connected, or null.</param>
+/// <param name="Playout">What the local engine does and how far ahead it can air without the hub.</param>
 public sealed record StationSnapshot(string State, string AgentVersion, int CacheDays, CacheSnapshot Cache, DateTimeOffset? LastSync,
     string? ManifestVersion, int OccurrencesCached, DateTimeOffset? CacheReadyUntil, long PendingAirtime, long? ClockOffsetMs,
-    bool? HubReachable, string? LastError, AirtimeErrorSnapshot? AirtimeError, string Push, string? PushError);
+    bool? HubReachable, string? LastError, AirtimeErrorSnapshot? AirtimeError, string Push, string? PushError, PlayoutSnapshot? Playout = null);
+
+/// <summary>The local engine: airing from local data only.</summary>
+/// <param name="State"><c>running</c> or <c>stopping</c>.</param>
+/// <param name="CoveredUntil">Up to when every stored occurrence's media is here and verified: the agent airs on its own until then.</param>
+/// <param name="CoveredHours">Hours from now to <paramref name="CoveredUntil"/>.</param>
+/// <param name="Armed">Occurrences armed (waiting for their instant or on air).</param>
+/// <param name="OnAir">Zones airing now.</param>
+/// <param name="NextOccurrence">Start of the next stored occurrence not yet aired.</param>
+public sealed record PlayoutSnapshot(string State, DateTimeOffset? CoveredUntil, double? CoveredHours, int Armed, IReadOnlyList<long> OnAir,
+    DateTimeOffset? NextOccurrence);
 
 /// <summary>Media cache contents.</summary>
 /// <param name="Files">Verified-on-arrival media files.</param>

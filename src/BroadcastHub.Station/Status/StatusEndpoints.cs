@@ -34,6 +34,9 @@ public static class StatusEndpoints
             <dt>Phiên bản lịch (manifest version)</dt><dd>{h.Encode(s.ManifestVersion ?? "—")}</dd>
             <dt>Lần phát đã lưu (occurrences cached)</dt><dd>{s.OccurrencesCached}</dd>
             <dt>Đủ âm thanh đến (cache ready until)</dt><dd>{When(s.CacheReadyUntil)}</dd>
+            <dt>Tự phát được đến (airs on its own until)</dt><dd>{Covered(s.Playout)}</dd>
+            <dt>Đang phát (on air)</dt><dd>{(s.Playout is { OnAir.Count: > 0 } p ? "vùng (zones) " + string.Join(", ", p.OnAir) : "—")}</dd>
+            <dt>Lần phát kế tiếp (next occurrence)</dt><dd>{When(s.Playout?.NextOccurrence)}</dd>
             <dt>Nhật ký phát chờ gửi (pending airtime)</dt><dd>{s.PendingAirtime}{Refused(s, h)}</dd>
             <dt>Lệch giờ so với máy chủ (clock offset)</dt><dd>{(s.ClockOffsetMs is { } ms ? ms.ToString(CultureInfo.InvariantCulture) + " ms" : "—")}</dd>
             <dt>Kết nối máy chủ (hub reachable)</dt><dd>{Reachable(s.HubReachable)}</dd>
@@ -45,6 +48,11 @@ public static class StatusEndpoints
     }
 
     private static string When(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "—";
+
+    private static string Covered(PlayoutSnapshot? p) => p?.CoveredUntil is { } until
+        ? $"{When(until)} ({(p.CoveredHours ?? 0).ToString("0.0", CultureInfo.InvariantCulture)} h)"
+            + (p.CoveredHours < 24 ? " — <strong style=\"color:#b00\">dưới 24 giờ (less than 24 h)</strong>" : "")
+        : "—";
 
     private static string Reachable(bool? reachable) => reachable switch
     {

@@ -1,3 +1,4 @@
+using BroadcastHub.Playout;
 using BroadcastHub.Station.Local;
 using BroadcastHub.Station.Status;
 
@@ -5,11 +6,11 @@ namespace BroadcastHub.Station.Sync;
 
 /// <summary>
 /// <c>POST /api/station/heartbeat</c>: version, the station's clock, NTP state, cache coverage, pending airtime and each
-/// zone's output state (<c>unknown</c> until the playout runs on the agent).
+/// zone's output state as the agent's engine knows it (<c>ready</c>, <c>error</c>, <c>fallback</c>; <c>unknown</c> without an engine).
 /// </summary>
-public sealed class HeartbeatSender(HubClient hub, ManifestStore store, AirtimeOutbox outbox, TimeProvider time)
+public sealed class HeartbeatSender(HubClient hub, ManifestStore store, AirtimeOutbox outbox, TimeProvider time, ZoneOutputs? outputs = null)
 {
-    /// <summary>The zones' output state while nothing plays on the agent.</summary>
+    /// <summary>A zone's output state when no engine runs here.</summary>
     public const string UnknownOutput = "unknown";
 
     /// <summary>Sends one heartbeat.</summary>
@@ -23,7 +24,7 @@ public sealed class HeartbeatSender(HubClient hub, ManifestStore store, AirtimeO
             ntpSynchronized = File.Exists("/run/systemd/timesync/synchronized") ? true : (bool?)null,
             cacheReadyUntil = store.State()?.CacheReadyUntil,
             pendingAirtime = outbox.PendingCount(),
-            zones = store.ZoneIds().Select(id => new { zoneId = id, outputState = UnknownOutput }),
+            zones = store.ZoneIds().Select(id => new { zoneId = id, outputState = outputs?.StateOf(id).State ?? UnknownOutput }),
         };
         using var _ = await hub.SendAsync(HttpMethod.Post, "api/station/heartbeat", body, ct);
     }

@@ -14,10 +14,11 @@ public sealed record HubPolicy(string AllowedFrom, string AllowedTo, IReadOnlyLi
 public sealed record HubOccurrence(long Id, long ZoneId, long CommuneId, long? SessionId, string LocalDate, DateTimeOffset Start,
     DateTimeOffset End, string State, IReadOnlyList<HubItem> Items);
 
-/// <summary>One rundown item: media by SHA-256, loudness data and planned start.</summary>
+/// <summary>One rundown item: media by SHA-256, loudness data and planned start; <c>Frames</c>/<c>SampleRate</c> give the
+/// exact duration and <c>Channels</c> the measured layout (0 from a hub that does not send them).</summary>
 public sealed record HubItem(int Position, long BulletinId, string Title, string Sha256, long Bytes, double DurationSeconds,
     double IntegratedLufs, double TruePeakDbtp, double OffsetSeconds, DateTimeOffset PlannedStart, double? NotBeforeSeconds,
-    long? BookingId, string? Fill);
+    long? BookingId, string? Fill, long Frames = 0, int SampleRate = 0, int Channels = 0);
 
 /// <summary>One airtime record as <c>POST /api/station/airtime</c> takes it; what the playout puts in the outbox.</summary>
 public sealed record OutboxRecord(long OccurrenceId, int Position, long BulletinId, string Outcome, DateTimeOffset ScheduledStart,

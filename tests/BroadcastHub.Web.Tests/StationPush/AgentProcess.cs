@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace BroadcastHub.Web.Tests.StationPush;
 
 /// <summary>
-/// The real station agent executable as a child process, with its own data folder, enrolled with a hub; polling set to
+/// The real station agent executable (the `file` output) as a child process, with its own data folder, enrolled with a hub; polling set to
 /// an hour, so anything that reaches it within seconds came through the push channel.
 /// </summary>
 public sealed class AgentProcess : IAsyncDisposable
@@ -52,6 +52,7 @@ public sealed class AgentProcess : IAsyncDisposable
         info.Environment["BroadcastHub__Hub__StationToken"] = token;
         info.Environment["BroadcastHub__Station__PollSeconds"] = pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Default"] = "Information";
+        info.Environment["BroadcastHub__Outputs__Default"] = "file";
         var agent = new AgentProcess(Process.Start(info)!, port, dataPath);
         await agent.WaitForAsync(h => h.GetProperty("push").GetString() == "connected" && h.GetProperty("lastSync").ValueKind != JsonValueKind.Null,
             TimeSpan.FromSeconds(60), "push connected and a first sync");

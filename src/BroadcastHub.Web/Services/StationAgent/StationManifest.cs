@@ -18,8 +18,9 @@ public sealed record ManifestOccurrence(long Id, long ZoneId, long CommuneId, lo
 /// <summary>
 /// One rundown item: the media by SHA-256 with its size, exact duration and loudness analysis (gain is computed on the
 /// station from these), its planned start offset, and <c>fill</c> (<c>underfill</c>, <c>intro</c>, <c>outro</c>) for
-/// programme fills and jingles.
+/// programme fills and jingles. <c>frames</c>/<c>sampleRate</c> give the duration exactly and <c>channels</c> the layout the
+/// loudness was measured in, so the station's engine times and matches the item as the hub's would.
 /// </summary>
 public sealed record ManifestItem(int Position, long BulletinId, string Title, string Sha256, long Bytes, double DurationSeconds,
     double IntegratedLufs, double TruePeakDbtp, double OffsetSeconds, DateTimeOffset PlannedStart, double? NotBeforeSeconds,
-    long? BookingId, string? Fill);
+    long? BookingId, string? Fill, long Frames, int SampleRate, int Channels);

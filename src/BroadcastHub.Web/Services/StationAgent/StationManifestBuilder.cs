@@ -23,7 +23,13 @@ public sealed class StationManifestBuilder(StationRepository stations, PlacesRep
     private static readonly JsonSerializerOptions VersionJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The manifest of <paramref name="stationId"/> from now for <paramref name="days"/> days (<c>invalid_days</c>).</summary>
-    public StationManifest Build(long stationId, int? days)
+    public StationManifest Build(long stationId, int? days) => BuildMany([stationId], days)[stationId];
+
+    /// <summary>
+    /// The manifests of several stations from one read of the window (the push channel compares every connected
+    /// station's version after a change); each is exactly what <see cref="Build"/> gives for that station.
+    /// </summary>
+    public IReadOnlyDictionary<long, StationManifest> BuildMany(IReadOnlyCollection<long> stationIds, int? days)
     {
         var span = days ?? DefaultDays;
         if (span is < 1 or > MaxDays)
@@ -31,30 +37,40 @@ public sealed class StationManifestBuilder(StationRepository stations, PlacesRep
                 $"days phải là số ngày từ 1 đến {MaxDays} (nhận được {span}).", $"days must be a whole number of days from 1 to {MaxDays} (got {span})."));
         var now = clock.UtcNow;
         var until = now.AddDays(span);
-        var zones = Zones(stationId);
-        var zoneIds = zones.Select(z => z.ZoneId).ToHashSet();
-        var planned = occurrences.ListStarting(now.AddDays(-1), until)
-            .Where(o => zoneIds.Contains(o.ZoneId) && o.EndUtc > now).ToList();
+        var zonesOf = Zones(stationIds);
+        var zoneIds = zonesOf.Values.SelectMany(z => z).Select(z => z.ZoneId).ToHashSet();
+        // A few zones: read only theirs (index on zone and start); many: one read of the whole window.
+        var window = zoneIds.Count <= 200 ? occurrences.ListStartingInZones(zoneIds, now.AddDays(-1), until) : occurrences.ListStarting(now.AddDays(-1), until);
+        var planned = window.Where(o => zoneIds.Contains(o.ZoneId) && o.EndUtc > now && o.State != OccurrenceState.Cancelled).ToList();
         var rundowns = occurrences.Rundowns(planned.Select(o => o.Id));
         var found = bulletins.FindMany(rundowns.Values.SelectMany(r => r).Select(i => i.BulletinId));
-        var items = planned.Select(o => Occurrence(o, rundowns[o.Id], found)).ToList();
-        var version = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { zones, items }, VersionJson)))[..32];
-        return new StationManifest(stationId, clock.Zone.Id, version, now, clock.UtcNow, now, until, span, options.Value.GraceSeconds, zones, items);
+        var byZone = planned.ToLookup(o => o.ZoneId);
+        return zonesOf.ToDictionary(s => s.Key, s =>
+        {
+            var zones = s.Value;
+            var items = zones.SelectMany(z => byZone[z.ZoneId]).OrderBy(o => o.StartUtc).ThenBy(o => o.Id)
+                .Select(o => Occurrence(o, rundowns[o.Id], found)).ToList();
+            var version = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { zones, items }, VersionJson)))[..32];
+            return new StationManifest(s.Key, clock.Zone.Id, version, now, clock.UtcNow, now, until, span, options.Value.GraceSeconds, zones, items);
+        });
     }
 
     /// <summary>The SHA-256 of every media file the station's manifest for <paramref name="days"/> references.</summary>
     public IReadOnlySet<string> MediaOf(long stationId, int days = MaxDays) =>
         Build(stationId, days).Occurrences.SelectMany(o => o.Items).Select(i => i.Sha256).ToHashSet(StringComparer.Ordinal);
 
-    private List<ManifestZone> Zones(long stationId)
+    private Dictionary<long, List<ManifestZone>> Zones(IReadOnlyCollection<long> stationIds)
     {
-        var mine = stations.StationByZone().Where(z => z.Value == stationId).Select(z => z.Key).ToHashSet();
-        return places.ListCommunes().Where(c => mine.Contains(c.ZoneId)).OrderBy(c => c.ZoneId).Select(c =>
+        var result = stationIds.Distinct().ToDictionary(id => id, _ => new List<ManifestZone>());
+        var stationOf = stations.StationByZone();
+        foreach (var c in places.ListCommunes().OrderBy(c => c.ZoneId))
         {
+            if (!stationOf.TryGetValue(c.ZoneId, out var station) || !result.TryGetValue(station, out var zones)) continue;
             var p = policies.ForCommune(c.Id);
-            return new ManifestZone(c.ZoneId, c.Id, c.Name, new ManifestPolicy(Time(p.AllowedFrom), Time(p.AllowedTo), p.Weekdays.ToIso(),
-                p.MaxSessionMinutes, p.MaxSessionsPerDay));
-        }).ToList();
+            zones.Add(new ManifestZone(c.ZoneId, c.Id, c.Name, new ManifestPolicy(Time(p.AllowedFrom), Time(p.AllowedTo), p.Weekdays.ToIso(),
+                p.MaxSessionMinutes, p.MaxSessionsPerDay)));
+        }
+        return result;
     }
 
     private static ManifestOccurrence Occurrence(Occurrence o, IReadOnlyList<RundownItem> rundown,
@@ -69,7 +85,7 @@ public sealed class StationManifestBuilder(StationRepository stations, PlacesRep
                 var b = found[x.Item.BulletinId];
                 return new ManifestItem(x.Item.Position, b.Id, b.Title, b.Sha256, b.SizeBytes, b.DurationSeconds, b.IntegratedLufs, b.TruePeakDbtp,
                     x.Offset, o.StartUtc.AddSeconds(x.Offset), x.Item.NotBeforeSeconds, x.Item.BookingId,
-                    x.Item.Fill is { } fill ? JsonNamingPolicy.CamelCase.ConvertName(fill.ToString()) : null);
+                    x.Item.Fill is { } fill ? JsonNamingPolicy.CamelCase.ConvertName(fill.ToString()) : null, b.Frames, b.SampleRate, b.Channels);
             }).ToList();
         return new ManifestOccurrence(o.Id, o.ZoneId, o.CommuneId, o.SessionId, o.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             o.StartUtc, o.EndUtc, o.State.ToString(), items);

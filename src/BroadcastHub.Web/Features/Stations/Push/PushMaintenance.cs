@@ -66,14 +66,17 @@ public sealed class PushMaintenance(PushConnections connections, PushDispatcher 
 
     private async Task SendChangedAsync(StationManifestBuilder manifests)
     {
-        foreach (var group in connections.All().GroupBy(c => (c.StationId, c.Days)))
+        foreach (var window in connections.All().GroupBy(c => c.Days))
         {
-            var version = manifests.Build(group.Key.StationId, group.Key.Days).Version;
-            var moved = group.Where(c => c.LastVersion != version).ToList();
-            if (moved.Count == 0) continue;
-            foreach (var c in moved) c.LastVersion = version;
-            await hub.Clients.Clients(moved.Select(c => c.Id).ToList()).SendAsync(StationPushHub.Messages.Changed, new { version });
-            log.LogInformation("Pushed changed ({Version}) to station {StationId}", version, group.Key.StationId);
+            var current = manifests.BuildMany(window.Select(c => c.StationId).Distinct().ToList(), window.Key);
+            foreach (var c in window)
+            {
+                var version = current[c.StationId].Version;
+                if (c.LastVersion == version) continue;
+                c.LastVersion = version;
+                await hub.Clients.Client(c.Id).SendAsync(StationPushHub.Messages.Changed, new { version });
+                log.LogInformation("Pushed changed ({Version}) to station {StationId}", version, c.StationId);
+            }
         }
     }
 }

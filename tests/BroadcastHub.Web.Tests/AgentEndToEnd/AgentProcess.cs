@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace BroadcastHub.Web.Tests.AgentEndToEnd;
+
+/// <summary>
+/// The real station agent executable as a child process with its own data folder, enrolled with a hub, airing to the
+/// paced <c>file</c> output. Can be killed (-9) and started again on the same data.
+/// </summary>
+public sealed class AgentProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _settings;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public AgentProcess(Uri hub, string token, IDictionary<string, string>? settings = null)
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "bh-agent-e2e-" + Guid.NewGuid().ToString("N")[..10]);
+        Port = FreePort();
+        _settings = new Dictionary<string, string>
+        {
+            ["BroadcastHub__Hub__Url"] = hub.AbsoluteUri,
+            ["BroadcastHub__Hub__StationToken"] = token,
+            ["BroadcastHub__DataPath"] = DataPath,
+            ["BroadcastHub__Outputs__Default"] = "file",
+            ["BroadcastHub__HouseFormat__SampleRate"] = "22050",
+            ["BroadcastHub__Station__PollSeconds"] = "5",
+            ["BroadcastHub__Station__CacheDays"] = "1",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) _settings[key] = value;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string DataPath { get; }
+    public int Port { get; }
+    public HttpClient Http { get; }
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public async Task StartAsync()
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "BroadcastHub.Station.dll")])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in _settings) info.Environment[key] = value;
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException("The agent exited at start:\n" + Output);
+            try
+            {
+                if ((await Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The agent did not answer /health within 60 s:\n" + Output);
+    }
+
+    /// <summary>SIGKILL: a crash or a power cut.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    public async Task<JsonElement> HealthAsync() => await Http.GetFromJsonAsync<JsonElement>("/health");
+
+    /// <summary>Waits until the agent stored <paramref name="occurrenceId"/> and has every media file up to its start.</summary>
+    public async Task WaitUntilCoveredAsync(DateTimeOffset start, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var health = await HealthAsync();
+            if (health.GetProperty("cacheReadyUntil") is { ValueKind: JsonValueKind.String } ready && ready.GetDateTimeOffset() > start
+                && health.GetProperty("occurrencesCached").GetInt32() > 0)
+                return;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The agent never covered the session:\n" + Output);
+    }
+
+    /// <summary>The recordings the file output wrote for <paramref name="zoneId"/>.</summary>
+    public string[] Recordings(long zoneId)
+    {
+        var folder = Path.Combine(DataPath, "air", $"zone{zoneId}");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.wav", SearchOption.AllDirectories).Order().ToArray() : [];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Http.Dispose();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
