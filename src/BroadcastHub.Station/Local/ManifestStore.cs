@@ -43,7 +43,8 @@ public sealed class ManifestStore(LocalDatabase db)
         connection.Execute("""
             INSERT INTO sync_state (id, version, synced_at, window_from, window_until, cache_ready_until) VALUES (1, @Version, @SyncedAt, @From, @Until, NULL)
             ON CONFLICT (id) DO UPDATE SET version = excluded.version, synced_at = excluded.synced_at, window_from = excluded.window_from,
-                window_until = excluded.window_until
+                window_until = excluded.window_until,
+                cache_ready_until = CASE WHEN sync_state.version = excluded.version THEN sync_state.cache_ready_until ELSE NULL END
             """, new { manifest.Version, SyncedAt = Instant(syncedAt), From = Instant(manifest.From), Until = Instant(manifest.Until) }, tx);
         tx.Commit();
     }
