@@ -39,6 +39,8 @@ public sealed class StationStatus(IOptions<StationOptions> options, MediaCache c
             sync.HubReachable,
             sync.LastError,
             refused.Count == 0 ? null : new AirtimeErrorSnapshot(refused.Count, refused[0].Code, refused[0].Message),
+            sync.Push switch { true => "connected", false => "disconnected", null => o.IsEnrolled ? "connecting" : "off" },
+            sync.PushError,
             engine is null ? null : Playout(engine, state?.CacheReadyUntil));
     }
 
@@ -68,10 +70,12 @@ public sealed class StationStatus(IOptions<StationOptions> options, MediaCache c
 /// <param name="HubReachable">Whether the last exchange reached the hub; null before any.</param>
 /// <param name="LastError">The last failure talking to the hub.</param>
 /// <param name="AirtimeError">Records the hub refused (kept in the outbox); null when none.</param>
+/// <param name="Push">The push channel: <c>connected</c>, <c>disconnected</c> (polling meanwhile), <c>connecting</c> or <c>off</c> (not enrolled).</param>
+/// <param name="PushError">Why the push channel is not connected, or null.</param>
 /// <param name="Playout">What the local engine does and how far ahead it can air without the hub.</param>
 public sealed record StationSnapshot(string State, string AgentVersion, int CacheDays, CacheSnapshot Cache, DateTimeOffset? LastSync,
     string? ManifestVersion, int OccurrencesCached, DateTimeOffset? CacheReadyUntil, long PendingAirtime, long? ClockOffsetMs,
-    bool? HubReachable, string? LastError, AirtimeErrorSnapshot? AirtimeError, PlayoutSnapshot? Playout = null);
+    bool? HubReachable, string? LastError, AirtimeErrorSnapshot? AirtimeError, string Push, string? PushError, PlayoutSnapshot? Playout = null);
 
 /// <summary>The local engine: airing from local data only.</summary>
 /// <param name="State"><c>running</c> or <c>stopping</c>.</param>

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 namespace BroadcastHub.Station.Sync;
 
 /// <summary>
-/// Polls the hub every <c>Station:PollSeconds</c> (push comes later). After a failed round it waits longer each time
+/// Polls the hub every <c>Station:PollSeconds</c>, and at once when the push channel asks (<see cref="Push.SyncTrigger"/>). After a failed round it waits longer each time
 /// (5 s doubling, at most 5 minutes or the poll interval, whichever is longer) and never stops the process.
 /// </summary>
-public sealed class SyncLoop(IServiceProvider services, IOptions<StationOptions> options, TimeProvider time, ILogger<SyncLoop> log) : BackgroundService
+public sealed class SyncLoop(IServiceProvider services, IOptions<StationOptions> options, Push.SyncTrigger trigger, TimeProvider time, ILogger<SyncLoop> log)
+    : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(5);
@@ -26,8 +27,21 @@ public sealed class SyncLoop(IServiceProvider services, IOptions<StationOptions>
         while (!stoppingToken.IsCancellationRequested)
         {
             failures = await cycle.RunAsync(stoppingToken) ? 0 : failures + 1;
-            try { await Task.Delay(DelayAfter(failures, poll), time, stoppingToken); }
-            catch (OperationCanceledException) { return; }
+            // A push wakes a healthy loop at once; after failures the back-off still holds, so a flapping hub is not hammered.
+            if (failures == 0 ? !await trigger.WaitAsync(poll, time, stoppingToken) : !await Delay(DelayAfter(failures, poll), stoppingToken)) return;
+        }
+    }
+
+    private async Task<bool> Delay(TimeSpan wait, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(wait, time, ct);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

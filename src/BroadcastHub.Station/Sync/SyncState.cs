@@ -17,6 +17,19 @@ public sealed class SyncState
     /// <summary>The last failure talking to the hub, or null after a success.</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>True while the push channel is connected, false when it is not, null before the first attempt (or not enrolled).</summary>
+    public bool? Push { get; private set; }
+
+    /// <summary>Why the push channel is not connected, or null.</summary>
+    public string? PushError { get; private set; }
+
+    /// <summary>Notes the push channel's state.</summary>
+    public void PushConnected(bool connected, string? reason)
+    {
+        Push = connected;
+        PushError = connected ? null : reason;
+    }
+
     /// <summary>The best current estimate of the offset, or null before any answer carried <c>X-Hub-Time</c>.</summary>
     public long? ClockOffsetMs
     {

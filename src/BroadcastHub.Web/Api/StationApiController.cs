@@ -34,6 +34,7 @@ public sealed class StationApiController(EmergencyService emergency, PlayoutEngi
     public IActionResult Stop(long id)
     {
         if (!scope.CoversZone(id)) throw ScopeRefusals.ZoneNotFound(id);
+        if (emergency.StopOnAgent(id) is { } agentStation) return Accepted(new { stopped = true, zoneId = id, stationId = agentStation });
         if (emergency.StopRefusal(id) is { } refusal) throw refusal;
         return engine.StopZone(id)
             ? Ok(new { stopped = true, zoneId = id })

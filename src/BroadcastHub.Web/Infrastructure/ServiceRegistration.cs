@@ -41,6 +41,7 @@ public static class ServiceRegistration
         services.AddSingleton<StationRepository>();
         services.AddSingleton<StationAgentRepository>();
         Services.StationAgent.StationAgentRegistration.AddStationAgentServices(services);
+        Features.Stations.Push.StationPushSetup.AddStationPush(services);
         services.AddScoped<EmergencyDispatch>();
         services.AddScoped<StationAdmin>();
         services.AddScoped<ZoneRearming>();

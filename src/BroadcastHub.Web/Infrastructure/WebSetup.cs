@@ -81,6 +81,7 @@ public static class WebSetup
             DashboardTitle = "BroadcastHub · Hangfire",
         });
         app.MapHealth();
+        Features.Stations.Push.StationPushSetup.MapStationPush(app);
         app.MapControllerRoute("default", "{controller=Dashboard}/{action=Index}/{id?}");
         return app;
     }

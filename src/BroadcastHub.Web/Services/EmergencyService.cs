@@ -18,7 +18,8 @@ public sealed record EmergencyResult(IReadOnlyList<Occurrence> Started, IReadOnl
 /// <summary>Phát ngay: an approved bulletin on the chosen communes at once, preempting what they air.</summary>
 public sealed class EmergencyService(
     PlacesService places, BulletinRepository bulletins, MediaStore media, OccurrenceRepository occurrences, EmergencyDispatch dispatch,
-    UserScope scope, StationClock clock, ThisStation station, StationAgent.StationHeartbeatService agents)
+    UserScope scope, StationClock clock, ThisStation station, StationAgent.StationHeartbeatService agents,
+    Features.Stations.Push.AgentPush push)
 {
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(30);
 
@@ -26,8 +27,9 @@ public sealed class EmergencyService(
     public IReadOnlyList<Occurrence> Start(IReadOnlyList<long>? communeIds, long bulletinId) => StartAll(communeIds, bulletinId).Started;
 
     /// <summary>
-    /// Airs at once everywhere it can. A commune whose station has an enrolled agent is not aired from here (its agent
-    /// plays it): while that agent is offline it is listed <c>station_offline</c> and not queued to air late.
+    /// Airs at once everywhere it can. A commune whose station has an enrolled agent is pushed to that agent when it is
+    /// connected to the push channel (any hub node); otherwise it is listed <c>station_offline</c> (or
+    /// <c>agent_unreachable</c> when the agent still polls but has no push connection) and not queued to air late.
     /// </summary>
     public EmergencyResult StartAll(IReadOnlyList<long>? communeIds, long bulletinId)
     {
@@ -45,38 +47,49 @@ public sealed class EmergencyService(
         var result = new List<Occurrence>();
         var notAired = new List<EmergencyNotAired>();
         var status = agents.All(station.Id);
+        var reachable = push.ReachableStations();
         foreach (var commune in communes)
         {
-            if (station.AgentStationOf(commune.ZoneId) is { } agentStation)
+            var agentStation = station.AgentStationOf(commune.ZoneId);
+            if (agentStation is { } remote && !reachable.Contains(remote))
             {
-                notAired.Add(NotAiredOn(commune, agentStation, status[agentStation].Online));
+                notAired.Add(NotAiredOn(commune, remote, status[remote].Online));
                 continue;
             }
             var id = occurrences.CreateEmergency(commune.ZoneId, bulletin.Id, clock.Today, now, now + TimeSpan.FromSeconds(bulletin.DurationSeconds) + Margin);
-            dispatch.PlayNow(commune.ZoneId, id);
+            if (agentStation is { } pushed) push.Emergency(pushed, id);
+            else dispatch.PlayNow(commune.ZoneId, id);
             result.Add(occurrences.Find(id)!);
         }
         return new EmergencyResult(result, notAired);
     }
 
-    /// <summary>Why zone <paramref name="zoneId"/> cannot be stopped from here (its station's agent plays it), or null.</summary>
+    /// <summary>Sends a stop for <paramref name="zoneId"/> to its agent when one plays it and is connected; the agent's station, or null.</summary>
+    public long? StopOnAgent(long zoneId)
+    {
+        if (station.AgentStationOf(zoneId) is not { } agentStation || !push.ReachableStations().Contains(agentStation)) return null;
+        push.Stop(agentStation, zoneId);
+        return agentStation;
+    }
+
+    /// <summary>Why zone <paramref name="zoneId"/> cannot be stopped from here (its station's agent plays it, unreachable), or null.</summary>
     public AppException? StopRefusal(long zoneId)
     {
         if (station.AgentStationOf(zoneId) is not { } agentStation) return null;
         var online = agents.All(station.Id)[agentStation].Online;
         return AppException.Conflict(online ? "agent_unreachable" : "station_offline", online
-            ? Text.Pick($"Vùng {zoneId} do máy phát {agentStation} (tác tử riêng) phát; máy chủ chưa gửi được lệnh dừng tới nó.",
-                $"Zone {zoneId} is played by station {agentStation}'s own agent; the hub cannot send it a stop yet.")
+            ? Text.Pick($"Vùng {zoneId} do máy phát {agentStation} (tác tử riêng) phát; tác tử đang không nối kênh đẩy nên lệnh dừng không tới được.",
+                $"Zone {zoneId} is played by station {agentStation}'s own agent, which is not connected to the push channel now; the stop cannot reach it.")
             : Text.Pick($"Vùng {zoneId} do máy phát {agentStation} phát, đang mất kết nối; không dừng được từ máy chủ.",
                 $"Zone {zoneId} is played by station {agentStation}, which is offline; it cannot be stopped from the hub."));
     }
 
-    // Until the push channel exists an online agent cannot be reached within seconds either: it is refused the same
-    // way, under its own code, rather than queued to air late.
+    // An agent heard from recently but without a push connection cannot be reached within seconds either: it is refused
+    // the same way, under its own code, rather than queued to air late.
     private static EmergencyNotAired NotAiredOn(Core.Places.Commune commune, long agentStation, bool online) => online
         ? new(commune.Id, commune.Name, commune.ZoneId, agentStation, "agent_unreachable", Text.Pick(
-            $"{commune.Name}: máy phát {agentStation} chạy tác tử riêng, chưa nhận được lệnh phát ngay từ máy chủ; không phát.",
-            $"{commune.Name}: station {agentStation} runs its own agent, which cannot take an emergency from the hub yet; not aired."))
+            $"{commune.Name}: tác tử của máy phát {agentStation} đang không nối kênh đẩy; không phát (không xếp hàng để phát muộn).",
+            $"{commune.Name}: station {agentStation}'s agent is not connected to the push channel; not aired (not queued to air late)."))
         : new(commune.Id, commune.Name, commune.ZoneId, agentStation, "station_offline", Text.Pick(
             $"{commune.Name}: máy phát {agentStation} đang mất kết nối; không phát (không xếp hàng để phát muộn).",
             $"{commune.Name}: station {agentStation} is offline; not aired (not queued to air late)."));
