@@ -5,6 +5,7 @@ using BroadcastHub.Station.Local;
 using BroadcastHub.Station.Playout;
 using BroadcastHub.Station.Sync;
 using BroadcastHub.Station.Status;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Station.Hosting;
@@ -42,13 +43,14 @@ public static class StationSetup
         services.AddSingleton<SyncCycle>();
         services.AddHostedService<SyncLoop>();
         services.AddSingleton<Push.SyncTrigger>();
+        services.TryAddSingleton<Push.IAgentPlayout, Push.LoggingAgentPlayout>();
         services.AddHostedService<Push.PushClient>();
         return services;
     }
 
     /// <summary>
     /// The engine on local data only: the local store, the verified media cache, the local airtime chain and outbox,
-    /// the arming loop, and the immediate commands (<see cref="IAgentPlayout"/>) for the push channel.
+    /// the arming loop, and the immediate commands (<see cref="Push.IAgentPlayout"/>) for the push channel.
     /// </summary>
     public static IServiceCollection AddAgentPlayout(this IServiceCollection services)
     {
@@ -62,7 +64,7 @@ public static class StationSetup
         services.AddSingleton<IAirtimeCheckpoint, NoAirtimeCheckpoint>();
         services.AddPlayout("./station-data");
         services.AddSingleton<AgentPlayout>();
-        services.AddSingleton<IAgentPlayout>(sp => sp.GetRequiredService<AgentPlayout>());
+        services.AddSingleton<Push.IAgentPlayout>(sp => sp.GetRequiredService<AgentPlayout>());
         services.AddSingleton<ArmingLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<ArmingLoop>());
         return services;

@@ -22,8 +22,7 @@ public sealed class ManifestStore(LocalDatabase db)
 
     /// <summary>
     /// Replaces zones, occurrences and items with <paramref name="manifest"/>'s: what the hub dropped, cancelled or marked
-    /// missed disappears. The cache's coverage is unknown (null) until the media of the new window has been checked: the old
-    /// value would claim media that is still being fetched. Occurrences the playout already claimed or marked here stay as they were aired (their rundown is
+    /// missed disappears. Occurrences the playout already claimed or marked here stay as they were aired (their rundown is
     /// what crash recovery and the airtime log refer to) until <see cref="AiredKept"/> after their end.
     /// </summary>
     public void Replace(HubManifest manifest, DateTimeOffset syncedAt)
@@ -44,7 +43,8 @@ public sealed class ManifestStore(LocalDatabase db)
         connection.Execute("""
             INSERT INTO sync_state (id, version, synced_at, window_from, window_until, cache_ready_until) VALUES (1, @Version, @SyncedAt, @From, @Until, NULL)
             ON CONFLICT (id) DO UPDATE SET version = excluded.version, synced_at = excluded.synced_at, window_from = excluded.window_from,
-                window_until = excluded.window_until, cache_ready_until = NULL
+                window_until = excluded.window_until,
+                cache_ready_until = CASE WHEN sync_state.version = excluded.version THEN sync_state.cache_ready_until ELSE NULL END
             """, new { manifest.Version, SyncedAt = Instant(syncedAt), From = Instant(manifest.From), Until = Instant(manifest.Until) }, tx);
         tx.Commit();
     }

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using BroadcastHub.Station.Hosting;
 using BroadcastHub.Station.Local;
-using BroadcastHub.Station.Playout;
 using BroadcastHub.Station.Sync;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Options;
@@ -33,18 +32,8 @@ public sealed class PushClient(IOptions<StationOptions> options, IServiceProvide
         {
             if (m.Version != store.State()?.Version) trigger.Request();
         });
-        connection.On<HubOccurrence>("emergency", o => Run(async () =>
-        {
-            var airing = await playout.PlayEmergencyAsync(o, stoppingToken);
-            log.LogInformation("Push: emergency occurrence {OccurrenceId} for zone {ZoneId} {Outcome}", o.Id, o.ZoneId,
-                airing ? "is airing" : "was not aired (not this station's, or already aired)");
-            trigger.Request();
-        }));
-        connection.On<StopMessage>("stop", m => Run(async () =>
-        {
-            var stopped = await playout.StopAsync([m.ZoneId], "stopped from the hub", stoppingToken);
-            log.LogInformation("Push: stop for zone {ZoneId}: {Outcome}", m.ZoneId, stopped.Count > 0 ? "stopped" : "nothing was airing");
-        }));
+        connection.On<HubOccurrence>("emergency", o => Run("emergency", () => playout.PlayEmergencyAsync(o, stoppingToken), then: trigger.Request));
+        connection.On<StopMessage>("stop", m => Run("stop", () => playout.StopAsync(m.ZoneId, stoppingToken)));
         connection.On<RevokedMessage>("revoked", m => log.LogWarning("The hub revoked this station's token: {Message}", m.Message));
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
@@ -96,15 +85,16 @@ public sealed class PushClient(IOptions<StationOptions> options, IServiceProvide
             .Build();
     }
 
-    private void Run(Func<Task> action) => _ = Task.Run(async () =>
+    private void Run(string what, Func<Task> action, Action? then = null) => _ = Task.Run(async () =>
     {
         try
         {
             await action();
+            then?.Invoke();
         }
         catch (Exception e)
         {
-            log.LogError(e, "A pushed command failed");
+            log.LogError(e, "Push {What} failed", what);
         }
     });
 }

@@ -98,6 +98,30 @@ public sealed class AgentProcess : IAsyncDisposable
         throw new TimeoutException("The agent never covered the session:\n" + Output);
     }
 
+    /// <summary>Waits until <c>/health</c> satisfies <paramref name="done"/>.</summary>
+    public async Task WaitForHealthAsync(Func<JsonElement, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (done(await HealthAsync())) return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The agent's /health never said so:\n" + Output);
+    }
+
+    /// <summary>Waits for the first recording of <paramref name="zoneId"/>.</summary>
+    public async Task<string> WaitForRecordingAsync(long zoneId, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Recordings(zoneId) is [var first, ..]) return first;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Zone {zoneId} never aired on the agent:\n" + Output);
+    }
+
     /// <summary>The recordings the file output wrote for <paramref name="zoneId"/>.</summary>
     public string[] Recordings(long zoneId)
     {

@@ -128,4 +128,23 @@ public sealed class StationManifestAndMediaTests(AppFactory app)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("media_not_found", await unknown.ErrorCodeAsync());
     }
+
+    [Fact]
+    public async Task A_cancelled_occurrence_is_not_in_the_manifest_and_items_carry_frames_rate_and_channels()
+    {
+        using var admin = await app.CreateApiClientAsync();
+        var s = await StationAgentWorld.EnrolAsync(app, admin);
+        using var station = StationAgentWorld.Client(app, s.Token);
+        var item = (await (await station.GetAsync("/api/station/manifest?days=2")).JsonAsync())
+            .GetProperty("occurrences").EnumerateArray().Single().GetProperty("items")[0];
+        Assert.Equal(s.Bulletins[0].Frames, item.GetProperty("frames").GetInt64());
+        Assert.Equal(s.Bulletins[0].SampleRate, item.GetProperty("sampleRate").GetInt32());
+        Assert.Equal(s.Bulletins[0].Channels, item.GetProperty("channels").GetInt32());
+
+        Assert.True(app.Services.GetRequiredService<OccurrenceRepository>().TryTransition(s.Occurrence.Id,
+            BroadcastHub.Core.Scheduling.OccurrenceState.Cancelled, DateTimeOffset.UtcNow));
+
+        var after = await (await station.GetAsync("/api/station/manifest?days=2")).JsonAsync();
+        Assert.Empty(after.GetProperty("occurrences").EnumerateArray());
+    }
 }

@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace BroadcastHub.Web.Tests.StationPush;
 
 /// <summary>
-/// The real station agent executable (the `file` output) as a child process, with its own data folder, enrolled with a hub; polling set to
+/// The real station agent executable as a child process, with its own data folder, enrolled with a hub; polling set to
 /// an hour, so anything that reaches it within seconds came through the push channel.
 /// </summary>
 public sealed class AgentProcess : IAsyncDisposable

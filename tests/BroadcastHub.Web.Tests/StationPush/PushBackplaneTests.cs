@@ -28,10 +28,10 @@ public sealed class PushBackplaneTests(ITestOutputHelper output)
             var answer = await station.EmergencyAsync(nodes.Two);
             Assert.Empty(answer.GetProperty("notAired").EnumerateArray());
             var occurrenceId = Assert.Single(answer.GetProperty("occurrences").EnumerateArray()).GetProperty("id").GetInt64();
-            await agent.WaitForOutputAsync($"Push: emergency occurrence {occurrenceId} for zone {station.ZoneId} is airing", TimeSpan.FromSeconds(3));
+            await agent.WaitForOutputAsync($"Emergency occurrence {occurrenceId} for zone {station.ZoneId} received", TimeSpan.FromSeconds(3));
 
             Assert.Equal(HttpStatusCode.Accepted, (await nodes.Two.Http.PostAsync($"/api/zones/{station.ZoneId}/stop", null)).StatusCode);
-            await agent.WaitForOutputAsync($"Push: stop for zone {station.ZoneId}", TimeSpan.FromSeconds(3));
+            await agent.WaitForOutputAsync($"Stop for zone {station.ZoneId} received", TimeSpan.FromSeconds(3));
         }
         finally
         {

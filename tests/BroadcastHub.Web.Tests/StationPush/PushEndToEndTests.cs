@@ -66,11 +66,11 @@ public sealed class PushEndToEndTests(ITestOutputHelper output)
             var answer = await station.EmergencyAsync(hub);
             var occurrenceId = Assert.Single(answer.GetProperty("occurrences").EnumerateArray()).GetProperty("id").GetInt64();
             Assert.Empty(answer.GetProperty("notAired").EnumerateArray());
-            await agent.WaitForOutputAsync($"Push: emergency occurrence {occurrenceId} for zone {station.ZoneId} is airing", TimeSpan.FromSeconds(3));
+            await agent.WaitForOutputAsync($"Emergency occurrence {occurrenceId} for zone {station.ZoneId} received", TimeSpan.FromSeconds(3));
 
             var stop = await hub.Http.PostAsync($"/api/zones/{station.ZoneId}/stop", null);
             Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
-            await agent.WaitForOutputAsync($"Push: stop for zone {station.ZoneId}", TimeSpan.FromSeconds(3));
+            await agent.WaitForOutputAsync($"Stop for zone {station.ZoneId} received", TimeSpan.FromSeconds(3));
         }
         finally
         {
