@@ -17,10 +17,10 @@ public sealed class RundownItems(OccurrenceRepository occurrences, BulletinRepos
             var bulletin = bulletins.Find(item.BulletinId);
             if (bulletin is null || !bulletin.IsAirableOn(occ.LocalDate))
                 recorder.NotAired(occ, item, start, AirtimeOutcome.Skipped, "not approved or not valid on this date");
-            else if (!media.Exists(bulletin.Sha256))
+            else if (!media.Exists(bulletin.PlayoutSha256))
                 recorder.NotAired(occ, item, start, AirtimeOutcome.Failed, "the media file is missing from the station");
             else
-                playable.Add(new PlayableItem(item.Position, bulletin, media.PathFor(bulletin.Sha256), start, item.NotBeforeSeconds));
+                playable.Add(new PlayableItem(item.Position, bulletin, media.PathFor(bulletin.PlayoutSha256), start, item.NotBeforeSeconds));
         }
         return playable;
     }
