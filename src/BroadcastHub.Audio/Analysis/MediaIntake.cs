@@ -24,7 +24,9 @@ public static class MediaIntake
         try
         {
             var codec = ffmpeg.DecodeToWav(path, container, houseCopyPath, cancel);
-            return new(AudioAnalyzer.Analyze(houseCopyPath, cancel) with { Codec = codec }, true);
+            var analysis = AudioAnalyzer.Analyze(houseCopyPath, cancel) with { Codec = codec };
+            if (container == FfmpegContainer.Flac) FlacStreamInfo.CheckComplete(path, analysis.Frames);
+            return new(analysis, true);
         }
         catch
         {
