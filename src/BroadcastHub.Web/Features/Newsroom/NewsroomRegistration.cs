@@ -14,6 +14,11 @@ public static class NewsroomRegistration
             var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FfmpegOptions>>().Value;
             return new FfmpegDecoder(new FfmpegTools(o.Path), TimeSpan.FromMinutes(o.TimeoutMinutes));
         });
+        services.AddOptions<Tts.TtsOptions>().BindConfiguration(Tts.TtsOptions.Section);
+        services.AddSingleton<Tts.ITtsEngine, Tts.EspeakEngine>();
+        services.AddSingleton<Tts.ITtsEngine, Tts.PiperEngine>();
+        services.AddSingleton<Tts.TtsVoices>();
+        services.AddScoped<Tts.TtsService>();
         return services;
     }
 }
