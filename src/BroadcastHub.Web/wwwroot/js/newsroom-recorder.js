@@ -46,6 +46,7 @@
         var f = frames();
         length.dataset.frames = String(f.end - f.start);
         length.dataset.rate = String(f.rate);
+        length.dataset.total = String(decoded.length);
         length.textContent = ((f.end - f.start) / f.rate).toFixed(1) + ' s';
     }
 
