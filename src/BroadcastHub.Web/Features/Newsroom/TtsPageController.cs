@@ -72,12 +72,16 @@ public sealed class TtsForm
     public string? Title { get; set; }
     public string? Text { get; set; }
     public string? Voice { get; set; } = TtsVoices.DefaultId;
-    public double? Rate { get; set; } = 1.0;
+    /// <summary>As a number input sends it (<c>1.2</c>, whatever the page's language), read in the invariant culture.</summary>
+    public string? Rate { get; set; } = "1";
     public string? ValidFrom { get; set; }
     public string? ValidUntil { get; set; }
 
     /// <summary>The same request the API takes.</summary>
-    public TtsRequest ToRequest() => new(Title, Text, Voice, Rate, ValidFrom, ValidUntil);
+    public TtsRequest ToRequest() => new(Title, Text, Voice,
+        string.IsNullOrWhiteSpace(Rate) ? null
+        : double.TryParse(Rate, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : double.NaN,
+        ValidFrom, ValidUntil);
 }
 
 /// <summary>The page: voices offered and the form as last posted.</summary>
