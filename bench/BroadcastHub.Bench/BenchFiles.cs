@@ -28,6 +28,18 @@ public sealed class BenchFiles(string work)
         return path;
     }
 
+    /// <summary>The speech programme as AAC-LC 64 kbps mono 48 kHz in M4A, the way a phone's voice memo stores it.</summary>
+    public string Aac(int minutes)
+    {
+        var path = Path.Combine(work, $"speech-{minutes}min-aac64-mono.m4a");
+        if (File.Exists(path)) return path;
+        Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-stream_loop", "-1", "-i", Mp3(Math.Min(minutes, 10)),
+            "-t", (minutes * 60).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-c:a", "aac", "-b:a", "64k", "-ar", "48000", "-ac", "1", path + ".tmp.m4a");
+        File.Move(path + ".tmp.m4a", path);
+        return path;
+    }
+
     private string Speech()
     {
         var path = Path.Combine(work, "speech-source.wav");

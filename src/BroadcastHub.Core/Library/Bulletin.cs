@@ -46,6 +46,20 @@ public sealed record Bulletin
     /// <summary>When it was approved or rejected (UTC).</summary>
     public DateTimeOffset? ReviewedAt { get; init; }
 
+    /// <summary>SHA-256 of the decoded WAV house copy when the original needs ffmpeg (AAC, Opus, FLAC, AMR…), else null.</summary>
+    public string? HouseSha256 { get; init; }
+    /// <summary>Size of the house copy in bytes, when there is one.</summary>
+    public long? HouseSizeBytes { get; init; }
+    /// <summary>How the bulletin was made: <c>upload</c>, <c>recording</c> (the browser's microphone) or <c>tts</c>.</summary>
+    public string SourceKind { get; init; } = BulletinSources.Upload;
+    /// <summary>The text read out by text to speech, shown to the reviewer; null for recorded audio.</summary>
+    public string? SpokenText { get; init; }
+
+    /// <summary>The stored file playout airs: the house copy when there is one, else the original.</summary>
+    public string PlayoutSha256 => HouseSha256 ?? Sha256;
+    /// <summary>Size of the file playout airs.</summary>
+    public long PlayoutSizeBytes => HouseSizeBytes ?? SizeBytes;
+
     /// <summary>Exact duration of the decoded audio.</summary>
     public double DurationSeconds => SampleRate == 0 ? 0 : (double)Frames / SampleRate;
 

@@ -29,6 +29,10 @@ public sealed class BulletinRepository(AppDatabase db)
         public long? OwnerUnitId { get; set; }
         public string? ReviewedBy { get; set; }
         public string? ReviewedAt { get; set; }
+        public string? HouseSha256 { get; set; }
+        public long? HouseSizeBytes { get; set; }
+        public string SourceKind { get; set; } = BulletinSources.Upload;
+        public string? SpokenText { get; set; }
 
         public Bulletin ToBulletin() => new()
         {
@@ -38,6 +42,7 @@ public sealed class BulletinRepository(AppDatabase db)
             RejectionReason = RejectionReason, ValidFrom = SqlValues.ParseDateOrNull(ValidFrom),
             ValidUntil = SqlValues.ParseDateOrNull(ValidUntil), UploadedAt = SqlValues.ParseInstant(UploadedAt),
             UploadedBy = UploadedBy, OwnerUnitId = OwnerUnitId, ReviewedBy = ReviewedBy, ReviewedAt = SqlValues.ParseInstantOrNull(ReviewedAt),
+            HouseSha256 = HouseSha256, HouseSizeBytes = HouseSizeBytes, SourceKind = SourceKind, SpokenText = SpokenText,
         };
     }
 
@@ -48,9 +53,11 @@ public sealed class BulletinRepository(AppDatabase db)
         var id = c.ExecuteScalar<long>(
             """
             INSERT INTO bulletins (title, language, original_file_name, sha256, size_bytes, codec, frames, sample_rate,
-                channels, integrated_lufs, true_peak_dbtp, status, valid_from, valid_until, uploaded_at, uploaded_by, owner_unit_id)
+                channels, integrated_lufs, true_peak_dbtp, status, valid_from, valid_until, uploaded_at, uploaded_by, owner_unit_id,
+                house_sha256, house_size_bytes, source_kind, spoken_text)
             VALUES (@Title, @Language, @OriginalFileName, @Sha256, @SizeBytes, @Codec, @Frames, @SampleRate,
-                @Channels, @IntegratedLufs, @TruePeakDbtp, @Status, @ValidFrom, @ValidUntil, @UploadedAt, @UploadedBy, @OwnerUnitId)
+                @Channels, @IntegratedLufs, @TruePeakDbtp, @Status, @ValidFrom, @ValidUntil, @UploadedAt, @UploadedBy, @OwnerUnitId,
+                @HouseSha256, @HouseSizeBytes, @SourceKind, @SpokenText)
             RETURNING id
             """,
             new
@@ -58,6 +65,7 @@ public sealed class BulletinRepository(AppDatabase db)
                 b.Title, b.Language, b.OriginalFileName, b.Sha256, b.SizeBytes, b.Codec, b.Frames, b.SampleRate, b.Channels,
                 b.IntegratedLufs, b.TruePeakDbtp, Status = b.Status.ToString(), ValidFrom = SqlValues.Date(b.ValidFrom),
                 ValidUntil = SqlValues.Date(b.ValidUntil), UploadedAt = SqlValues.Instant(b.UploadedAt), b.UploadedBy, b.OwnerUnitId,
+                b.HouseSha256, b.HouseSizeBytes, b.SourceKind, b.SpokenText,
             });
         return b with { Id = id };
     }
@@ -110,6 +118,6 @@ public sealed class BulletinRepository(AppDatabase db)
     public bool IsFileReferenced(string sha256)
     {
         using var c = db.Open();
-        return c.ExecuteScalar<long>("SELECT COUNT(*) FROM bulletins WHERE sha256 = @sha256", new { sha256 }) > 0;
+        return c.ExecuteScalar<long>("SELECT COUNT(*) FROM bulletins WHERE sha256 = @sha256 OR house_sha256 = @sha256", new { sha256 }) > 0;
     }
 }

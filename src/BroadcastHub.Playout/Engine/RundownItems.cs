@@ -22,7 +22,7 @@ public sealed class RundownItems(IPlayoutStore store, IPlayoutMedia media, Airti
                 recorder.NotAired(occ, item, start, AirtimeOutcome.Skipped, "not approved or not valid on this date");
                 continue;
             }
-            var found = await media.ResolveAsync(bulletin.Sha256, cancel);
+            var found = await media.ResolveAsync(bulletin.PlayoutSha256, cancel);
             if (found.Path is { } path)
                 playable.Add(new PlayableItem(item.Position, bulletin, path, start, item.NotBeforeSeconds));
             else

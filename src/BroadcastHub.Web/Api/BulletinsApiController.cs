@@ -39,7 +39,8 @@ public sealed class BulletinsApiController(BulletinService service) : ApiControl
             return ApiError.Result(400, "file_required", Text.Pick("Hãy chọn tệp âm thanh (trường 'file').", "A 'file' field is required."));
         var request = new UploadRequest(form["title"].ToString(), file.FileName, form["language"].ToString(),
             LocalDateInput.Optional(form["validFrom"], "validFrom"), LocalDateInput.Optional(form["validUntil"], "validUntil"),
-            AllowDuplicateFlag.Read(form[AllowDuplicateFlag.Name], Request.Query[AllowDuplicateFlag.Name]));
+            AllowDuplicateFlag.Read(form[AllowDuplicateFlag.Name], Request.Query[AllowDuplicateFlag.Name]),
+            Features.Newsroom.RecordingSource.KindOf(form["source"]));
         await using var content = file.OpenReadStream();
         try
         {
@@ -66,5 +67,6 @@ public sealed class BulletinsApiController(BulletinService service) : ApiControl
         b.Sha256, b.SizeBytes, b.Codec, b.IntegratedLufs, b.TruePeakDbtp, b.OriginalFileName, b.RejectionReason,
         validFrom = b.ValidFrom?.ToString("yyyy-MM-dd"), validUntil = b.ValidUntil?.ToString("yyyy-MM-dd"),
         b.UploadedAt, b.UploadedBy, b.OwnerUnitId, b.ReviewedBy, b.ReviewedAt,
+        b.HouseSha256, b.HouseSizeBytes, b.SourceKind, b.SpokenText,
     };
 }

@@ -26,7 +26,16 @@ internal static class AnalyzeVerb
         try
         {
             if (!File.Exists(path)) return Refuse(FileNotFound, $"There is no file at {Path.GetFullPath(path)}.");
-            analysis = AudioAnalyzer.Analyze(path);
+            var house = Path.Combine(Path.GetTempPath(), "bh-analyze-" + Guid.NewGuid().ToString("N") + ".wav");
+            try
+            {
+                var ffmpeg = new Audio.Decoding.Ffmpeg.FfmpegTools(config["BroadcastHub:Ffmpeg:Path"]);
+                analysis = MediaIntake.Analyze(path, house, new Audio.Decoding.Ffmpeg.FfmpegDecoder(ffmpeg)).Analysis;
+            }
+            finally
+            {
+                File.Delete(house);
+            }
         }
         catch (AudioRejectedException e)
         {

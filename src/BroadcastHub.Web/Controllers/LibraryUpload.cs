@@ -20,7 +20,8 @@ internal static class LibraryUpload
                 $"Tệp quá lớn: giới hạn là {limit / (1024 * 1024)} MB.", $"The file is too large: the limit is {limit / (1024 * 1024)} MB."));
         var request = new UploadRequest(form.Title ?? "", file.FileName, form.Language,
             LocalDateInput.Optional(form.ValidFrom?.Trim(), Text.Pick("Hiệu lực từ", "Valid from")),
-            LocalDateInput.Optional(form.ValidUntil?.Trim(), Text.Pick("Hiệu lực đến", "Valid until")), form.AllowDuplicate);
+            LocalDateInput.Optional(form.ValidUntil?.Trim(), Text.Pick("Hiệu lực đến", "Valid until")), form.AllowDuplicate,
+            Features.Newsroom.RecordingSource.KindOf(form.Source));
         await using var content = file.OpenReadStream();
         return await service.UploadAsync(content, request, user, cancel);
     }

@@ -71,6 +71,7 @@ public static class ServiceRegistration
         services.AddAdminPages();
         services.AddLiveDashboard();
         services.AddBookingSafety();
+        Features.Newsroom.NewsroomRegistration.AddNewsroom(services);
         return services;
     }
 }

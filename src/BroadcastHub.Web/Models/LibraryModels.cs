@@ -11,6 +11,8 @@ public sealed class UploadForm
     public string? ValidUntil { get; set; }
     /// <summary>Store the file even though its content is already in the library.</summary>
     public bool AllowDuplicate { get; set; }
+    /// <summary><c>recording</c> when the library page's recorder made the file; anything else is an ordinary upload.</summary>
+    public string? Source { get; set; }
 }
 
 /// <summary>The bulletin library page: list, upload form and review forms.</summary>

@@ -92,7 +92,7 @@ public sealed class StationAlerts(
             var upcoming = planned.SelectMany(o => rundowns[o.Id].Select(item => (Occurrence: o, item.BulletinId))).ToList();
             var found = bulletins.FindMany(upcoming.Select(u => u.BulletinId));
             return (IReadOnlyList<(long ZoneId, StationAlert Alert)>)upcoming
-                .Where(u => found.TryGetValue(u.BulletinId, out var b) && !media.Exists(b.Sha256))
+                .Where(u => found.TryGetValue(u.BulletinId, out var b) && !media.Exists(b.PlayoutSha256))
                 .Select(u => (u.Occurrence, Bulletin: found[u.BulletinId]))
                 .Select(u => (u.Occurrence.ZoneId, new StationAlert("media_missing", "error", Text.Pick(
                     $"Thiếu tệp âm thanh của \"{u.Bulletin.Title}\" cho buổi phát {clock.ToLocal(u.Occurrence.StartUtc):dd/MM HH:mm}.",

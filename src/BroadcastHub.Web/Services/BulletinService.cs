@@ -1,5 +1,6 @@
 using BroadcastHub.Audio.Analysis;
 using BroadcastHub.Audio.Decoding;
+using BroadcastHub.Audio.Decoding.Ffmpeg;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Auth;
@@ -9,9 +10,11 @@ using BroadcastHub.Web.Services.Scope;
 namespace BroadcastHub.Web.Services;
 
 /// <summary>What an uploader tells us about a bulletin besides the file; <paramref name="AllowDuplicate"/> stores a second
-/// bulletin for content already in the library instead of refusing it.</summary>
+/// bulletin for content already in the library instead of refusing it;
+/// <paramref name="SourceKind"/> says how it was made (<see cref="BulletinSources"/>); <paramref name="SpokenText"/> is the text a
+/// text-to-speech bulletin reads out.</summary>
 public sealed record UploadRequest(string Title, string FileName, string? Language, DateOnly? ValidFrom, DateOnly? ValidUntil,
-    bool AllowDuplicate = false);
+    bool AllowDuplicate = false, string SourceKind = BulletinSources.Upload, string? SpokenText = null);
 
 /// <summary>
 /// Uploads (validate by decoding everything, then store, owned by the uploader's unit), approval and rejection of
@@ -19,7 +22,7 @@ public sealed record UploadRequest(string Title, string FileName, string? Langua
 /// </summary>
 public sealed class BulletinService(
     BulletinRepository bulletins, MediaStore media, UserScope scope, TimeProvider time, ILogger<BulletinService> log, FourEyesRule fourEyes,
-    Library.AnalysisGate analyses, Library.DuplicateUploads duplicates)
+    Library.AnalysisGate analyses, Library.DuplicateUploads duplicates, FfmpegDecoder ffmpeg)
 {
     /// <summary>
     /// Stores a bulletin only if the whole file decodes. On any refusal or failure nothing remains: no row, no file.
@@ -32,16 +35,17 @@ public sealed class BulletinService(
         using var turn = analyses.Admit();
         var staged = await media.StageAsync(content, cancel);
         RefuseDuplicate(staged, request);
-        AudioAnalysis analysis;
+        var housePath = media.NewTempPath();
+        IntakeResult intake;
         try
         {
-            analysis = await turn.RunAsync(() => AudioAnalyzer.Analyze(staged.TempPath, cancel), cancel);
+            intake = await turn.RunAsync(() => MediaIntake.Analyze(staged.TempPath, housePath, ffmpeg, cancel), cancel);
         }
         catch (AudioRejectedException e)
         {
             MediaStore.Discard(staged);
             log.LogInformation("Upload {FileName} refused: {Code} {Detail}", request.FileName, e.Code, e.Message);
-            var status = e.Code is AudioErrorCodes.UnsupportedFormat or AudioErrorCodes.UnrecognizedFormat ? 415 : 400;
+            var status = e.Code is AudioErrorCodes.UnsupportedFormat or AudioErrorCodes.UnrecognizedFormat or FfmpegErrorCodes.FfmpegMissing ? 415 : 400;
             throw new AppException(status, e.Code, UploadMessages.For(e));
         }
         catch
@@ -49,9 +53,21 @@ public sealed class BulletinService(
             MediaStore.Discard(staged);
             throw;
         }
-        RefuseDuplicate(staged, request); // again: the same file may have been stored while this one was analysed
+        var house = intake.HouseCopyWritten ? MediaStore.StageWritten(housePath) : null;
+        try
+        {
+            RefuseDuplicate(staged, request); // again: the same file may have been stored while this one was analysed
+        }
+        catch
+        {
+            if (house is not null) MediaStore.Discard(house);
+            throw;
+        }
+        var analysis = intake.Analysis;
         var alreadyStored = media.Exists(staged.Sha256);
+        var houseAlreadyStored = house is null || media.Exists(house.Sha256);
         media.Commit(staged);
+        if (house is not null) media.Commit(house);
         try
         {
             return bulletins.Insert(new Bulletin
@@ -62,11 +78,14 @@ public sealed class BulletinService(
                 IntegratedLufs = analysis.IntegratedLufs, TruePeakDbtp = analysis.TruePeakDbtp,
                 Status = BulletinStatus.PendingApproval, ValidFrom = request.ValidFrom, ValidUntil = request.ValidUntil,
                 UploadedAt = time.GetUtcNow(), UploadedBy = user, OwnerUnitId = scope.OwnUnitId,
+                HouseSha256 = house?.Sha256, HouseSizeBytes = house?.SizeBytes, SourceKind = request.SourceKind,
+                SpokenText = request.SpokenText,
             });
         }
         catch
         {
             if (!alreadyStored && !bulletins.IsFileReferenced(staged.Sha256)) media.Remove(staged.Sha256);
+            if (!houseAlreadyStored && !bulletins.IsFileReferenced(house!.Sha256)) media.Remove(house.Sha256);
             throw;
         }
     }

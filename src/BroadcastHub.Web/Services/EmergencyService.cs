@@ -40,7 +40,7 @@ public sealed class EmergencyService(
         if (bulletin.Status != BulletinStatus.Approved || !bulletin.IsAirableOn(clock.Today))
             throw AppException.BadRequest("bulletin_not_approved", Text.Pick(
                 $"Bản tin \"{bulletin.Title}\" chưa được phê duyệt hoặc đã hết hiệu lực.", $"Bulletin \"{bulletin.Title}\" is not approved or not valid today."));
-        if (!media.Exists(bulletin.Sha256))
+        if (!media.Exists(bulletin.PlayoutSha256))
             throw AppException.Conflict("media_missing", Text.Pick("Tệp âm thanh của bản tin không còn trên đài.", "The bulletin's audio file is missing on the station."));
         var communes = communeIds.Distinct().Select(places.FindCommune).ToList(); // every one in scope, before anything airs
         var now = clock.UtcNow;

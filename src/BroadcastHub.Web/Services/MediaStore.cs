@@ -55,6 +55,20 @@ public sealed class MediaStore(IOptions<BroadcastHubOptions> options)
         }
     }
 
+    /// <summary>A fresh private temporary path beside the staged uploads (for a decoded house copy).</summary>
+    public string NewTempPath()
+    {
+        Directory.CreateDirectory(_options.UploadTempPath);
+        return Path.Combine(_options.UploadTempPath, Guid.NewGuid().ToString("N") + ".part");
+    }
+
+    /// <summary>Hashes a file already written to a temporary path (<see cref="NewTempPath"/>) so it can be committed.</summary>
+    public static StagedFile StageWritten(string tempPath)
+    {
+        using var file = File.OpenRead(tempPath);
+        return new StagedFile(tempPath, Convert.ToHexStringLower(SHA256.HashData(file)), file.Length);
+    }
+
     /// <summary>Moves a staged file to its content address (a no-op if that content is already stored).</summary>
     public void Commit(StagedFile staged)
     {

@@ -9,14 +9,14 @@ namespace BroadcastHub.Web.Services;
 /// </summary>
 public static class UploadMessages
 {
-    public const string Accepted = "WAV (PCM, float) · MP3 · Ogg Vorbis";
+    public const string Accepted = "WAV (PCM, float) · MP3 · Ogg Vorbis · AAC/M4A · Opus · FLAC · AMR · video (ffmpeg)";
 
     /// <summary>The format a rejection names ("PNG", "MP4/M4A/MOV", "Matroska/WebM"): a name reads the same in both languages.</summary>
     private static string? FormatName(string detail) =>
         System.Text.RegularExpressions.Regex.Matches(detail.Split(", which")[0], @"[A-Z][A-Za-z0-9]*(?:/[A-Za-z0-9]+)*")
             .Select(m => m.Value).FirstOrDefault(v => v.Count(char.IsUpper) >= 2);
 
-    public static string For(AudioRejectedException e) => e.Code switch
+    public static string For(AudioRejectedException e) => Features.Newsroom.FfmpegUploadMessages.For(e) ?? e.Code switch
     {
         AudioErrorCodes.EmptyFile => Text.Pick("Tệp rỗng: không có dữ liệu âm thanh.", "The file is empty: it holds no audio."),
         AudioErrorCodes.UnrecognizedFormat => Text.Pick(

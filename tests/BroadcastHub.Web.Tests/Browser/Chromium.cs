@@ -23,9 +23,10 @@ internal static class Chromium
 
     /// <summary>
     /// A browser context on a fresh user-data folder (deleted by <see cref="Session.DisposeAsync"/>) whose language
-    /// (Accept-Language) is <paramref name="locale"/>.
+    /// (Accept-Language) is <paramref name="locale"/>; <paramref name="extraArguments"/> are added to Chromium's command line.
     /// </summary>
-    public static async Task<Session> LaunchAsync(IPlaywright playwright, string baseUrl, string locale = "vi-VN")
+    public static async Task<Session> LaunchAsync(IPlaywright playwright, string baseUrl, string locale = "vi-VN",
+        IEnumerable<string>? extraArguments = null)
     {
         RequireInstalled();
         var profile = Path.Combine(Path.GetTempPath(), "bh-chromium-" + Guid.NewGuid().ToString("N")[..10]);
@@ -34,7 +35,7 @@ internal static class Chromium
         {
             ExecutablePath = ExecutablePath,
             Headless = true,
-            Args = Arguments,
+            Args = [.. Arguments, .. extraArguments ?? []],
             BaseURL = baseUrl,
             AcceptDownloads = true,
             Locale = locale,

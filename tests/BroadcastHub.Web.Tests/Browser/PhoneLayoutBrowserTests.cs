@@ -113,6 +113,7 @@ public sealed partial class PhoneLayoutBrowserTests(ITestOutputHelper output)
             ["/schedule/bookings/{id:long}/cancel"] = $"/schedule/bookings/{seed.BookingId}/cancel",
             ["/emergency"] = "/emergency", ["/airtime"] = $"/airtime?from={seed.Date}", ["/airtime/summary"] = $"/airtime/summary?from={seed.Date}",
             ["/users"] = "/users", ["/stations"] = "/stations", ["/policies"] = "/policies",
+            ["/newsroom/tts"] = "/newsroom/tts",
         };
         var routes = RouteRuleTable.Rules.Keys.Where(k => k.StartsWith("GET /", StringComparison.Ordinal) && !k.StartsWith("GET /api/", StringComparison.Ordinal))
             .Select(k => k["GET ".Length..]).Where(r => !NotPages.Contains(r) && r != "/account/signin").ToList();

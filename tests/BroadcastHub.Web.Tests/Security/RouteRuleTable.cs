@@ -106,6 +106,14 @@ public static class RouteRuleTable
         ["POST /api/bulletins/{id:long}/approve"] = new(Need.Approver, new Foreign(w => Api("POST", $"/api/bulletins/{w.PendingB}/approve", new { }))),
         ["POST /api/bulletins/{id:long}/reject"] = new(Need.Approver, new Foreign(w => Api("POST", $"/api/bulletins/{w.PendingB}/reject", new { reason = "x" }))),
 
+        // The newsroom (issue 14): text to speech over the API and on its page; the recorder posts to /library/upload.
+        ["GET /api/tts/voices"] = new(Need.Staff, new Unscoped("the voices installed on this machine: no unit data")),
+        ["POST /api/bulletins/tts"] = new(Need.Staff, new Unscoped("a new bulletin, owned by the uploader's unit")),
+        ["GET /newsroom/tts"] = new(Need.Staff, new Unscoped("the text-to-speech form and the voices: no unit data")),
+        ["POST /newsroom/tts"] = new(Need.Staff, new Unscoped("a new bulletin, owned by the uploader's unit")),
+        ["POST /newsroom/tts/preview"] = new(Need.Staff, new Unscoped("the caller's own text read out; nothing stored")),
+        ["POST /newsroom/tts/normalise"] = new(Need.Staff, new Unscoped("the normaliser's reading of the caller's own text")),
+
         ["POST /api/bookings"] = new(Need.Staff,
             new Foreign(w => Api("POST", "/api/bookings", new { sessionId = w.SessionB, bulletinIds = new[] { w.SharedBulletin }, from = "2099-01-01", to = "2099-01-01" })),
             new Foreign(w => Api("POST", "/api/bookings", new { sessionId = w.SessionA, bulletinIds = new[] { w.ApprovedB }, from = "2099-01-01", to = "2099-01-01" })

@@ -51,7 +51,7 @@ public sealed class WaveformCache(MediaStore media, IOptions<LibraryLimitsOption
         try
         {
             Interlocked.Increment(ref _decodes);
-            var all = await Task.Run(() => WaveformPeaks.Compute(media.PathFor(sha256), sha256, bulletin.Frames, Resolutions));
+            var all = await Task.Run(() => WaveformPeaks.Compute(media.PathFor(bulletin.PlayoutSha256), sha256, bulletin.Frames, Resolutions));
             foreach (var waveform in all)
             {
                 var path = CachePath(sha256, waveform.Points);

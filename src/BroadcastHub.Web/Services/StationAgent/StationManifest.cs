@@ -16,7 +16,8 @@ public sealed record ManifestOccurrence(long Id, long ZoneId, long CommuneId, lo
     DateTimeOffset End, string State, IReadOnlyList<ManifestItem> Items);
 
 /// <summary>
-/// One rundown item: the media by SHA-256 with its size, exact duration and loudness analysis (gain is computed on the
+/// One rundown item: the media to air by SHA-256 with its size (the decoded WAV house copy for a bulletin whose original
+/// needs ffmpeg, so a station never needs it; airtime still names the bulletin, whose proof is the original's hash), exact duration and loudness analysis (gain is computed on the
 /// station from these), its planned start offset, and <c>fill</c> (<c>underfill</c>, <c>intro</c>, <c>outro</c>) for
 /// programme fills and jingles. <c>frames</c>/<c>sampleRate</c> give the duration exactly and <c>channels</c> the layout the
 /// loudness was measured in, so the station's engine times and matches the item as the hub's would.

@@ -83,7 +83,7 @@ public sealed class StationManifestBuilder(StationRepository stations, PlacesRep
             .Select(x =>
             {
                 var b = found[x.Item.BulletinId];
-                return new ManifestItem(x.Item.Position, b.Id, b.Title, b.Sha256, b.SizeBytes, b.DurationSeconds, b.IntegratedLufs, b.TruePeakDbtp,
+                return new ManifestItem(x.Item.Position, b.Id, b.Title, b.PlayoutSha256, b.PlayoutSizeBytes, b.DurationSeconds, b.IntegratedLufs, b.TruePeakDbtp,
                     x.Offset, o.StartUtc.AddSeconds(x.Offset), x.Item.NotBeforeSeconds, x.Item.BookingId,
                     x.Item.Fill is { } fill ? JsonNamingPolicy.CamelCase.ConvertName(fill.ToString()) : null, b.Frames, b.SampleRate, b.Channels);
             }).ToList();

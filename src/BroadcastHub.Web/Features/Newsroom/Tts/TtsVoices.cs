@@ -1,0 +1,34 @@
+using BroadcastHub.Web.Infrastructure;
+
+namespace BroadcastHub.Web.Features.Newsroom.Tts;
+
+/// <summary>Every installed engine's voices, and which engine speaks a requested voice id.</summary>
+public sealed class TtsVoices(IEnumerable<ITtsEngine> engines)
+{
+    /// <summary>The id that always means "the default Vietnamese voice" when any is installed.</summary>
+    public const string DefaultId = "vi";
+
+    /// <summary>The voices of every engine, the built-in one first.</summary>
+    public IReadOnlyList<TtsVoice> List() => engines.SelectMany(e => e.Voices()).ToList();
+
+    /// <summary>
+    /// The engine and voice for <paramref name="id"/> (empty = <c>vi</c>); <c>vi</c> falls back to any Vietnamese voice.
+    /// 503 <c>tts_engine_missing</c> when no voice is installed, 400 <c>unknown_voice</c> for an id not offered.
+    /// </summary>
+    public (ITtsEngine Engine, TtsVoice Voice) Resolve(string? id)
+    {
+        var wanted = string.IsNullOrWhiteSpace(id) ? DefaultId : id.Trim();
+        var all = engines.SelectMany(e => e.Voices().Select(v => (Engine: e, Voice: v))).ToList();
+        if (all.Count == 0)
+            throw new AppException(503, "tts_engine_missing", Text.Pick(
+                "Máy chủ chưa có giọng đọc tiếng Việt nào. Hãy nhờ quản trị viên cài gói 'espeak-ng' (apt-get install espeak-ng) hoặc cấu hình Piper.",
+                "This server has no Vietnamese voice. Ask an administrator to install the package 'espeak-ng' (apt-get install espeak-ng) or to configure Piper."));
+        var match = all.FirstOrDefault(x => string.Equals(x.Voice.Id, wanted, StringComparison.OrdinalIgnoreCase));
+        if (match.Engine is null && wanted == DefaultId) match = all[0];
+        if (match.Engine is null)
+            throw AppException.BadRequest("unknown_voice", Text.Pick(
+                $"Không có giọng đọc '{wanted}'. Các giọng có: {string.Join(", ", all.Select(x => x.Voice.Id))}.",
+                $"There is no voice '{wanted}'. Voices offered: {string.Join(", ", all.Select(x => x.Voice.Id))}."));
+        return match;
+    }
+}
