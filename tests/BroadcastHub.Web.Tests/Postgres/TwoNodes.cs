@@ -17,9 +17,12 @@ public sealed class TwoNodes : IAsyncDisposable
     private const string Mp3 = "bulletin-vi-mono-22k-cbr64.mp3";
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
     private readonly TestPostgresDatabase _database = new();
+    private readonly IDictionary<string, string> _extra;
 
-    public TwoNodes()
+    /// <param name="extra">Settings for both nodes on top of the defaults (e.g. another planner cron).</param>
+    public TwoNodes(IDictionary<string, string>? extra = null)
     {
+        _extra = extra ?? new Dictionary<string, string>();
         One = Node();
         Two = Node();
         Database = AppDatabase.Postgres(_database.ConnectionString);
@@ -99,12 +102,17 @@ public sealed class TwoNodes : IAsyncDisposable
         _database.Dispose();
     }
 
-    private AppProcess Node() => new(new Dictionary<string, string>
+    private AppProcess Node()
     {
-        ["BroadcastHub__HouseFormat__SampleRate"] = "22050",
-        ["BroadcastHub__HouseFormat__Channels"] = "1",
-        ["BroadcastHub__Database__Provider"] = "postgres",
-        ["ConnectionStrings__BroadcastHub"] = _database.ConnectionString,
-        ["BroadcastHub__PlannerCron"] = "* * * * *",
-    });
+        var settings = new Dictionary<string, string>
+        {
+            ["BroadcastHub__HouseFormat__SampleRate"] = "22050",
+            ["BroadcastHub__HouseFormat__Channels"] = "1",
+            ["BroadcastHub__Database__Provider"] = "postgres",
+            ["ConnectionStrings__BroadcastHub"] = _database.ConnectionString,
+            ["BroadcastHub__PlannerCron"] = "* * * * *",
+        };
+        foreach (var (key, value) in _extra) settings[key] = value;
+        return new AppProcess(settings);
+    }
 }
