@@ -9,7 +9,8 @@ namespace BroadcastHub.Web.Tests.Postgres;
 
 /// <summary>
 /// Two real hub processes on one fresh PostgreSQL database (app tables and Hangfire's schema shared), each with its own
-/// data folder (only <c>media/</c> shared, as one volume) and the <c>file</c> output; the recurring planner runs every
+/// data folder, one media folder shared as <c>BroadcastHub:MediaPath</c> (one volume, as docs/operations.md asks), and
+/// the <c>file</c> output; the recurring planner runs every
 /// minute so a test can watch it.
 /// </summary>
 public sealed class TwoNodes : IAsyncDisposable
@@ -18,6 +19,7 @@ public sealed class TwoNodes : IAsyncDisposable
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
     private readonly TestPostgresDatabase _database = new();
     private readonly IDictionary<string, string> _extra;
+    private readonly string _media = Path.Combine(Path.GetTempPath(), "bh-media-" + Guid.NewGuid().ToString("N")[..10]);
 
     /// <param name="extra">Settings for both nodes on top of the defaults (e.g. another planner cron).</param>
     public TwoNodes(IDictionary<string, string>? extra = null)
@@ -36,10 +38,6 @@ public sealed class TwoNodes : IAsyncDisposable
     /// <summary>Starts node one first (it migrates the fresh database), then node two; both signed in.</summary>
     public async Task StartAsync()
     {
-        // One media volume mounted on every node, as docs/operations.md asks: either node may air what the other stored.
-        var media = Directory.CreateDirectory(Path.Combine(One.DataPath, "media")).FullName;
-        Directory.CreateDirectory(Two.DataPath);
-        Directory.CreateSymbolicLink(Path.Combine(Two.DataPath, "media"), media);
         await One.StartAsync();
         await Two.StartAsync();
         await One.SignInAsync();
@@ -100,6 +98,7 @@ public sealed class TwoNodes : IAsyncDisposable
         await One.DisposeAsync();
         await Two.DisposeAsync();
         _database.Dispose();
+        if (Directory.Exists(_media)) Directory.Delete(_media, recursive: true);
     }
 
     private AppProcess Node()
@@ -111,6 +110,7 @@ public sealed class TwoNodes : IAsyncDisposable
             ["BroadcastHub__Database__Provider"] = "postgres",
             ["ConnectionStrings__BroadcastHub"] = _database.ConnectionString,
             ["BroadcastHub__PlannerCron"] = "* * * * *",
+            ["BroadcastHub__MediaPath"] = _media,   // either node may air what the other stored
         };
         foreach (var (key, value) in _extra) settings[key] = value;
         return new AppProcess(settings);
