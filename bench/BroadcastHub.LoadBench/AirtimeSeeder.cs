@@ -1,7 +1,9 @@
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Data;
 using Dapper;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace BroadcastHub.LoadBench;
 
@@ -22,6 +24,23 @@ public static class AirtimeSeeder
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString());
         c.Open();
         c.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+        return Seed(c, today, days, zone);
+    }
+
+    /// <summary>The same history in the PostgreSQL database of the hub nodes (explicit airtime ids, so the identity
+    /// sequences are moved past them afterwards).</summary>
+    public static int SeedPostgres(string connectionString, DateOnly today, int days, TimeZoneInfo zone)
+    {
+        using var c = new NpgsqlConnection(connectionString);
+        c.Open();
+        var rows = Seed(c, today, days, zone);
+        foreach (var table in new[] { "occurrences", "airtime" })
+            c.Execute($"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST((SELECT max(id) FROM {table}), 1))");
+        return rows;
+    }
+
+    private static int Seed(DbConnection c, DateOnly today, int days, TimeZoneInfo zone)
+    {
         using var t = c.BeginTransaction();
         var sessions = c.Query<SessionRow>(
             "SELECT s.id AS Id, z.id AS ZoneId, s.start_local AS StartLocal FROM sessions s JOIN zones z ON z.commune_id = s.commune_id ORDER BY s.start_local, s.id",

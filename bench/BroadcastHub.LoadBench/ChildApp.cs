@@ -41,7 +41,8 @@ public sealed class ChildApp : IDisposable
         }
     }
 
-    public static async Task<ChildApp> StartAsync(string webDll, string webRoot, string dataPath, string adminPassword, TimeSpan timeout)
+    public static async Task<ChildApp> StartAsync(string webDll, string webRoot, string dataPath, string adminPassword, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreeLoopbackPort();
         var info = new ProcessStartInfo("dotnet")
@@ -63,6 +64,7 @@ public sealed class ChildApp : IDisposable
         info.Environment["BroadcastHub__DefaultPolicy__AllowedTo"] = "00:00";
         info.Environment["BroadcastHub__Auth__RequireFirstPasswordChange"] = "false";
         info.Environment["BroadcastHub__Approval__FourEyes"] = "false";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
         var app = new ChildApp(process, new Uri($"http://127.0.0.1:{port}/"));
         process.OutputDataReceived += (_, e) => app.Line(e.Data);

@@ -10,6 +10,9 @@ using BroadcastHub.LoadBench;
 // Other options: --warmup 3, --communes 50, --bulletins 20, --days 14 (bookings ahead), --airtime-days 30
 // (history written into the SQLite file), --no-build (skip `dotnet build src/BroadcastHub.Web -c Release`),
 // --keep-data (leave the temp data folder).
+// --postgres <conn> [--nodes 2]: the app database on PostgreSQL (a fresh database created on that server, dropped at the
+// end) and --nodes hub processes on it (own data folders, one shared BroadcastHub:MediaPath); each client signs in
+// through one node and is then served by the next, as behind a load balancer without sticky sessions.
 var o = Options.Parse(args);
 var inv = CultureInfo.InvariantCulture;
 var repo = FindRepo();
@@ -21,15 +24,31 @@ var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
 var yesterday = today.AddDays(-1);
 
-ChildApp? app = null;
+var apps = new List<ChildApp>();
+var pg = o.Postgres is { } server ? PostgresTarget.Create(server) : null;
+var settings = pg is null ? new Dictionary<string, string>() : new Dictionary<string, string>
+{
+    ["BroadcastHub__Database__Provider"] = "postgres",
+    ["ConnectionStrings__BroadcastHub"] = pg.ConnectionString,
+    ["BroadcastHub__MediaPath"] = Path.Combine(dataPath, "media"),
+};
+string NodeData(int node) => pg is null ? dataPath : Path.Combine(dataPath, $"node{node + 1}");
+Task<ChildApp> StartNode(int node) =>
+    ChildApp.StartAsync(webDll, Path.Combine(webProject, "wwwroot"), NodeData(node), AdminPassword, TimeSpan.FromSeconds(90), settings);
+void StopAll()
+{
+    foreach (var a in apps) a.Dispose();
+    apps.Clear();
+}
 // Hard bound on the whole run: whatever happens, the child is stopped and the bench exits.
 using var watchdog = new Timer(_ =>
 {
     Console.Error.WriteLine("watchdog: the bench ran past its time bound; stopping.");
-    app?.Dispose();
+    StopAll();
+    pg?.Dispose();
     Environment.Exit(3);
 }, null, TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(2 * (o.Seconds + o.WarmUp)), Timeout.InfiniteTimeSpan);
-Console.CancelKeyPress += (_, _) => app?.Dispose();
+Console.CancelKeyPress += (_, _) => StopAll();
 
 try
 {
@@ -44,25 +63,28 @@ try
 
     // 1. Seed through the JSON API.
     var seedClock = Stopwatch.StartNew();
-    app = await ChildApp.StartAsync(webDll, Path.Combine(webProject, "wwwroot"), dataPath, AdminPassword, TimeSpan.FromSeconds(90));
-    Console.WriteLine($"App started on {app.BaseAddress} (seeding run)");
+    var app = await StartNode(0);
+    apps.Add(app);
+    Console.WriteLine($"App started on {app.BaseAddress} (seeding run{(pg is null ? "" : $", PostgreSQL database {pg.Name}")})");
     Seeded seeded;
     using (var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) })
     {
         http.DefaultRequestHeaders.Authorization = new("Bearer", await ApiSeeder.TokenAsync(http, "admin", AdminPassword));
         seeded = await new ApiSeeder(http, Console.Out).SeedAsync(o.Communes, o.Bulletins, today, o.Days);
     }
-    app.Dispose();
-    app = null;
+    StopAll();
 
     // 2. The airtime history the API cannot create, written while the app is stopped.
-    var airtimeRows = AirtimeSeeder.Seed(Path.Combine(dataPath, "broadcasthub.db"), today, o.AirtimeDays, zone);
-    Console.WriteLine($"  {airtimeRows} airtime records over the {o.AirtimeDays} days before today, hash-chained (written to the SQLite file)");
+    var airtimeRows = pg is null
+        ? AirtimeSeeder.Seed(Path.Combine(dataPath, "broadcasthub.db"), today, o.AirtimeDays, zone)
+        : AirtimeSeeder.SeedPostgres(pg.ConnectionString, today, o.AirtimeDays, zone);
+    Console.WriteLine($"  {airtimeRows} airtime records over the {o.AirtimeDays} days before today, hash-chained (written to the {(pg is null ? "SQLite file" : "PostgreSQL database")})");
     Console.WriteLine($"Seeding took {seedClock.Elapsed.TotalSeconds:0.0} s");
 
     // 3. Restart, check the seeded log is a valid chain, sign the clients in through the form.
-    app = await ChildApp.StartAsync(webDll, Path.Combine(webProject, "wwwroot"), dataPath, AdminPassword, TimeSpan.FromSeconds(90));
-    Console.WriteLine($"App restarted on {app.BaseAddress} (measured run)");
+    for (var node = 0; node < o.Nodes; node++) apps.Add(await StartNode(node));
+    app = apps[0];
+    Console.WriteLine($"App restarted on {string.Join(", ", apps.Select(a => a.BaseAddress))} (measured run)");
     string bearer;
     using (var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) })
     {
@@ -74,11 +96,14 @@ try
     var clients = new List<HttpClient>();
     for (var i = 0; i < o.Clients; i++)
     {
-        var client = LoadRunner.NewClient(app.BaseAddress, new CookieContainer());
-        await LoadRunner.SignInAsync(client, "admin", AdminPassword);
-        clients.Add(client);
+        // Cookies are per host, not per port: a client signed in through one node carries the cookie to the next.
+        var cookies = new CookieContainer();
+        using (var signIn = LoadRunner.NewClient(apps[(i + 1) % apps.Count].BaseAddress, cookies))
+            await LoadRunner.SignInAsync(signIn, "admin", AdminPassword);
+        clients.Add(LoadRunner.NewClient(apps[i % apps.Count].BaseAddress, cookies));
     }
-    Console.WriteLine($"  {clients.Count} clients signed in through /account/signin (own cookie jar and connection each)");
+    Console.WriteLine($"  {clients.Count} clients signed in through /account/signin (own cookie jar and connection each" +
+        (apps.Count > 1 ? $"; client i signed in on node (i+1) mod {apps.Count} and is served by node i mod {apps.Count})" : ")"));
 
     var month = ApiSeeder.Date(today.AddDays(-30));
     var y = ApiSeeder.Date(yesterday);
@@ -99,23 +124,22 @@ try
     double restCpu;
     do
     {
-        var before = app.CpuTime;
+        var before = apps.Sum(a => a.CpuTime.TotalSeconds);
         await Task.Delay(TimeSpan.FromSeconds(1));
-        restCpu = (app.CpuTime - before).TotalSeconds;
+        restCpu = apps.Sum(a => a.CpuTime.TotalSeconds) - before;
     }
     while (restCpu > 0.10 && settle.Elapsed < TimeSpan.FromSeconds(30));
     Console.WriteLine($"  server at rest after {settle.Elapsed.TotalSeconds:0} s ({100 * restCpu:0} % of one core)");
     Console.WriteLine($"Load: {o.Clients} clients, {o.WarmUp} s warm-up (not counted) + {o.Seconds} s measured…");
-    var measuring = app;
-    // CPU of both processes over the measured window only (snapshotted when the warm-up ends).
+    // CPU of the server(s) and the clients over the measured window only (snapshotted when the warm-up ends).
     var snapshot = Task.Delay(TimeSpan.FromSeconds(o.WarmUp))
-        .ContinueWith(_ => (Server: measuring.CpuTime, Self: Process.GetCurrentProcess().TotalProcessorTime, At: Stopwatch.GetTimestamp()), TaskScheduler.Default);
+        .ContinueWith(_ => (Server: apps.Sum(a => a.CpuTime.TotalSeconds), Self: Process.GetCurrentProcess().TotalProcessorTime, At: Stopwatch.GetTimestamp()), TaskScheduler.Default);
     var stats = await LoadRunner.RunAsync(clients, bearer, endpoints, TimeSpan.FromSeconds(o.Seconds), TimeSpan.FromSeconds(o.WarmUp));
     var (cpuBefore, selfBefore, measuredFrom) = await snapshot;
     var wall = Stopwatch.GetElapsedTime(measuredFrom);
-    var serverCpu = (app.CpuTime - cpuBefore).TotalSeconds;
+    var serverCpu = apps.Sum(a => a.CpuTime.TotalSeconds) - cpuBefore;
     var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - selfBefore).TotalSeconds;
-    var serverMiB = app.WorkingSetBytes / 1048576.0;
+    var serverMiB = apps.Sum(a => a.WorkingSetBytes) / 1048576.0;
     foreach (var c in clients) c.Dispose();
 
     var total = stats.Sum(s => s.Millis.Count + s.Errors);
@@ -142,12 +166,13 @@ try
 catch (Exception e)
 {
     Console.Error.WriteLine("Load bench failed: " + e.Message);
-    if (app is not null) Console.Error.WriteLine("--- app output (last lines) ---\n" + app.Tail());
+    foreach (var a in apps) Console.Error.WriteLine("--- app output (last lines) ---\n" + a.Tail());
     return 2;
 }
 finally
 {
-    app?.Dispose();
+    StopAll();
+    if (!o.KeepData) pg?.Dispose();
     if (!o.KeepData)
     {
         try
@@ -189,7 +214,8 @@ static void Run(string file, params string[] arguments)
 }
 
 /// <summary>Command-line options, bounded so a typo cannot start an unbounded run.</summary>
-internal sealed record Options(int Clients, int Seconds, int WarmUp, int Communes, int Bulletins, int Days, int AirtimeDays, bool NoBuild, bool KeepData)
+internal sealed record Options(int Clients, int Seconds, int WarmUp, int Communes, int Bulletins, int Days, int AirtimeDays, bool NoBuild, bool KeepData,
+    string? Postgres, int Nodes)
 {
     public static Options Parse(string[] args)
     {
@@ -200,7 +226,9 @@ internal sealed record Options(int Clients, int Seconds, int WarmUp, int Commune
             var v = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             return v < min || v > max ? throw new ArgumentOutOfRangeException(name, v, $"{name} must be {min}–{max}") : v;
         }
+        var postgres = Array.IndexOf(args, "--postgres") is var p and >= 0 && p + 1 < args.Length ? args[p + 1] : null;
         return new Options(Int("--clients", 20, 1, 200), Int("--seconds", 20, 1, 300), Int("--warmup", 3, 0, 60), Int("--communes", 50, 1, 500),
-            Int("--bulletins", 20, 3, 200), Int("--days", 14, 1, 14), Int("--airtime-days", 30, 0, 365), args.Contains("--no-build"), args.Contains("--keep-data"));
+            Int("--bulletins", 20, 3, 200), Int("--days", 14, 1, 14), Int("--airtime-days", 30, 0, 365), args.Contains("--no-build"), args.Contains("--keep-data"),
+            postgres, postgres is null ? 1 : Int("--nodes", 2, 1, 3));
     }
 }

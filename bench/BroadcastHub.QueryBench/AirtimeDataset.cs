@@ -91,7 +91,7 @@ public sealed class AirtimeDataset(AppDatabase db, int rows)
         }
     }
 
-    private static (AirtimeOutcome, double Seconds, double Late) Outcome(Random random) => random.Next(100) switch
+    internal static (AirtimeOutcome, double Seconds, double Late) Outcome(Random random) => random.Next(100) switch
     {
         < 85 => (AirtimeOutcome.Completed, 240 + random.Next(60), random.NextDouble() * 0.02),
         < 90 => (AirtimeOutcome.Late, 240 + random.Next(60), 1 + random.NextDouble() * 30),

@@ -8,10 +8,20 @@ using Dapper;
 // dotnet run -c Release --project bench/BroadcastHub.QueryBench [-- --rows N] [--work DIR] [--runs N] [--keep]
 // Builds (or with --keep reuses) a database with N airtime records (default 1,000,000) in WORK (default a temp folder),
 // then times the airtime queries; prints a Markdown table and writes it to WORK/airtime-queries.md.
+// --postgres <conn> [--rows N, default 10,000,000] [--keep] [--verify]: the same on PostgreSQL, a national hub (2,000 communes in
+// 10 provinces of 200) loaded with COPY into the database bh_querybench_N on that server (PostgresBench).
 var rows = int.Parse(Option("--rows") ?? "1000000", CultureInfo.InvariantCulture);
 var runs = int.Parse(Option("--runs") ?? "60", CultureInfo.InvariantCulture);
 var work = Option("--work") ?? Path.Combine(Path.GetTempPath(), "broadcasthub-querybench");
 var keep = args.Contains("--keep");
+if (Option("--postgres") is { } postgres)
+{
+    var measured = PostgresBench.Run(postgres, long.Parse(Option("--rows") ?? "10000000", CultureInfo.InvariantCulture), runs, keep, args.Contains("--verify"));
+    var lines = new List<string> { "| query | runs | p50 | p95 | max | returned (last run) |", "| --- | --- | --- | --- | --- | --- |" };
+    lines.AddRange(measured.Select(m => m.Row));
+    Console.WriteLine(string.Join(Environment.NewLine, lines));
+    return 0;
+}
 Directory.CreateDirectory(work);
 var path = Path.Combine(work, $"airtime-{rows}.db");
 var db = new AppDatabase(path, cacheReads: false); // measure the queries themselves, not the read cache

@@ -1,3 +1,4 @@
+using BroadcastHub.Web.Features.KeyRing;
 using BroadcastHub.Web.Infrastructure;
 using Serilog;
 
@@ -24,6 +25,7 @@ builder.Services.Configure<BroadcastHubOptions>(builder.Configuration.GetSection
 builder.Services.AddBroadcastHubCore();
 builder.Services.AddBroadcastHubHangfire(options, bootLog.CreateLogger("Hangfire"), builder.Configuration);
 builder.Services.AddBroadcastHubAuth();
+builder.Services.AddBroadcastHubKeyRing();
 builder.Services.AddBroadcastHubWeb(options);
 
 var app = builder.Build();

@@ -55,6 +55,28 @@ public abstract class PlanWriterTests : IDisposable
     }
 
     [DbFact]
+    public void A_programme_fill_item_keeps_its_fill_and_no_booking_and_a_changed_rundown_is_rewritten()
+    {
+        var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã", null);
+        var session = new SessionRepository(_db.Database, _db.Time).Create(commune.Id, IsoWeekdays.Every, new TimeOnly(5, 30), 30);
+        var bulletin = Bulletin();
+        var date = new DateOnly(2026, 12, 1);
+        var booking = new BookingRepository(_db.Database, _db.Time).Create(session.Id, [bulletin.Id], date, date, "t");
+        var start = new DateTimeOffset(date, new TimeOnly(5, 30), TimeSpan.FromHours(7));
+        PlannedOccurrence Plan(params PlannedSlot[] items) => new(session.Id, date, start, start.AddMinutes(30), items);
+        var writer = new OccurrencePlanWriter(_db.Database);
+
+        var id = Assert.Single(writer.UpsertMany([Plan(new PlannedSlot(bulletin.Id, null, 0, 1, null) { Fill = RundownFill.Intro },
+            new PlannedSlot(bulletin.Id, booking.Id, 1, 1, 2.5))]));
+        var rundown = new OccurrenceRepository(_db.Database).Rundown(id);
+        Assert.Equal((null, RundownFill.Intro, (double?)null), (rundown[0].BookingId, rundown[0].Fill, rundown[0].NotBeforeSeconds));
+        Assert.Equal((booking.Id, (RundownFill?)null, 2.5), (rundown[1].BookingId!.Value, rundown[1].Fill, rundown[1].NotBeforeSeconds!.Value));
+
+        Assert.Equal(id, Assert.Single(writer.UpsertMany([Plan(new PlannedSlot(bulletin.Id, booking.Id, 0, 1, null))])));
+        Assert.Equal(booking.Id, Assert.Single(new OccurrenceRepository(_db.Database).Rundown(id)).BookingId);
+    }
+
+    [DbFact]
     public void A_plan_naming_a_bulletin_that_does_not_exist_writes_nothing()
     {
         var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã", null);

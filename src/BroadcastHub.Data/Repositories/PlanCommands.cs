@@ -5,7 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace BroadcastHub.Data.Repositories;
 
 /// <summary>
-/// Statements for bulk planning inside one short write transaction: new occurrences and rundown items are batched (ids are
+/// Statements for bulk planning inside one short write transaction: new occurrences and rundown items are batched
+/// (multi-row <c>VALUES</c> on SQLite, <see cref="PostgresPlanRows"/> on PostgreSQL; ids are
 /// assigned here: on SQLite from the highest id, safe because the transaction holds the write lock; on PostgreSQL
 /// from the identity sequence, in blocks, safe on every node); rescheduling is per row.
 /// </summary>
@@ -13,8 +14,9 @@ internal sealed class PlanCommands : IDisposable
 {
     private readonly DbCommand _reschedule;
     private readonly DbCommand _clearItems;
-    private readonly BatchInsert _occurrences;
-    private readonly BatchInsert _items;
+    private readonly BatchInsert? _occurrences;
+    private readonly BatchInsert? _items;
+    private readonly PostgresPlanRows? _postgres;
     private readonly IReadOnlyDictionary<long, long> _zoneBySession;
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
@@ -38,10 +40,14 @@ internal sealed class PlanCommands : IDisposable
     {
         _reschedule = Command(c, t, "UPDATE occurrences SET start_utc = @start, end_utc = @end WHERE id = @id", "id", "start", "end");
         _clearItems = Command(c, t, "DELETE FROM rundown_items WHERE occurrence_id = @id", "id");
-        _occurrences = new BatchInsert(c, t, "INSERT INTO occurrences (id, session_id, zone_id, kind, local_date, start_utc, end_utc, state)",
-            "({0}, {1}, {2}, 'session', {3}, {4}, {5}, 'Planned')", 6);
-        _items = new BatchInsert(c, t, "INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill)",
-            "({0}, {1}, {2}, {3}, {4}, {5})", 6);
+        if (c is SqliteConnection)
+        {
+            _occurrences = new BatchInsert(c, t, "INSERT INTO occurrences (id, session_id, zone_id, kind, local_date, start_utc, end_utc, state)",
+                "({0}, {1}, {2}, 'session', {3}, {4}, {5}, 'Planned')", 6);
+            _items = new BatchInsert(c, t, "INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill)",
+                "({0}, {1}, {2}, {3}, {4}, {5})", 6);
+        }
+        else _postgres = new PostgresPlanRows(c, t);
         _zoneBySession = zoneBySession;
         (_connection, _transaction) = (c, t);
         if (c is SqliteConnection) _lastId = c.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) FROM occurrences", transaction: t);
@@ -55,7 +61,8 @@ internal sealed class PlanCommands : IDisposable
     {
         if (!_zoneBySession.TryGetValue(sessionId, out var zoneId)) throw new InvalidOperationException($"session {sessionId} has no zone");
         var id = _connection is SqliteConnection ? ++_lastId : NextSequenceId();
-        _occurrences.Add(id, sessionId, zoneId, date, start, end);
+        if (_postgres is not null) _postgres.Occurrence(id, sessionId, zoneId, date, start, end);
+        else _occurrences!.Add(id, sessionId, zoneId, date, start, end);
         return id;
     }
 
@@ -69,14 +76,16 @@ internal sealed class PlanCommands : IDisposable
     public void InsertItems(long id, IReadOnlyList<(long BulletinId, long? BookingId, double? NotBefore, string? Fill)> items)
     {
         for (var position = 0; position < items.Count; position++)
-            _items.Add(id, position, items[position].BulletinId, items[position].BookingId, items[position].NotBefore, items[position].Fill);
+            if (_postgres is not null) _postgres.Item(id, position, items[position].BulletinId, items[position].BookingId, items[position].NotBefore, items[position].Fill);
+            else _items!.Add(id, position, items[position].BulletinId, items[position].BookingId, items[position].NotBefore, items[position].Fill);
     }
 
     /// <summary>Writes everything queued; occurrences first, since their items refer to them.</summary>
     public void Flush()
     {
-        _occurrences.Flush();
-        _items.Flush();
+        _postgres?.Flush();
+        _occurrences?.Flush();
+        _items?.Flush();
     }
 
     private long NextSequenceId()
@@ -121,7 +130,7 @@ internal sealed class PlanCommands : IDisposable
     {
         _reschedule.Dispose();
         _clearItems.Dispose();
-        _occurrences.Dispose();
-        _items.Dispose();
+        _occurrences?.Dispose();
+        _items?.Dispose();
     }
 }

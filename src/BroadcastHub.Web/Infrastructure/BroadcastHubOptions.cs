@@ -62,7 +62,16 @@ public sealed class BroadcastHubOptions
     public string FullDataPath => Path.GetFullPath(DataPath);
     public string AppDatabasePath => Path.Combine(FullDataPath, "broadcasthub.db");
     public string HangfireDatabasePath => Path.Combine(FullDataPath, "hangfire.db");
-    public string MediaPath => Path.Combine(FullDataPath, "media");
+
+    /// <summary>The media store (content-addressed originals): <c>BroadcastHub:MediaPath</c> when set (several hub nodes
+    /// point it at one shared volume), else <c>media/</c> under the data folder.</summary>
+    public string MediaPath
+    {
+        get => _mediaPath is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(FullDataPath, "media");
+        set => _mediaPath = value;
+    }
+
+    private string? _mediaPath;
     public string UploadTempPath => Path.Combine(FullDataPath, "tmp");
     public string RecordingsPath => Path.Combine(FullDataPath, "air");
     public string LogsPath => Path.Combine(FullDataPath, "logs");

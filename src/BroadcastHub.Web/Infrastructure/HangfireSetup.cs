@@ -14,6 +14,9 @@ namespace BroadcastHub.Web.Infrastructure;
 /// </summary>
 public static class HangfireSetup
 {
+    /// <summary>The schema of Hangfire.PostgreSql's tables in the app database.</summary>
+    public const string PostgresSchema = "hangfire";
+
     public static IServiceCollection AddBroadcastHubHangfire(this IServiceCollection services, BroadcastHubOptions options, ILogger log,
         IConfiguration? configuration = null)
     {
@@ -29,7 +32,7 @@ public static class HangfireSetup
             else if (postgres)
                 config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(DatabaseSetup.PostgresConnectionString(configuration!)), new PostgreSqlStorageOptions
                 {
-                    SchemaName = "hangfire",
+                    SchemaName = PostgresSchema,
                     PrepareSchemaIfNecessary = true,
                     QueuePollInterval = TimeSpan.FromSeconds(1),
                     InvisibilityTimeout = TimeSpan.FromMinutes(30),

@@ -61,6 +61,7 @@ public static class ServiceRegistration
         services.AddScoped<SchedulePlanner>();
         services.AddCommuneProgramme();
         services.AddScoped<OccurrenceArmer>();
+        services.AddSingleton<ArmJobStates>();
         services.AddScoped<ArmOccurrenceJob>();
         services.AddScoped<PlanHorizonJob>();
         services.AddHubPlayout();

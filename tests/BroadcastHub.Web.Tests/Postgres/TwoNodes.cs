@@ -9,7 +9,8 @@ namespace BroadcastHub.Web.Tests.Postgres;
 
 /// <summary>
 /// Two real hub processes on one fresh PostgreSQL database (app tables and Hangfire's schema shared), each with its own
-/// data folder (only <c>media/</c> shared, as one volume) and the <c>file</c> output; the recurring planner runs every
+/// data folder, one media folder shared as <c>BroadcastHub:MediaPath</c> (one volume, as docs/operations.md asks), and
+/// the <c>file</c> output; the recurring planner runs every
 /// minute so a test can watch it.
 /// </summary>
 public sealed class TwoNodes : IAsyncDisposable
@@ -17,9 +18,13 @@ public sealed class TwoNodes : IAsyncDisposable
     private const string Mp3 = "bulletin-vi-mono-22k-cbr64.mp3";
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
     private readonly TestPostgresDatabase _database = new();
+    private readonly IDictionary<string, string> _extra;
+    private readonly string _media = Path.Combine(Path.GetTempPath(), "bh-media-" + Guid.NewGuid().ToString("N")[..10]);
 
-    public TwoNodes()
+    /// <param name="extra">Settings for both nodes on top of the defaults (e.g. another planner cron).</param>
+    public TwoNodes(IDictionary<string, string>? extra = null)
     {
+        _extra = extra ?? new Dictionary<string, string>();
         One = Node();
         Two = Node();
         Database = AppDatabase.Postgres(_database.ConnectionString);
@@ -33,10 +38,6 @@ public sealed class TwoNodes : IAsyncDisposable
     /// <summary>Starts node one first (it migrates the fresh database), then node two; both signed in.</summary>
     public async Task StartAsync()
     {
-        // One media volume mounted on every node, as docs/operations.md asks: either node may air what the other stored.
-        var media = Directory.CreateDirectory(Path.Combine(One.DataPath, "media")).FullName;
-        Directory.CreateDirectory(Two.DataPath);
-        Directory.CreateSymbolicLink(Path.Combine(Two.DataPath, "media"), media);
         await One.StartAsync();
         await Two.StartAsync();
         await One.SignInAsync();
@@ -97,14 +98,21 @@ public sealed class TwoNodes : IAsyncDisposable
         await One.DisposeAsync();
         await Two.DisposeAsync();
         _database.Dispose();
+        if (Directory.Exists(_media)) Directory.Delete(_media, recursive: true);
     }
 
-    private AppProcess Node() => new(new Dictionary<string, string>
+    private AppProcess Node()
     {
-        ["BroadcastHub__HouseFormat__SampleRate"] = "22050",
-        ["BroadcastHub__HouseFormat__Channels"] = "1",
-        ["BroadcastHub__Database__Provider"] = "postgres",
-        ["ConnectionStrings__BroadcastHub"] = _database.ConnectionString,
-        ["BroadcastHub__PlannerCron"] = "* * * * *",
-    });
+        var settings = new Dictionary<string, string>
+        {
+            ["BroadcastHub__HouseFormat__SampleRate"] = "22050",
+            ["BroadcastHub__HouseFormat__Channels"] = "1",
+            ["BroadcastHub__Database__Provider"] = "postgres",
+            ["ConnectionStrings__BroadcastHub"] = _database.ConnectionString,
+            ["BroadcastHub__PlannerCron"] = "* * * * *",
+            ["BroadcastHub__MediaPath"] = _media,   // either node may air what the other stored
+        };
+        foreach (var (key, value) in _extra) settings[key] = value;
+        return new AppProcess(settings);
+    }
 }
