@@ -6,7 +6,8 @@ namespace BroadcastHub.Station.Playout;
 /// The agent's own scheduler (no Hangfire): every second, arms each stored occurrence that starts within
 /// <see cref="ArmLead"/> and has not ended or been claimed. The engine then waits for the instant on the station's
 /// clock; arming twice does nothing. An occurrence found after its start (the PC was off) is judged by the engine:
-/// late within grace, else Missed.
+/// late within grace, else Missed — also one that ended while the PC was off (within <see cref="CrashRecovery.Lookback"/>),
+/// so its items are recorded Missed rather than never.
 /// </summary>
 public sealed class ArmingLoop(LocalPlayoutStore store, PlayoutEngine engine, TimeProvider time, ILogger<ArmingLoop> log) : BackgroundService
 {
@@ -22,7 +23,7 @@ public sealed class ArmingLoop(LocalPlayoutStore store, PlayoutEngine engine, Ti
     public int ArmDue()
     {
         var now = time.GetUtcNow();
-        var due = store.PlannedBetween(now, now + ArmLead);
+        var due = store.PlannedBetween(now - CrashRecovery.Lookback, now + ArmLead);
         foreach (var occ in due) engine.Arm(occ.Id);
         LastArmed = due.Count;
         return due.Count;
