@@ -34,7 +34,7 @@ public sealed class BookingPageController(BookingCancelPages pages, ScheduleChan
             changes.CancelBooking(id, Ui.Date(from));
             Flash(Text.Pick(
                 $"Đã huỷ lịch số {id} từ ngày {from:dd/MM/yyyy}: {page.Commune}, khung giờ {page.Session.Start:HH:mm} không còn phát {string.Join(" → ", page.Titles)}.",
-                $"Cancelled booking {id} from {Ui.Date(from)}: {page.Commune}, session {page.Session.Start:HH:mm} no longer airs {string.Join(" → ", page.Titles)}."));
+                $"Cancelled booking {id} from {from:yyyy-MM-dd}: {page.Commune}, session {page.Session.Start:HH:mm} no longer airs {string.Join(" → ", page.Titles)}."));
             return Redirect(back);
         }
         catch (AppException e) when (e.Status != 404)

@@ -48,7 +48,7 @@ public sealed class CommuneProgrammeController(
         var minutes = int.TryParse(form.LengthMinutes?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 0;
         var s = places.CreateOneOffSession(id, form.Date?.Trim(), form.Start?.Trim(), minutes);
         Flash(Text.Pick($"Đã thêm buổi phát một lần ngày {s.OnlyOn:dd/MM/yyyy} lúc {s.Start:HH\\:mm\\:ss}, {s.LengthMinutes} phút.",
-            $"Added a one-off session on {Ui.Date(s.OnlyOn)} at {s.Start:HH\\:mm\\:ss}, {s.LengthMinutes} min."));
+            $"Added a one-off session on {s.OnlyOn:yyyy-MM-dd} at {s.Start:HH\\:mm\\:ss}, {s.LengthMinutes} min."));
     });
 
     private IActionResult Apply(long id, string key, ProgrammePost posted, Action change)

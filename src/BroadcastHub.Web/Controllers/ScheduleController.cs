@@ -52,9 +52,9 @@ public sealed class ScheduleController(
                     : throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin \"{text}\".", $"There is no bulletin \"{text}\".")));
             var result = booking.Book(new BookingRequest(sessionId, ids, form.From?.Trim(), form.To?.Trim(), OnOverflow: form.OnOverflow), UserName);
             var b = result.Booking;
-            var message = Text.Pick($"Đã đặt lịch phát: lịch số {b.Id}, {b.From:dd/MM/yyyy} – {b.To:dd/MM/yyyy}.", $"Booked: booking {b.Id}, {Ui.Date(b.From)} – {Ui.Date(b.To)}.");
+            var message = Text.Pick($"Đã đặt lịch phát: lịch số {b.Id}, {b.From:dd/MM/yyyy} – {b.To:dd/MM/yyyy}.", $"Booked: booking {b.Id}, {b.From:yyyy-MM-dd} – {b.To:yyyy-MM-dd}.");
             foreach (var d in result.Displaced ?? [])
-                message += Text.Pick($" Đã thay thế lịch số {d.BookingId} từ ngày {d.From:dd/MM/yyyy}.", $" Replaced booking {d.BookingId} from {Ui.Date(d.From)}.");
+                message += Text.Pick($" Đã thay thế lịch số {d.BookingId} từ ngày {d.From:dd/MM/yyyy}.", $" Replaced booking {d.BookingId} from {d.From:yyyy-MM-dd}.");
             Flash(message);
             return Redirect($"/schedule/bookings/{b.Id.ToString(CultureInfo.InvariantCulture)}");
         }

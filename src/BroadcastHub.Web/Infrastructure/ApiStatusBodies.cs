@@ -60,10 +60,12 @@ public static class ApiStatusBodies
             ? error.ErrorMessage is { Length: > 0 } text ? text : error.Exception?.Message
             : null;
         // The framework's own reason is English: the Vietnamese text names the field instead of appending it.
-        return ApiError.Result(400, "invalid_request", Text.Pick(
-            key is null
-                ? "Yêu cầu không hợp lệ: hãy gửi JSON đúng dạng trong tài liệu API (docs/api.md)."
-                : $"Yêu cầu không hợp lệ ở '{key}': giá trị thiếu hoặc sai kiểu (xem docs/api.md).",
-            $"Invalid request{(key is null ? "" : $" at '{key}'")}{(detail is null ? "." : $": {detail}")}"));
+        return ApiError.Result(400, "invalid_request", (key, detail) switch
+        {
+            (null, null) => Text.Pick("Yêu cầu không hợp lệ: hãy gửi JSON đúng dạng trong tài liệu API (docs/api.md).", "Invalid request."),
+            (null, _) => Text.Pick("Yêu cầu không hợp lệ: hãy gửi JSON đúng dạng trong tài liệu API (docs/api.md).", $"Invalid request: {detail}"),
+            (_, null) => Text.Pick($"Yêu cầu không hợp lệ ở '{key}': giá trị thiếu hoặc sai kiểu (xem docs/api.md).", $"Invalid request at '{key}'."),
+            _ => Text.Pick($"Yêu cầu không hợp lệ ở '{key}': giá trị thiếu hoặc sai kiểu (xem docs/api.md).", $"Invalid request at '{key}': {detail}"),
+        });
     }
 }

@@ -11,15 +11,24 @@ public static class Ui
 {
     public static string T(string vietnamese, string english) => Text.Pick(vietnamese, english);
 
-    public static readonly IReadOnlyList<(int Iso, string Vi, string En)> Weekdays =
-    [
-        (1, "Thứ 2", "Mon"), (2, "Thứ 3", "Tue"), (3, "Thứ 4", "Wed"), (4, "Thứ 5", "Thu"),
-        (5, "Thứ 6", "Fri"), (6, "Thứ 7", "Sat"), (7, "Chủ nhật", "Sun"),
-    ];
+    /// <summary>ISO weekday numbers, Monday (1) to Sunday (7).</summary>
+    public static readonly IReadOnlyList<int> IsoWeekdayNumbers = [1, 2, 3, 4, 5, 6, 7];
+
+    /// <summary>The short name of ISO weekday <paramref name="iso"/> (1 = Monday … 7 = Sunday).</summary>
+    public static string WeekdayName(int iso) => iso switch
+    {
+        1 => T("Thứ 2", "Mon"),
+        2 => T("Thứ 3", "Tue"),
+        3 => T("Thứ 4", "Wed"),
+        4 => T("Thứ 5", "Thu"),
+        5 => T("Thứ 6", "Fri"),
+        6 => T("Thứ 7", "Sat"),
+        _ => T("Chủ nhật", "Sun"),
+    };
 
     public static string WeekdayList(IsoWeekdays days) =>
         days.Mask == IsoWeekdays.Every.Mask ? T("Hằng ngày", "Every day")
-        : string.Join(", ", days.ToIso().Select(d => T(Weekdays[d - 1].Vi, Weekdays[d - 1].En)));
+        : string.Join(", ", days.ToIso().Select(WeekdayName));
 
     public static string Duration(double seconds)
     {

@@ -30,7 +30,7 @@ public sealed class BookingEdits(
         var to = LocalDateInput.Optional(request.To, "to") ?? oldEnd;
         if (to < cutover)
             throw AppException.BadRequest("range_in_past", Text.Pick(
-                $"Chỉ sửa được từ ngày {cutover:dd/MM/yyyy}: quá khứ giữ nguyên như đã phát.", $"An edit applies from {Date(cutover)} on: the past stays as it aired."));
+                $"Chỉ sửa được từ ngày {cutover:dd/MM/yyyy}: quá khứ giữ nguyên như đã phát.", $"An edit applies from {cutover:yyyy-MM-dd} on: the past stays as it aired."));
         var from = BookingEdit.EffectiveFrom(LocalDateInput.Optional(request.From, "from") ?? old.From, cutover);
         var merged = new BookingRequest(old.SessionId, request.BulletinIds ?? old.BulletinIds, Date(from), Date(to),
             request.Mode ?? old.Mode.ToString(), request.Weekdays ?? old.Weekdays.ToIso(), request.Priority ?? old.Priority.ToString(),

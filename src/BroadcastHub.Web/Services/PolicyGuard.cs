@@ -19,7 +19,7 @@ public sealed class PolicyGuard(Policies policies, SessionRepository sessions, P
         if (violations.Count == 0) return;
         throw AppException.BadRequest(violations[0].Code, Text.Pick(
             $"Vi phạm quy định phát thanh của đơn vị (cho phép {policy.AllowedFrom:HH\\:mm}–{policy.AllowedTo:HH\\:mm}, tối đa {policy.MaxSessionMinutes} phút/buổi, {policy.MaxSessionsPerDay} buổi/ngày): ",
-            "Breaks the unit's broadcast policy: ") + string.Join(" ", violations.Select(v => PolicyTexts.Violation(v, session, policy))));
+            $"Breaks the unit's broadcast policy (allowed {policy.AllowedFrom:HH\\:mm}–{policy.AllowedTo:HH\\:mm}, at most {policy.MaxSessionMinutes} min/session, {policy.MaxSessionsPerDay} sessions/day): ") + string.Join(" ", violations.Select(v => PolicyTexts.Violation(v, session, policy))));
     }
 
     /// <summary>Refuses (<c>policy_wider_than_parent</c>, naming the limits above) a unit policy that would allow more

@@ -23,7 +23,7 @@ public static class UploadMessages
             $"Không nhận ra định dạng âm thanh của tệp. Chỉ nhận {Accepted}.",
             $"The file is not audio in a format we recognise. Accepted: {Accepted}."),
         AudioErrorCodes.UnsupportedFormat when FormatName(e.Message) is { } name => Text.Pick(
-            $"Tệp này có định dạng {name}, không được nhận. Chỉ nhận {Accepted}.", e.Message),
+            $"Tệp này có định dạng {name}, không được nhận. Chỉ nhận {Accepted}.", $"{e.Message}"),
         AudioErrorCodes.UnsupportedFormat => Text.Pick(
             $"Định dạng không được hỗ trợ. Chỉ nhận {Accepted}.",
             $"Unsupported format. Accepted: {Accepted}."),

@@ -15,16 +15,16 @@ namespace BroadcastHub.Web.Services.Reports;
 public sealed class AirtimeCsv(
     PlacesRepository places, BulletinRepository bulletins, OccurrenceRepository occurrences, SessionRepository sessions, StationClock clock)
 {
-    private static readonly (string Vi, string En)[] Headers =
+    private static string[] Headers =>
     [
-        ("Mã buổi phát", "Occurrence id"), ("Thứ tự", "Position"), ("Mã xã/phường", "Commune id"), ("Xã/phường", "Commune"),
-        ("Mã bản tin", "Bulletin id"), ("Bản tin", "Bulletin"), ("Khung giờ phát", "Session"), ("Giờ dự kiến", "Scheduled start"),
-        ("Bắt đầu thực tế", "Actual start"), ("Kết thúc thực tế", "Actual end"), ("Số giây đã phát", "Seconds played"),
-        ("Mã kết quả", "Outcome code"), ("Kết quả", "Outcome"), ("Ghi chú", "Note"),
+        Text.Pick("Mã buổi phát", "Occurrence id"), Text.Pick("Thứ tự", "Position"), Text.Pick("Mã xã/phường", "Commune id"), Text.Pick("Xã/phường", "Commune"),
+        Text.Pick("Mã bản tin", "Bulletin id"), Text.Pick("Bản tin", "Bulletin"), Text.Pick("Khung giờ phát", "Session"), Text.Pick("Giờ dự kiến", "Scheduled start"),
+        Text.Pick("Bắt đầu thực tế", "Actual start"), Text.Pick("Kết thúc thực tế", "Actual end"), Text.Pick("Số giây đã phát", "Seconds played"),
+        Text.Pick("Mã kết quả", "Outcome code"), Text.Pick("Kết quả", "Outcome"), Text.Pick("Ghi chú", "Note"),
     ];
 
     /// <summary>The header row in the UI language.</summary>
-    public static string HeaderLine => string.Join(",", Headers.Select(h => Text.Pick(h.Vi, h.En)));
+    public static string HeaderLine => string.Join(",", Headers);
 
     /// <summary>Writes the header, the records one by one, then the <paramref name="trailer"/> lines (the signed chain head).</summary>
     public void Write(Stream output, IEnumerable<AirtimeRecord> records, IEnumerable<string> trailer)

@@ -22,7 +22,7 @@ public static class StationAgentAlerts
         var alerts = new List<StationAgentAlert>();
         if (!s.Online)
             alerts.Add(new("station_offline", "danger", s.LastSeenAt is { } seen
-                ? Text.Pick($"Máy phát mất kết nối: lần cuối nghe thấy {Ago(now - seen, true)}.", $"Station offline: last heard {Ago(now - seen, false)}.")
+                ? Text.Pick($"Máy phát mất kết nối: lần cuối nghe thấy {Ago(now - seen)}.", $"Station offline: last heard {Ago(now - seen)}.")
                 : Text.Pick("Máy phát chưa từng kết nối với máy chủ.", "Station offline: its agent has never reported.")));
         if (s.CacheReadyUntil is not { } ready || ready - now < CacheAhead)
             alerts.Add(new("cache_short", "warning", Text.Pick(
@@ -35,7 +35,7 @@ public static class StationAgentAlerts
         return alerts;
     }
 
-    private static string Ago(TimeSpan span, bool vi) => span.TotalMinutes < 120
-        ? (vi ? $"{span.TotalMinutes:0} phút trước" : $"{span.TotalMinutes:0} min ago")
-        : (vi ? $"{span.TotalHours:0} giờ trước" : $"{span.TotalHours:0} h ago");
+    private static string Ago(TimeSpan span) => span.TotalMinutes < 120
+        ? Text.Pick($"{span.TotalMinutes:0} phút trước", $"{span.TotalMinutes:0} min ago")
+        : Text.Pick($"{span.TotalHours:0} giờ trước", $"{span.TotalHours:0} h ago");
 }

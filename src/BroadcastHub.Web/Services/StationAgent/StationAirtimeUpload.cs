@@ -28,10 +28,10 @@ public sealed class StationAirtimeUpload(OccurrenceRepository occurrences, Stati
         try
         {
             var check = new StationAirtimeChecks(occurrences, stations.StationByZone(), stationId).Check(records);
-            Refuse(400, "invalid_airtime_batch", check.Problems, "Lô nhật ký phát có bản ghi sai; không lưu bản ghi nào.",
-                "The airtime batch has invalid records; none was stored.");
-            Refuse(403, "zone_not_allowed", check.Foreign, "Có bản ghi của vùng phát không thuộc máy phát này; không lưu bản ghi nào.",
-                "Some records belong to zones of another station; none was stored.");
+            Refuse(400, "invalid_airtime_batch", check.Problems, Text.Pick("Lô nhật ký phát có bản ghi sai; không lưu bản ghi nào.",
+                "The airtime batch has invalid records; none was stored."));
+            Refuse(403, "zone_not_allowed", check.Foreign, Text.Pick("Có bản ghi của vùng phát không thuộc máy phát này; không lưu bản ghi nào.",
+                "Some records belong to zones of another station; none was stored."));
             var valid = records.Select(r => r!).ToList();
             var receipts = agents.Receipts(valid.Select(r => r.OccurrenceId));
             var results = new List<AirtimeRecordResult>();
@@ -52,8 +52,8 @@ public sealed class StationAirtimeUpload(OccurrenceRepository occurrences, Stati
                 else
                     fresh.Add(r);
             }
-            Refuse(409, "airtime_conflict", conflicts, "Có bản ghi khác với bản đã nhận; không lưu bản ghi nào.",
-                "Some records differ from those already received; none was stored.");
+            Refuse(409, "airtime_conflict", conflicts, Text.Pick("Có bản ghi khác với bản đã nhận; không lưu bản ghi nào.",
+                "Some records differ from those already received; none was stored."));
             var receivedAt = time.GetUtcNow();
             // Stored by an earlier upload that stopped before its receipt (a crash between the two writes): the same record.
             foreach (var r in unreceipted)
@@ -81,9 +81,9 @@ public sealed class StationAirtimeUpload(OccurrenceRepository occurrences, Stati
             Data.SqlValues.ParseInstant(a.RecordedAt)).ContentHash()
         : null;
 
-    private static void Refuse(int status, string code, IReadOnlyList<AirtimeRecordProblem> problems, string vi, string en)
+    private static void Refuse(int status, string code, IReadOnlyList<AirtimeRecordProblem> problems, string message)
     {
-        if (problems.Count > 0) throw new AirtimeBatchRefused(status, code, Text.Pick(vi, en), problems);
+        if (problems.Count > 0) throw new AirtimeBatchRefused(status, code, message, problems);
     }
 
     private static AirtimeRecord ToAirtime(StationAirtimeRecord r) => new()
