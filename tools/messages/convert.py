@@ -195,7 +195,7 @@ def key_from(en_parts, vi_parts):
     text = ' '.join(p[1] for p in en_parts if p[0] == 'text')
     if not re.search('[A-Za-z]', text):
         text = unaccented(' '.join(p[1] for p in vi_parts if p[0] == 'text'))
-    words = re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", text)
+    words = re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", re.sub(r"'s\b", '', text))
     words = [w.replace("'", '') for w in words][:KEY_WORDS]
     key = ''.join(w[0].upper() + w[1:] for w in words) or 'Text'
     return 'N' + key if key[0].isdigit() else key
