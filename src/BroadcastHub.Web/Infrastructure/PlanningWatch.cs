@@ -33,8 +33,6 @@ public sealed class PlanningWatch(IOptions<BroadcastHubOptions> options, Station
     {
         if (!IsStale) return null;
         var last = LastPlannedUtc is { } at ? clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
-        return new StationAlert(StaleCode, "error", Text.Pick(
-            $"Lịch chưa được lập lại quá hai chu kỳ ({Period.TotalMinutes:0} phút); lần cuối: {last}. Xem trang Hangfire và nhật ký.",
-            $"Planning has not run for over two periods ({Period.TotalMinutes:0} min); last run: {last}. Check Hangfire and the logs."));
+        return new StationAlert(StaleCode, "error", Msg.Get("PlanningHasNotRunForOver", Period.TotalMinutes, last));
     }
 }

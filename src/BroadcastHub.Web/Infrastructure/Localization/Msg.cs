@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,8 @@ public static class Msg
     /// <paramref name="args"/> in the current culture. An unknown key comes back as itself (a test keeps that from
     /// happening).
     /// </summary>
-    public static string Get(string key, params object?[] args) => Catalog[key, args].Value;
+    public static string Get(string key, params object?[] args) =>
+        string.Format(CultureInfo.CurrentCulture, Catalog[key].Value, args);
 
     /// <summary>Whether <paramref name="key"/> is in the catalog of the current UI culture (or the neutral one).</summary>
     public static bool Has(string key) => !Catalog[key].ResourceNotFound;

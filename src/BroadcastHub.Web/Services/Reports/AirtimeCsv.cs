@@ -17,10 +17,10 @@ public sealed class AirtimeCsv(
 {
     private static string[] Headers =>
     [
-        Text.Pick("Mã buổi phát", "Occurrence id"), Text.Pick("Thứ tự", "Position"), Text.Pick("Mã xã/phường", "Commune id"), Text.Pick("Xã/phường", "Commune"),
-        Text.Pick("Mã bản tin", "Bulletin id"), Text.Pick("Bản tin", "Bulletin"), Text.Pick("Khung giờ phát", "Session"), Text.Pick("Giờ dự kiến", "Scheduled start"),
-        Text.Pick("Bắt đầu thực tế", "Actual start"), Text.Pick("Kết thúc thực tế", "Actual end"), Text.Pick("Số giây đã phát", "Seconds played"),
-        Text.Pick("Mã kết quả", "Outcome code"), Text.Pick("Kết quả", "Outcome"), Text.Pick("Ghi chú", "Note"),
+        Msg.Get("OccurrenceId"), Msg.Get("Position"), Msg.Get("CommuneId"), Msg.Get("Commune"),
+        Msg.Get("BulletinId"), Msg.Get("Bulletin"), Msg.Get("Session"), Msg.Get("ScheduledStart"),
+        Msg.Get("ActualStart"), Msg.Get("ActualEnd"), Msg.Get("SecondsPlayed"),
+        Msg.Get("OutcomeCode"), Msg.Get("Outcome"), Msg.Get("Note"),
     ];
 
     /// <summary>The header row in the UI language.</summary>
@@ -60,8 +60,8 @@ public sealed class AirtimeCsv(
         if (known.TryGetValue(occurrenceId, out var text)) return text;
         var occurrence = occurrences.Find(occurrenceId);
         text = occurrence is null ? ""
-            : occurrence.SessionId is not { } id ? Text.Pick("Phát ngay (khẩn cấp)", "Play now (emergency)")
-            : sessions.Find(id) is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.Start:HH:mm} ({s.LengthMinutes} {Text.Pick("phút", "min")})")
+            : occurrence.SessionId is not { } id ? Msg.Get("PlayNowEmergency")
+            : sessions.Find(id) is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.Start:HH:mm} ({s.LengthMinutes} {Msg.Get("Min")})")
             : "";
         return known[occurrenceId] = text;
     }
