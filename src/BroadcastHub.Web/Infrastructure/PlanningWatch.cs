@@ -1,14 +1,15 @@
 using BroadcastHub.Core.Time;
 using BroadcastHub.Web.Playout;
 using Microsoft.Extensions.Options;
+using BroadcastHub.Web.Infrastructure.Settings;
 
 namespace BroadcastHub.Web.Infrastructure;
 
 /// <summary>
 /// When the horizon was last planned by the recurring planner (or at start), and the <c>planning_stale</c> alert once
-/// that is more than two planner periods ago (the period comes from <see cref="BroadcastHubOptions.PlannerCron"/>).
+/// that is more than two planner periods ago (the period comes from <see cref="SchedulingOptions.PlannerCron"/>).
 /// </summary>
-public sealed class PlanningWatch(IOptions<BroadcastHubOptions> options, StationClock clock)
+public sealed class PlanningWatch(IOptions<SchedulingOptions> options, StationClock clock)
 {
     /// <summary>Stable code of the alert.</summary>
     public const string StaleCode = "planning_stale";

@@ -7,6 +7,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.Extensions.Options;
+using BroadcastHub.Web.Infrastructure.Settings;
 
 namespace BroadcastHub.Web.Services;
 
@@ -17,7 +18,7 @@ namespace BroadcastHub.Web.Services;
 /// </summary>
 public sealed class OccurrenceArmer(
     IBackgroundJobClient jobs, JobStorage storage, OccurrenceRepository occurrences, ThisStation station, TimeProvider time,
-    IOptions<BroadcastHubOptions> options)
+    IOptions<SchedulingOptions> options)
 {
     private static readonly System.Reflection.MethodInfo ArmMethod = typeof(ArmOccurrenceJob).GetMethod(nameof(ArmOccurrenceJob.Run))!;
     private static readonly HashSet<string> PendingStates = [ScheduledState.StateName, EnqueuedState.StateName, ProcessingState.StateName];

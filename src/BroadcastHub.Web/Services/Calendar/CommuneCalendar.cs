@@ -6,6 +6,7 @@ using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using Microsoft.Extensions.Options;
+using BroadcastHub.Web.Infrastructure.Settings;
 
 namespace BroadcastHub.Web.Services.Calendar;
 
@@ -16,7 +17,7 @@ namespace BroadcastHub.Web.Services.Calendar;
 /// </summary>
 public sealed class CommuneCalendar(
     PlacesService places, OccurrenceRepository occurrences, BulletinRepository bulletins, SessionRepository sessions,
-    StationClock clock, IOptions<BroadcastHubOptions> options)
+    StationClock clock, IOptions<SchedulingOptions> options)
 {
     /// <summary>How many past days the feed keeps.</summary>
     public const int PastDays = 7;

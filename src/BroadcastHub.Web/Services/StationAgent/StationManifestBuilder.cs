@@ -6,6 +6,7 @@ using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using Microsoft.Extensions.Options;
+using BroadcastHub.Web.Infrastructure.Settings;
 
 namespace BroadcastHub.Web.Services.StationAgent;
 
@@ -15,7 +16,7 @@ namespace BroadcastHub.Web.Services.StationAgent;
 /// exactly when something the station airs changes.
 /// </summary>
 public sealed class StationManifestBuilder(StationRepository stations, PlacesRepository places, OccurrenceRepository occurrences,
-    BulletinRepository bulletins, Policies policies, StationClock clock, IOptions<BroadcastHubOptions> options)
+    BulletinRepository bulletins, Policies policies, StationClock clock, IOptions<SchedulingOptions> options)
 {
     public const int DefaultDays = 3;
     public const int MaxDays = 30;
