@@ -2,7 +2,7 @@
 """Converts inline Vietnamese/English message pairs into the message catalog.
 
 Finds every `Text.Pick(vi, en)` (also `Infrastructure.Text.Pick`, `Ui.T`, and the bare `T` that views and
-`using static ...Ui` files call) in src/BroadcastHub.Web (except Playout/), gives each pair a key derived from the
+`using static ...Ui` files call) in src/BroadcastHub.Web (Playout/ only with --include-playout), gives each pair a key derived from the
 English text (identical pairs share one key; a key already in the catalog for the same pair is reused), merges the
 entries into Messages.resx (Vietnamese, the neutral culture) and Messages.en.resx, and rewrites the call to
 `Msg.Get("Key", args...)`. Interpolations become composite placeholders {0}, {1}... with the expressions passed as
@@ -26,7 +26,8 @@ from csharp_strings import NotSupported, lex_string, scan_code, skip_char, skip_
 from resx import Catalog  # noqa: E402
 
 WEB = 'src/BroadcastHub.Web'
-SKIP_DIRS = {'bin', 'obj', 'Playout', 'wwwroot'}
+SKIP_DIRS = {'bin', 'obj', 'wwwroot'}
+OWNED_ELSEWHERE = 'Playout'  # the playout work's folder, converted only with --include-playout
 CATALOG_NAME = 'Messages.resx'
 DEFAULT_CATALOG_DIR = 'Infrastructure/Localization'
 QUALIFIED = re.compile(r'(?<![\w.])(?:(?:BroadcastHub\.Web\.)?(?:Infrastructure\.)?Text\.Pick|(?:(?:BroadcastHub\.Web\.)?Models\.)?Ui\.T)\s*\(')
@@ -39,9 +40,10 @@ class Unconvertible(Exception):
     pass
 
 
-def source_files(root):
+def source_files(root, include_playout=False):
+    skip = SKIP_DIRS if include_playout else SKIP_DIRS | {OWNED_ELSEWHERE}
     for folder, dirs, files in os.walk(os.path.join(root, WEB)):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+        dirs[:] = sorted(d for d in dirs if d not in skip)
         for name in sorted(files):
             if name.endswith('.cs') or name.endswith('.cshtml'):
                 yield os.path.join(folder, name)
@@ -227,12 +229,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--root', default=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
     parser.add_argument('--check', action='store_true', help='change nothing; exit 1 if anything would change')
+    parser.add_argument('--include-playout', action='store_true', help=f'also convert {WEB}/{OWNED_ELSEWHERE}/')
     opts = parser.parse_args()
     root = os.path.normpath(opts.root)
     catalog = Catalog(find_catalog(root))
     converter = Converter(catalog)
     changed = []
-    for path in source_files(root):
+    for path in source_files(root, opts.include_playout):
         with open(path, encoding='utf-8', newline='') as f:
             text = f.read()
         rel = os.path.relpath(path, root)

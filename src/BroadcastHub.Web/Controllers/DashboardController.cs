@@ -4,6 +4,7 @@ using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Models;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Authorization;

@@ -4,6 +4,7 @@ using BroadcastHub.Data;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Models;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 
 namespace BroadcastHub.Web.Controllers;

@@ -1,4 +1,5 @@
 using BroadcastHub.Web.Jobs;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using Hangfire;
 

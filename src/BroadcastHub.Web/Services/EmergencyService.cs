@@ -3,6 +3,7 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services.Scope;
 

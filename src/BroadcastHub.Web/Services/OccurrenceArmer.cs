@@ -2,6 +2,7 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Jobs;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using Hangfire;
 using Hangfire.Common;

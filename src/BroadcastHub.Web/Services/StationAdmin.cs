@@ -1,6 +1,7 @@
 using BroadcastHub.Core.Places;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services.Scope;
 

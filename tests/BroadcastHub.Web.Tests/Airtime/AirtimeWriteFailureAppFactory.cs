@@ -1,5 +1,6 @@
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Tests.Reports;
 using Microsoft.AspNetCore.Hosting;

@@ -4,6 +4,7 @@ using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Jobs;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services;
 using BroadcastHub.Web.Tests.Api;

@@ -1,4 +1,5 @@
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services.Audit;
 using Microsoft.AspNetCore.Mvc;
