@@ -29,10 +29,10 @@ WEB = 'src/BroadcastHub.Web'
 SKIP_DIRS = {'bin', 'obj', 'wwwroot'}
 OWNED_ELSEWHERE = 'Playout'  # the playout work's folder, converted only with --include-playout
 CATALOG_NAME = 'Messages.resx'
-DEFAULT_CATALOG_DIR = 'Infrastructure/Localization'
-QUALIFIED = re.compile(r'(?<![\w.])(?:(?:BroadcastHub\.Web\.)?(?:Infrastructure\.)?Text\.Pick|(?:(?:BroadcastHub\.Web\.)?Models\.)?Ui\.T)\s*\(')
+DEFAULT_CATALOG_DIR = 'Infrastructure/Localisation'
+QUALIFIED = re.compile(r'(?<![\w.])(?:\w+\.)*(?:Text\.Pick|Ui\.T)\s*\(')
 BARE = re.compile(r'(?<![\w.])T\s*\(')
-USES_UI_STATICALLY = re.compile(r'using\s+static\s+(?:BroadcastHub\.Web\.Models\.)?Ui\s*;|^\s*public\s+static\s+class\s+Ui\b', re.M)
+USES_UI_STATICALLY = re.compile(r'using\s+static\s+(?:\w+\.)*Ui\s*;|^\s*public\s+static\s+class\s+Ui\b', re.M)
 KEY_WORDS = 6
 
 

@@ -1,4 +1,4 @@
-namespace BroadcastHub.Web.Infrastructure.Localization;
+namespace BroadcastHub.Web.Infrastructure.Localisation;
 
 /// <summary>
 /// The UI's message catalog: <c>Messages.resx</c> holds the Vietnamese texts (the neutral culture),

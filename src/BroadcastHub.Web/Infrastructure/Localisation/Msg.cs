@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace BroadcastHub.Web.Infrastructure.Localization;
+namespace BroadcastHub.Web.Infrastructure.Localisation;
 
 /// <summary>
 /// Reads the <see cref="Messages"/> catalog in the current UI culture from anywhere (services, views, static helpers)
