@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using BroadcastHub.Web.Tests.Api;
-using BroadcastHub.Web.Tests.Localization;
+using BroadcastHub.Web.Tests.Localisation;
 using BroadcastHub.Web.Tests.Support;
 
 namespace BroadcastHub.Web.Tests.Rules;
