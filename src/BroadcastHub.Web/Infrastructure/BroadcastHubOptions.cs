@@ -15,11 +15,6 @@ public sealed class BroadcastHubOptions
     /// <summary>Largest accepted upload, in bytes.</summary>
     public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
 
-    /// <summary>An occurrence whose start passed less than this ago still airs (late); beyond it, it is Missed. The
-    /// playout engine reads it here until it has its own options; the hub reads <see cref="Settings.SchedulingOptions"/>
-    /// (same key, validated there).</summary>
-    public int GraceSeconds { get; set; } = 120;
-
     /// <summary><c>SQLite</c> (default) or <c>InMemory</c> (tests that do not test Hangfire itself).</summary>
     public string HangfireStorage { get; set; } = "SQLite";
 
