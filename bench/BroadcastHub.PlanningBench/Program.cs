@@ -5,6 +5,7 @@ using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.PlanningBench;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Infrastructure.Settings;
 using BroadcastHub.Web.Services;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -27,7 +28,8 @@ var data = store.DataPath;
 var services = new ServiceCollection();
 services.AddLogging(b => Microsoft.Extensions.Logging.ConsoleLoggerExtensions.AddSimpleConsole(b));
 services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(store.Settings).Build());
-services.Configure<BroadcastHubOptions>(o => { o.DataPath = data; o.HorizonDays = 14; o.ArmWindowHours = 24; });
+services.Configure<BroadcastHubOptions>(o => o.DataPath = data);
+services.Configure<SchedulingOptions>(o => { o.HorizonDays = 14; o.ArmWindowHours = 24; });
 services.AddBroadcastHubCore();
 services.AddHangfire(c =>
 {

@@ -1,5 +1,6 @@
 using BroadcastHub.Web.Features.KeyRing;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Infrastructure.Settings;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,7 +9,7 @@ if (BroadcastHub.Web.Cli.CliVerbs.TryRun(args, builder.Configuration) is { } exi
 builder.Host.UseWindowsService(o => o.ServiceName = "BroadcastHub");
 builder.Host.UseSystemd();
 ListenAddress.ApplyDefault(builder);
-var options = builder.Configuration.GetSection(BroadcastHubOptions.Section).Get<BroadcastHubOptions>() ?? new BroadcastHubOptions();
+if (OptionsStart.Bind<BroadcastHubOptions>(builder.Configuration, BroadcastHubOptions.Section) is not { } options) return DatabaseStart.ExitCode;
 Directory.CreateDirectory(options.LogsPath);
 
 builder.Host.UseSerilog((context, config) => config
@@ -21,7 +22,7 @@ builder.Host.UseSerilog((context, config) => config
         retainedFileCountLimit: 60, fileSizeLimitBytes: 50_000_000, rollOnFileSizeLimit: true));
 
 using var bootLog = LoggerFactoryFor(options);
-builder.Services.Configure<BroadcastHubOptions>(builder.Configuration.GetSection(BroadcastHubOptions.Section));
+builder.Services.AddBroadcastHubOptions();
 builder.Services.AddBroadcastHubCore();
 builder.Services.AddBroadcastHubHangfire(options, bootLog.CreateLogger("Hangfire"), builder.Configuration);
 builder.Services.AddBroadcastHubAuth();
@@ -29,6 +30,7 @@ builder.Services.AddBroadcastHubKeyRing();
 builder.Services.AddBroadcastHubWeb(options);
 
 var app = builder.Build();
+if (OptionsStart.Check(app.Services, app.Logger) is { } badSetting) return badSetting;
 if (DatabaseStart.Prepare(app.Services, options, app.Logger) is { } refused) return refused;
 if (options.SeedDemo || args.Contains("--seed-demo")) DemoSeeder.SeedIfEmpty(app.Services, app.Logger, Console.Out);
 app.UseBroadcastHubPipeline();

@@ -31,12 +31,11 @@ public sealed class BulletinsApiController(BulletinService service) : ApiControl
     public async Task<IActionResult> Upload(CancellationToken cancel)
     {
         if (!Request.HasFormContentType)
-            return ApiError.Result(415, "multipart_required", Infrastructure.Text.Pick(
-                "Hãy gửi tệp dưới dạng multipart/form-data, trong trường 'file'.", "Send the file as multipart/form-data with a 'file' field."));
+            return ApiError.Result(415, "multipart_required", Msg.Get("SendTheFileAsMultipartForm"));
         var form = await Request.ReadFormAsync(cancel);
         var file = form.Files["file"];
         if (file is null)
-            return ApiError.Result(400, "file_required", Text.Pick("Hãy chọn tệp âm thanh (trường 'file').", "A 'file' field is required."));
+            return ApiError.Result(400, "file_required", Msg.Get("AFileFieldIsRequired"));
         var request = new UploadRequest(form["title"].ToString(), file.FileName, form["language"].ToString(),
             LocalDateInput.Optional(form["validFrom"], "validFrom"), LocalDateInput.Optional(form["validUntil"], "validUntil"),
             AllowDuplicateFlag.Read(form[AllowDuplicateFlag.Name], Request.Query[AllowDuplicateFlag.Name]),

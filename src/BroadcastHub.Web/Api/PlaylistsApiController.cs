@@ -41,8 +41,7 @@ public sealed class PlaylistsApiController(PlaylistService service) : ApiControl
             var form = await Request.ReadFormAsync(cancel);
             var file = form.Files["file"];
             if (file is null)
-                return ApiError.Result(400, "playlist_file_required", Text.Pick(
-                    "Hãy chọn tệp danh sách phát .m3u8 (trường 'file').", "A 'file' field with the .m3u8 playlist is required."));
+                return ApiError.Result(400, "playlist_file_required", Msg.Get("AFileFieldWithTheM3u8"));
             if (file.Length > PlaylistService.MaxBytes) return TooLarge();
             await using var stream = file.OpenReadStream();
             content = await ReadLimitedAsync(stream, cancel) ?? [];
@@ -57,9 +56,7 @@ public sealed class PlaylistsApiController(PlaylistService service) : ApiControl
         }
         else
         {
-            return ApiError.Result(415, "playlist_unsupported_media_type", Text.Pick(
-                "Gửi tệp .m3u8 dạng multipart/form-data (trường 'file') hoặc nội dung audio/x-mpegurl.",
-                "Send the .m3u8 as multipart/form-data ('file' field) or as an audio/x-mpegurl body."));
+            return ApiError.Result(415, "playlist_unsupported_media_type", Msg.Get("SendTheM3u8AsMultipartForm"));
         }
         try
         {
@@ -88,9 +85,7 @@ public sealed class PlaylistsApiController(PlaylistService service) : ApiControl
         return buffer.ToArray();
     }
 
-    private static ObjectResult TooLarge() => ApiError.Result(413, "playlist_too_large", Text.Pick(
-        $"Tệp danh sách phát quá lớn (tối đa {PlaylistService.MaxBytes / (1024 * 1024)} MB).",
-        $"The playlist file is too large (at most {PlaylistService.MaxBytes / (1024 * 1024)} MB)."));
+    private static ObjectResult TooLarge() => ApiError.Result(413, "playlist_too_large", Msg.Get("ThePlaylistFileIsTooLarge", PlaylistService.MaxBytes / (1024 * 1024)));
 
     private static object Json(PlaylistDetail d) => new
     {

@@ -38,6 +38,6 @@ public sealed class StationApiController(EmergencyService emergency, PlayoutEngi
         if (emergency.StopRefusal(id) is { } refusal) throw refusal;
         return engine.StopZone(id)
             ? Ok(new { stopped = true, zoneId = id })
-            : ApiError.Result(409, "nothing_playing", Text.Pick("Vùng này không đang phát.", "Nothing is airing on this zone."));
+            : ApiError.Result(409, "nothing_playing", Msg.Get("NothingIsAiringOnThisZone"));
     }
 }

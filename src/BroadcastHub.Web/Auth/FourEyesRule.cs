@@ -17,9 +17,7 @@ public sealed class FourEyesRule(IOptions<ApprovalOptions> options, UserReposito
 
     /// <summary>The bulletin, or 403 <c>four_eyes</c> when the reviewer uploaded it.</summary>
     public Bulletin Check(Bulletin bulletin, string reviewer) => Forbids(bulletin, reviewer)
-        ? throw new AppException(403, Code, Text.Pick(
-            "Bạn đã tải lên bản tin này nên không thể tự phê duyệt; cần một người duyệt khác (nguyên tắc bốn mắt).",
-            "You uploaded this bulletin, so you cannot approve it; another reviewer must (four eyes)."))
+        ? throw new AppException(403, Code, Msg.Get("YouUploadedThisBulletinSoYou"))
         : bulletin;
 
     /// <summary>What the review form says to <paramref name="reviewer"/> about <paramref name="bulletin"/>, or null.</summary>
@@ -27,9 +25,7 @@ public sealed class FourEyesRule(IOptions<ApprovalOptions> options, UserReposito
     {
         if (!Forbids(bulletin, reviewer)) return null;
         return users.CountActive([Roles.Admin, Roles.Supervisor]) < 2
-            ? Text.Pick(
-                "Bạn đã tải lên bản tin này và hiện chỉ có một người có quyền duyệt: chưa thể phê duyệt cho đến khi có người duyệt thứ hai (hoặc tắt BroadcastHub:Approval:FourEyes).",
-                "You uploaded this bulletin and there is only one user with review rights: it cannot be approved until a second reviewer exists (or BroadcastHub:Approval:FourEyes is turned off).")
-            : Text.Pick("Bạn đã tải lên bản tin này; một người duyệt khác phải phê duyệt.", "You uploaded this bulletin; another reviewer must approve it.");
+            ? Msg.Get("YouUploadedThisBulletinAndThere")
+            : Msg.Get("YouUploadedThisBulletinAnotherReviewer");
     }
 }

@@ -28,7 +28,5 @@ public sealed class PasswordChangeGate(RequestDelegate next)
     }
 
     /// <summary>Why nothing else is allowed yet, in the UI language.</summary>
-    public static string Message => Text.Pick(
-        "Bạn phải đổi mật khẩu trước khi làm việc khác (mật khẩu hiện tại là mật khẩu tạm hoặc mật khẩu khởi tạo).",
-        "You must change your password before doing anything else (the current one is temporary or the first-start password).");
+    public static string Message => Msg.Get("YouMustChangeYourPasswordBefore");
 }

@@ -16,9 +16,7 @@ public sealed class StationTokenGate(RequestDelegate next)
             || context.GetEndpoint()?.Metadata.GetMetadata<StationAgentRouteAttribute>() is not null)
             return next(context);
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return context.Response.WriteAsJsonAsync(new ApiError(Code, Text.Pick(
-            "Token của máy phát chỉ dùng được cho các địa chỉ /api/station/… của chính máy phát đó.",
-            "A station token opens only the station-facing routes (/api/station/…) of its own station.")));
+        return context.Response.WriteAsJsonAsync(new ApiError(Code, Msg.Get("AStationTokenOpensOnlyThe")));
     }
 }
 

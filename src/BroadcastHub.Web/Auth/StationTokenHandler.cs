@@ -39,9 +39,7 @@ public sealed class StationTokenHandler(
             return;
         }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await Response.WriteAsJsonAsync(new Infrastructure.ApiError(InvalidTokenCode, Infrastructure.Text.Pick(
-            "Token của máy phát không đúng hoặc đã bị thu hồi: hãy ghi danh lại máy phát (POST /api/stations/{id}/enrol) và đặt BroadcastHub:Hub:StationToken.",
-            "The station token is unknown or revoked: enrol the station again (POST /api/stations/{id}/enrol) and set BroadcastHub:Hub:StationToken.")));
+        await Response.WriteAsJsonAsync(new Infrastructure.ApiError(InvalidTokenCode, Msg.Get("TheStationTokenIsUnknownOr")));
     }
 
     public const string InvalidTokenCode = "station_token_invalid";

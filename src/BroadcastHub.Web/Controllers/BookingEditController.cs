@@ -34,13 +34,12 @@ public sealed class BookingEditController(BookingEditPages pages, BookingEdits e
             var result = edits.Edit(id, BookingEditPages.Request(form), UserName);
             var b = result.Booking;
             var message = result.PreviousId is { } previous
-                ? Text.Pick($"Đã sửa lịch số {previous} từ ngày {b.From:dd/MM/yyyy}: các buổi trước đó giữ nguyên như đã phát; phần sửa là lịch số {b.Id}.",
-                    $"Edited booking {previous} from {Ui.Date(b.From)}: earlier dates stay as they aired; the edit is booking {b.Id}.")
-                : Text.Pick($"Đã sửa lịch số {b.Id}: {b.From:dd/MM/yyyy} – {b.To:dd/MM/yyyy}.", $"Edited booking {b.Id}: {Ui.Date(b.From)} – {Ui.Date(b.To)}.");
+                ? Msg.Get("EditedBookingFromEarlierDatesStay", previous, b.From, b.Id)
+                : Msg.Get("EditedBooking", b.Id, b.From, b.To);
             if (result.Overflow.Count > 0)
-                message += Text.Pick($" Xung đột: {result.Overflow.Count} buổi phát vượt quá thời lượng.", $" Conflict: {result.Overflow.Count} occurrences overflow the session.");
+                message += Msg.Get("ConflictOccurrencesOverflowTheSession", result.Overflow.Count);
             foreach (var d in (result.Displaced ?? []).Where(d => d.BookingId != result.PreviousId))
-                message += Text.Pick($" Đã thay thế lịch số {d.BookingId} từ ngày {d.From:dd/MM/yyyy}.", $" Replaced booking {d.BookingId} from {Ui.Date(d.From)}.");
+                message += Msg.Get("ReplacedBookingFrom", d.BookingId, d.From);
             Flash(message);
             return Redirect($"/schedule/bookings/{b.Id.ToString(CultureInfo.InvariantCulture)}/edit");
         }

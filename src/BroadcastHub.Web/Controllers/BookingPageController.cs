@@ -29,12 +29,9 @@ public sealed class BookingPageController(BookingCancelPages pages, ScheduleChan
         {
             var page = pages.Cancel(id, form.From, back);
             if (page.From is not { } from)
-                throw AppException.BadRequest("nothing_to_cancel", Text.Pick(
-                    "Lịch này không còn buổi nào sắp phát để huỷ.", "This booking has no occurrence left to cancel."));
+                throw AppException.BadRequest("nothing_to_cancel", Msg.Get("ThisBookingHasNoOccurrenceLeft"));
             changes.CancelBooking(id, Ui.Date(from));
-            Flash(Text.Pick(
-                $"Đã huỷ lịch số {id} từ ngày {from:dd/MM/yyyy}: {page.Commune}, khung giờ {page.Session.Start:HH:mm} không còn phát {string.Join(" → ", page.Titles)}.",
-                $"Cancelled booking {id} from {Ui.Date(from)}: {page.Commune}, session {page.Session.Start:HH:mm} no longer airs {string.Join(" → ", page.Titles)}."));
+            Flash(Msg.Get("CancelledBookingFromSessionNoLonger", id, from, page.Commune, page.Session.Start, string.Join(" → ", page.Titles)));
             return Redirect(back);
         }
         catch (AppException e) when (e.Status != 404)

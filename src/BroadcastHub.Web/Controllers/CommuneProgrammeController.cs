@@ -29,8 +29,8 @@ public sealed class CommuneProgrammeController(
     {
         var s = programmes.SetUnderfill(id, form.Mode, OptionalId(form.PlaylistId));
         Flash(s.EvergreenPlaylistId is not null && s.Underfill == Core.Scheduling.UnderfillMode.Evergreen
-            ? Text.Pick("Đã lưu: buổi phát chưa đầy được phát bù từ danh sách phát dự phòng.", "Saved: under-filled sessions are topped up from the evergreen playlist.")
-            : Text.Pick("Đã lưu: buổi phát chưa đầy kết thúc sớm.", "Saved: under-filled sessions end early."));
+            ? Msg.Get("SavedUnderFilledSessionsAreTopped")
+            : Msg.Get("SavedUnderFilledSessionsEndEarly"));
     });
 
     [HttpPost("jingles")]
@@ -38,7 +38,7 @@ public sealed class CommuneProgrammeController(
     public IActionResult SetJingles(long id, JinglesForm form) => Apply(id, JinglesKey, new ProgrammePost(Jingles: form), () =>
     {
         programmes.SetJingles(id, OptionalId(form.IntroBulletinId), OptionalId(form.OutroBulletinId));
-        Flash(Text.Pick("Đã lưu nhạc hiệu mở đầu và kết thúc.", "Saved the intro and outro jingles."));
+        Flash(Msg.Get("SavedTheIntroAndOutroJingles"));
     });
 
     [HttpPost("one-off-sessions")]
@@ -47,8 +47,7 @@ public sealed class CommuneProgrammeController(
     {
         var minutes = int.TryParse(form.LengthMinutes?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 0;
         var s = places.CreateOneOffSession(id, form.Date?.Trim(), form.Start?.Trim(), minutes);
-        Flash(Text.Pick($"Đã thêm buổi phát một lần ngày {s.OnlyOn:dd/MM/yyyy} lúc {s.Start:HH\\:mm\\:ss}, {s.LengthMinutes} phút.",
-            $"Added a one-off session on {Ui.Date(s.OnlyOn)} at {s.Start:HH\\:mm\\:ss}, {s.LengthMinutes} min."));
+        Flash(Msg.Get("AddedAOneOffSessionOn", s.OnlyOn, s.Start, s.LengthMinutes));
     });
 
     private IActionResult Apply(long id, string key, ProgrammePost posted, Action change)

@@ -29,7 +29,7 @@ public sealed class CommunesController(PlacesService service, PlacesRepository p
         try
         {
             var unit = service.CreateUnit(form.Name, form.ParentUnitId);
-            Flash(Text.Pick($"Đã tạo đơn vị \"{unit.Name}\".", $"Created unit \"{unit.Name}\"."));
+            Flash(Msg.Get("CreatedUnit", unit.Name));
             return RedirectToAction(nameof(Index));
         }
         catch (AppException e)
@@ -46,7 +46,7 @@ public sealed class CommunesController(PlacesService service, PlacesRepository p
         try
         {
             var commune = service.CreateCommune(form.Name, form.ParentUnitId);
-            Flash(Text.Pick($"Đã tạo xã/phường \"{commune.Name}\".", $"Created commune \"{commune.Name}\"."));
+            Flash(Msg.Get("CreatedCommune", commune.Name));
             return RedirectToAction(nameof(Detail), new { id = commune.Id });
         }
         catch (AppException e)
@@ -78,11 +78,11 @@ public sealed class CommunesController(PlacesService service, PlacesRepository p
             var commune = service.FindCommune(id);
             var clean = name?.Trim();
             if (string.IsNullOrEmpty(clean))
-                throw AppException.BadRequest("name_required", Text.Pick("Hãy nhập tên cụm loa.", "Enter the cluster's name."));
+                throw AppException.BadRequest("name_required", Msg.Get("EnterTheClusterName"));
             if (clean.Length > 200)
-                throw AppException.BadRequest("name_too_long", Text.Pick("Tên dài quá 200 ký tự.", "The name is longer than 200 characters."));
+                throw AppException.BadRequest("name_too_long", Msg.Get("TheNameIsLongerThan200"));
             places.AddCluster(commune.Id, clean);
-            Flash(Text.Pick($"Đã thêm cụm loa \"{clean}\".", $"Added speaker cluster \"{clean}\"."));
+            Flash(Msg.Get("AddedSpeakerCluster", clean));
             return RedirectToAction(nameof(Detail), new { id });
         }
         catch (AppException e)
@@ -103,8 +103,7 @@ public sealed class CommunesController(PlacesService service, PlacesRepository p
             if (!int.TryParse(form.LengthMinutes?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
                 minutes = 0;
             var session = service.CreateSession(id, days, form.Start?.Trim(), minutes);
-            Flash(Text.Pick($"Đã thêm khung giờ phát {session.Start:HH\\:mm\\:ss}, {session.LengthMinutes} phút.",
-                $"Added session {session.Start:HH\\:mm\\:ss}, {session.LengthMinutes} min."));
+            Flash(Msg.Get("AddedSessionMin", session.Start, session.LengthMinutes));
             return RedirectToAction(nameof(Detail), new { id });
         }
         catch (AppException e)

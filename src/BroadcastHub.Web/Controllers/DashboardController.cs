@@ -44,16 +44,15 @@ public sealed class DashboardController(
         var commune = CommuneNameOf(zoneId);
         if (!confirmed) return View("ConfirmStop", new StopConfirmation(zoneId, commune, engine.Playing.ContainsKey(zoneId)));
         if (engine.StopZone(zoneId))
-            Flash(Text.Pick($"Đã dừng phát ở {commune}.", $"Stopped playback in {commune}."));
+            Flash(Msg.Get("StoppedPlaybackIn", commune));
         else
-            FlashError(Text.Pick($"{commune} không phát gì lúc này: không có gì để dừng.",
-                $"{commune} is not airing anything now: nothing to stop."));
+            FlashError(Msg.Get("IsNotAiringAnythingNowNothing", commune));
         return LocalRedirect("/dashboard");
     }
 
     private string CommuneNameOf(long zoneId) =>
         string.Join(", ", places.ListCommunes().Where(c => c.ZoneId == zoneId).Select(c => c.Name)) is { Length: > 0 } names
-            ? names : Text.Pick($"vùng phát {zoneId}", $"zone {zoneId}");
+            ? names : Msg.Get("Zone", zoneId);
 
     private DashboardPage Read()
     {

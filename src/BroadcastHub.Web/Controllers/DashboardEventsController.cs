@@ -1,8 +1,10 @@
 using System.Text;
+using BroadcastHub.Web.Infrastructure.Settings;
 using BroadcastHub.Web.Services.Dashboard;
 using BroadcastHub.Web.Services.Scope;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Web.Controllers;
 
@@ -12,11 +14,12 @@ namespace BroadcastHub.Web.Controllers;
 /// connection open. The page answers a change by fetching <c>/dashboard/live</c>.
 /// </summary>
 [Authorize(Roles = PageController.Staff)]
-public sealed class DashboardEventsController(DashboardSignal signal, UserScope scope, IHostApplicationLifetime lifetime, IConfiguration configuration)
+public sealed class DashboardEventsController(DashboardSignal signal, UserScope scope, IHostApplicationLifetime lifetime,
+    IOptions<DashboardOptions> options)
     : Controller
 {
-    /// <summary>How often a heartbeat comment is sent when nothing changes: <c>BroadcastHub:Dashboard:HeartbeatSeconds</c>, default 15.</summary>
-    private TimeSpan Heartbeat => TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("BroadcastHub:Dashboard:HeartbeatSeconds", 15), 1, 300));
+    /// <summary>How often a heartbeat comment is sent when nothing changes: <c>BroadcastHub:Dashboard:HeartbeatSeconds</c>, default 15, 1–300.</summary>
+    private TimeSpan Heartbeat => TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
 
     [HttpGet("/dashboard/events")]
     public async Task Events()

@@ -22,9 +22,7 @@ public sealed class EmergencyController(EmergencyService emergency, UserScope sc
     {
         if (!form.Confirmed)
         {
-            ModelState.AddModelError(nameof(form.Confirmed), Text.Pick(
-                "Hãy đánh dấu xác nhận: phát khẩn cấp sẽ ngắt mọi buổi phát đang diễn ra ở các xã đã chọn.",
-                "Tick the confirmation: an emergency interrupts whatever the chosen communes are airing."));
+            ModelState.AddModelError(nameof(form.Confirmed), Msg.Get("TickTheConfirmationAnEmergencyInterrupts"));
             Response.StatusCode = 400;
             return View(nameof(Index), Page(form));
         }
@@ -32,7 +30,7 @@ public sealed class EmergencyController(EmergencyService emergency, UserScope sc
         {
             var result = emergency.StartAll(form.CommuneIds, form.BulletinId ?? 0);
             var names = string.Join(", ", scope.Communes.Where(c => result.Started.Any(o => o.CommuneId == c.Id)).Select(c => c.Name));
-            if (result.Started.Count > 0) Flash(Text.Pick($"Đang phát khẩn cấp ở {names}.", $"Emergency airing in {names}."));
+            if (result.Started.Count > 0) Flash(Msg.Get("EmergencyAiringIn", names));
             if (result.NotAired.Count > 0) FlashError(string.Join(" ", result.NotAired.Select(n => n.Message)));
             return LocalRedirect("/dashboard");
         }

@@ -16,7 +16,7 @@ public sealed class LanguageController : PageController
     {
         if (culture is null || !Supported.Contains(culture))
         {
-            FlashError(Infrastructure.Text.Pick("Ngôn ngữ không được hỗ trợ.", "Unsupported language."));
+            FlashError(Msg.Get("UnsupportedLanguage"));
             return LocalRedirect(LocalOr(returnUrl));
         }
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,

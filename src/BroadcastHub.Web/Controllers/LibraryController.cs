@@ -68,7 +68,7 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
         try
         {
             var bulletin = service.Approve(id, UserName);
-            Flash(Text.Pick($"Đã phê duyệt bản tin \"{bulletin.Title}\".", $"Approved \"{bulletin.Title}\"."));
+            Flash(Msg.Get("Approved", bulletin.Title));
             return RedirectToAction(nameof(Index));
         }
         catch (AppException e)
@@ -86,7 +86,7 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
         try
         {
             var bulletin = service.Reject(id, UserName, reason);
-            Flash(Text.Pick($"Đã từ chối bản tin \"{bulletin.Title}\".", $"Rejected \"{bulletin.Title}\"."));
+            Flash(Msg.Get("Rejected", bulletin.Title));
             return RedirectToAction(nameof(Index));
         }
         catch (AppException e)
@@ -116,9 +116,7 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
     private ViewResult? Mismatched(long id, long? bulletinId)
     {
         if (bulletinId is null || bulletinId == id) return null;
-        Refused(AppException.BadRequest("bulletin_mismatch", Text.Pick(
-            $"Biểu mẫu không khớp: địa chỉ là bản tin số {id} nhưng biểu mẫu ghi bản tin số {bulletinId}. Không có gì thay đổi.",
-            $"The form does not match: the address names bulletin {id} but the form names bulletin {bulletinId}. Nothing changed.")), ReviewKey);
+        Refused(AppException.BadRequest("bulletin_mismatch", Msg.Get("TheFormDoesNotMatchThe", id, bulletinId)), ReviewKey);
         return View(nameof(Index), Page(new UploadForm(), null));
     }
 

@@ -14,13 +14,12 @@ internal static class LibraryUpload
         CancellationToken cancel)
     {
         if (file is null)
-            throw AppException.BadRequest("file_required", Text.Pick("Hãy chọn tệp âm thanh.", "Choose an audio file."));
+            throw AppException.BadRequest("file_required", Msg.Get("ChooseAnAudioFile"));
         if (file.Length > limit)
-            throw new AppException(413, "file_too_large", Text.Pick(
-                $"Tệp quá lớn: giới hạn là {limit / (1024 * 1024)} MB.", $"The file is too large: the limit is {limit / (1024 * 1024)} MB."));
+            throw new AppException(413, "file_too_large", Msg.Get("TheFileIsTooLargeThe", limit / (1024 * 1024)));
         var request = new UploadRequest(form.Title ?? "", file.FileName, form.Language,
-            LocalDateInput.Optional(form.ValidFrom?.Trim(), Text.Pick("Hiệu lực từ", "Valid from")),
-            LocalDateInput.Optional(form.ValidUntil?.Trim(), Text.Pick("Hiệu lực đến", "Valid until")), form.AllowDuplicate,
+            LocalDateInput.Optional(form.ValidFrom?.Trim(), Msg.Get("ValidFrom")),
+            LocalDateInput.Optional(form.ValidUntil?.Trim(), Msg.Get("ValidUntil")), form.AllowDuplicate,
             Features.Newsroom.RecordingSource.KindOf(form.Source));
         await using var content = file.OpenReadStream();
         return await service.UploadAsync(content, request, user, cancel);
@@ -28,6 +27,5 @@ internal static class LibraryUpload
 
     /// <summary>The confirmation shown after an upload.</summary>
     public static string Uploaded(Bulletin bulletin) =>
-        Text.Pick($"Đã tải lên bản tin \"{bulletin.Title}\" ({Ui.Duration(bulletin.DurationSeconds)}); đang chờ phê duyệt.",
-            $"Uploaded \"{bulletin.Title}\" ({Ui.Duration(bulletin.DurationSeconds)}); awaiting approval.");
+        Msg.Get("UploadedAwaitingApproval", bulletin.Title, Ui.Duration(bulletin.DurationSeconds));
 }

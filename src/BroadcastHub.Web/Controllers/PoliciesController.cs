@@ -29,7 +29,7 @@ public sealed class PoliciesController(PlacesService places, PolicyOverview over
             var days = form.Weekdays.Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : 0).ToList();
             var policy = places.SetPolicy(unitId, form.AllowedFrom?.Trim(), form.AllowedTo?.Trim(), days,
                 Number(form.MaxSessionMinutes), Number(form.MaxSessionsPerDay));
-            Flash(Text.Pick($"Đã lưu quy định phát thanh: {PoliciesPage.Describe(policy)}.", $"Saved the broadcast policy: {PoliciesPage.Describe(policy)}."));
+            Flash(Msg.Get("SavedTheBroadcastPolicy", PoliciesPage.Describe(policy)));
             return Redirect($"/policies#unit-{unitId.ToString(CultureInfo.InvariantCulture)}");
         }
         catch (AppException e)

@@ -30,7 +30,7 @@ public sealed class ProfileController(
             // This sign-in goes on with the new security stamp; every other one has ended.
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                 accounts.PrincipalFor(changed, CookieAuthenticationDefaults.AuthenticationScheme));
-            Flash(Text.Pick("Đã đổi mật khẩu.", "Password changed."));
+            Flash(Msg.Get("PasswordChanged"));
             return RedirectToAction(nameof(Index));
         }
         catch (AppException e)
@@ -62,7 +62,7 @@ public sealed class ProfileController(
         try
         {
             var token = _tokens.Revoke(CurrentUser.Of(User, users), id);
-            Flash(Text.Pick($"Đã thu hồi mã truy cập \"{token.Name}\".", $"Revoked token \"{token.Name}\"."));
+            Flash(Msg.Get("RevokedToken", token.Name));
             return RedirectToAction(nameof(Index));
         }
         catch (AppException e)

@@ -45,16 +45,16 @@ public sealed class ScheduleController(
         try
         {
             if (!long.TryParse(form.SessionId, NumberStyles.None, CultureInfo.InvariantCulture, out var sessionId))
-                throw AppException.BadRequest("session_required", Text.Pick("Hãy chọn khung giờ phát.", "Choose a session."));
+                throw AppException.BadRequest("session_required", Msg.Get("ChooseASession"));
             var ids = new List<long>();
             foreach (var text in form.BulletinIds.Where(t => !string.IsNullOrWhiteSpace(t)))
                 ids.Add(long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
-                    : throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin \"{text}\".", $"There is no bulletin \"{text}\".")));
+                    : throw AppException.BadRequest("bulletin_not_found", Msg.Get("ThereIsNoBulletin", text)));
             var result = booking.Book(new BookingRequest(sessionId, ids, form.From?.Trim(), form.To?.Trim(), OnOverflow: form.OnOverflow), UserName);
             var b = result.Booking;
-            var message = Text.Pick($"Đã đặt lịch phát: lịch số {b.Id}, {b.From:dd/MM/yyyy} – {b.To:dd/MM/yyyy}.", $"Booked: booking {b.Id}, {Ui.Date(b.From)} – {Ui.Date(b.To)}.");
+            var message = Msg.Get("BookedBooking", b.Id, b.From, b.To);
             foreach (var d in result.Displaced ?? [])
-                message += Text.Pick($" Đã thay thế lịch số {d.BookingId} từ ngày {d.From:dd/MM/yyyy}.", $" Replaced booking {d.BookingId} from {Ui.Date(d.From)}.");
+                message += Msg.Get("ReplacedBookingFrom", d.BookingId, d.From);
             Flash(message);
             return Redirect($"/schedule/bookings/{b.Id.ToString(CultureInfo.InvariantCulture)}");
         }

@@ -23,12 +23,12 @@ public sealed class ScheduleWeekController(WeekCalendar calendar, PlacesReposito
         var visible = new List<Commune>();
         try
         {
-            var day = LocalDateInput.Optional(date?.Trim(), Text.Pick("Ngày", "Date")) ?? clock.Today;
+            var day = LocalDateInput.Optional(date?.Trim(), Msg.Get("Date")) ?? clock.Today;
             var mine = scope.UnitFor(null);
             visible = UnitTree.CommunesUnder(mine, units, places.ListCommunes()).ToList();
             var shown = communeId is { } c
                 ? [visible.FirstOrDefault(x => x.Id == c) ?? throw AppException.NotFound("commune_not_found",
-                    Text.Pick($"Không có xã số {c}.", $"There is no commune {c}."))]
+                    Msg.Get("ThereIsNoCommune", c))]
                 : unitId is { } u
                     ? UnitTree.CommunesUnder(scope.UnitFor(u), units, visible).ToList()
                     : visible.OrderBy(x => x.Name, StringComparer.CurrentCulture).Take(1).ToList();

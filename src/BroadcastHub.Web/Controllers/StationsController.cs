@@ -24,7 +24,7 @@ public sealed class StationsController(StationAdmin stations, Services.StationAg
         try
         {
             var station = stations.Create(name);
-            Flash(Text.Pick($"Đã tạo máy phát \"{station.Name}\" (hàng đợi {station.Queue}).", $"Created station \"{station.Name}\" (queue {station.Queue})."));
+            Flash(Msg.Get("CreatedStationQueue", station.Name, station.Queue));
             return RedirectToAction(nameof(Index));
         }
         catch (AppException e)
@@ -40,7 +40,7 @@ public sealed class StationsController(StationAdmin stations, Services.StationAg
         try
         {
             stations.AssignZone(zoneId, stationId);
-            Flash(Text.Pick($"Đã chuyển vùng phát {zoneId} sang máy phát {stationId}.", $"Moved zone {zoneId} to station {stationId}."));
+            Flash(Msg.Get("MovedZoneToStation", zoneId, stationId));
             return RedirectToAction(nameof(Index));
         }
         catch (AppException e)
@@ -56,7 +56,7 @@ public sealed class StationsController(StationAdmin stations, Services.StationAg
         try
         {
             stations.SetOutput(zoneId, spec);
-            Flash(Text.Pick($"Vùng phát {zoneId} phát qua \"{stations.OutputSpecOf(zoneId)}\".", $"Zone {zoneId} plays through \"{stations.OutputSpecOf(zoneId)}\"."));
+            Flash(Msg.Get("ZonePlaysThrough", zoneId, stations.OutputSpecOf(zoneId)));
             return RedirectToAction(nameof(Index));
         }
         catch (AppException e)
@@ -90,11 +90,9 @@ public sealed class StationsController(StationAdmin stations, Services.StationAg
         try
         {
             if (!confirmed)
-                throw AppException.BadRequest("confirmation_required", Text.Pick(
-                    $"Hãy đánh dấu xác nhận thu hồi token của máy phát {id}.", $"Tick the confirmation to revoke station {id}'s token."));
+                throw AppException.BadRequest("confirmation_required", Msg.Get("TickTheConfirmationToRevokeStation", id));
             enrolment.Revoke(id, UserName);
-            Flash(Text.Pick($"Đã thu hồi token của máy phát {id}; máy chủ phát lại các vùng của nó từ lần chuẩn bị tới.",
-                $"Revoked station {id}'s token; the hub plays its zones again from their next arming."));
+            Flash(Msg.Get("RevokedStationTokenTheHubPlays", id));
             return RedirectToAction(nameof(Index));
         }
         catch (AppException e)

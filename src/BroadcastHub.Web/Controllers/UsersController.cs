@@ -27,7 +27,7 @@ public sealed class UsersController(UserRepository users, PlacesRepository place
         try
         {
             var user = _directory.Create(CurrentUser.Of(User, users), new NewUser(form.UserName, form.Password, form.Role, form.UnitId));
-            Flash(Text.Pick($"Đã tạo người dùng \"{user.UserName}\" ({RoleName(user.Role)}).", $"Created user \"{user.UserName}\" ({RoleName(user.Role)})."));
+            Flash(Msg.Get("CreatedUser", user.UserName, RoleName(user.Role)));
             return RedirectToAction(nameof(Index));
         }
         catch (AppException e)
@@ -42,8 +42,7 @@ public sealed class UsersController(UserRepository users, PlacesRepository place
     public IActionResult Disable(long id) => Manage(() =>
     {
         var user = admin.Disable(CurrentUser.Of(User, users), id);
-        Flash(Text.Pick($"Đã khoá tài khoản \"{user.UserName}\"; mọi phiên đăng nhập của người này đã kết thúc.",
-            $"Disabled \"{user.UserName}\"; every sign-in of this user has ended."));
+        Flash(Msg.Get("DisabledEverySignInOfThis", user.UserName));
         return RedirectToAction(nameof(Index));
     });
 
@@ -51,7 +50,7 @@ public sealed class UsersController(UserRepository users, PlacesRepository place
     public IActionResult Enable(long id) => Manage(() =>
     {
         var user = admin.Enable(CurrentUser.Of(User, users), id);
-        Flash(Text.Pick($"Đã mở lại tài khoản \"{user.UserName}\".", $"Enabled \"{user.UserName}\" again."));
+        Flash(Msg.Get("EnabledAgain", user.UserName));
         return RedirectToAction(nameof(Index));
     });
 
@@ -59,7 +58,7 @@ public sealed class UsersController(UserRepository users, PlacesRepository place
     public IActionResult Unlock(long id) => Manage(() =>
     {
         var user = admin.Unlock(CurrentUser.Of(User, users), id);
-        Flash(Text.Pick($"Đã mở khoá đăng nhập cho \"{user.UserName}\".", $"Unlocked \"{user.UserName}\"."));
+        Flash(Msg.Get("Unlocked", user.UserName));
         return RedirectToAction(nameof(Index));
     });
 
@@ -74,9 +73,9 @@ public sealed class UsersController(UserRepository users, PlacesRepository place
     /// <summary>A role's name in the UI language.</summary>
     public static string RoleName(string role) => role switch
     {
-        Roles.Admin => Text.Pick("Quản trị viên", "Administrator"),
-        Roles.Supervisor => Text.Pick("Lãnh đạo duyệt", "Supervisor"),
-        Roles.Operator => Text.Pick("Biên tập / kỹ thuật viên", "Operator"),
+        Roles.Admin => Msg.Get("Administrator"),
+        Roles.Supervisor => Msg.Get("Supervisor"),
+        Roles.Operator => Msg.Get("Operator"),
         _ => role,
     };
 

@@ -29,26 +29,20 @@ public static class ApiStatusBodies
     /// <summary>The stable code and message of an HTTP status with no more specific refusal.</summary>
     public static (string Code, string Message) Describe(int status, string method, string allowed) => status switch
     {
-        400 => ("bad_request", Text.Pick("Yêu cầu không hợp lệ.", "The request is not valid.")),
-        401 => ("unauthorized", Text.Pick(
-            "Chưa đăng nhập: hãy gửi Authorization: Bearer <token> (lấy bằng POST /api/auth/token); token có thể đã hết hạn hoặc bị thu hồi.",
-            "Not signed in: send Authorization: Bearer <token> (from POST /api/auth/token); the token may have expired or been revoked.")),
-        403 => ("forbidden", Text.Pick(
-            "Vai trò của bạn không được phép làm việc này.", "Your role is not allowed to do this.")),
-        404 => ("not_found", Text.Pick(
-            "Không có địa chỉ API này (xem docs/api.md).", "There is no such API route (see docs/api.md).")),
+        400 => ("bad_request", Msg.Get("TheRequestIsNotValid")),
+        401 => ("unauthorized", Msg.Get("NotSignedInSendAuthorizationBearer")),
+        403 => ("forbidden", Msg.Get("YourRoleIsNotAllowedTo")),
+        404 => ("not_found", Msg.Get("ThereIsNoSuchAPIRoute")),
         405 => ("method_not_allowed", allowed.Length > 0
-            ? Text.Pick($"Địa chỉ này không nhận {method}; chỉ nhận {allowed}.", $"This route does not accept {method}; it accepts {allowed}.")
-            : Text.Pick($"Địa chỉ này không nhận {method}.", $"This route does not accept {method}.")),
-        406 => ("not_acceptable", Text.Pick("API chỉ trả lời JSON.", "The API answers JSON only.")),
-        409 => ("conflict", Text.Pick("Yêu cầu xung đột với dữ liệu hiện có.", "The request conflicts with the stored data.")),
-        413 => ("file_too_large", Text.Pick("Tệp quá lớn.", "The request body is too large.")),
-        415 => ("unsupported_media_type", Text.Pick(
-            "Kiểu nội dung không được hỗ trợ: hãy gửi JSON (Content-Type: application/json), hoặc multipart/form-data khi tải tệp lên.",
-            "Unsupported content type: send JSON (Content-Type: application/json), or multipart/form-data to upload a file.")),
-        429 => ("too_many_requests", Text.Pick("Quá nhiều yêu cầu; hãy thử lại sau.", "Too many requests; try again later.")),
-        >= 500 => ("internal_error", Text.Pick("Lỗi hệ thống; đã ghi vào nhật ký.", "Internal error; it has been logged.")),
-        _ => ("http_error", Text.Pick($"Yêu cầu bị từ chối (HTTP {status}).", $"The request was refused (HTTP {status}).")),
+            ? Msg.Get("ThisRouteDoesNotAcceptIt", method, allowed)
+            : Msg.Get("ThisRouteDoesNotAccept", method)),
+        406 => ("not_acceptable", Msg.Get("TheAPIAnswersJSONOnly")),
+        409 => ("conflict", Msg.Get("TheRequestConflictsWithTheStored")),
+        413 => ("file_too_large", Msg.Get("TheRequestBodyIsTooLarge")),
+        415 => ("unsupported_media_type", Msg.Get("UnsupportedContentTypeSendJSONContent")),
+        429 => ("too_many_requests", Msg.Get("TooManyRequestsTryAgainLater")),
+        >= 500 => ("internal_error", Msg.Get("InternalErrorItHasBeenLogged")),
+        _ => ("http_error", Msg.Get("TheRequestWasRefusedHTTP", status)),
     };
 
     /// <summary>The 400 <c>invalid_request</c> answer to a body or query that cannot be read (wrong JSON, wrong type).</summary>
@@ -60,10 +54,12 @@ public static class ApiStatusBodies
             ? error.ErrorMessage is { Length: > 0 } text ? text : error.Exception?.Message
             : null;
         // The framework's own reason is English: the Vietnamese text names the field instead of appending it.
-        return ApiError.Result(400, "invalid_request", Text.Pick(
-            key is null
-                ? "Yêu cầu không hợp lệ: hãy gửi JSON đúng dạng trong tài liệu API (docs/api.md)."
-                : $"Yêu cầu không hợp lệ ở '{key}': giá trị thiếu hoặc sai kiểu (xem docs/api.md).",
-            $"Invalid request{(key is null ? "" : $" at '{key}'")}{(detail is null ? "." : $": {detail}")}"));
+        return ApiError.Result(400, "invalid_request", (key, detail) switch
+        {
+            (null, null) => Msg.Get("InvalidRequest"),
+            (null, _) => Msg.Get("InvalidRequest2", detail),
+            (_, null) => Msg.Get("InvalidRequestAt", key),
+            _ => Msg.Get("InvalidRequestAt2", key, detail),
+        });
     }
 }

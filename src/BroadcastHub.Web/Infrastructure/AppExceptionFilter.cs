@@ -15,7 +15,7 @@ public sealed class AppExceptionFilter : IExceptionFilter
                 context.ExceptionHandled = true;
                 break;
             case BadHttpRequestException { StatusCode: 413 }:
-                context.Result = ApiError.Result(413, "file_too_large", Text.Pick("Tệp quá lớn.", "The request body is too large."));
+                context.Result = ApiError.Result(413, "file_too_large", Msg.Get("TheRequestBodyIsTooLarge"));
                 context.ExceptionHandled = true;
                 break;
         }

@@ -19,11 +19,6 @@ public static class AuthSetup
 
     public static IServiceCollection AddBroadcastHubAuth(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
-            .Validate(o => o.CookieAbsoluteHours is > 0 and <= 24 * 30, "BroadcastHub:Auth:CookieAbsoluteHours must be more than 0 and at most 720.")
-            .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)), "BroadcastHub:Auth:KnownProxies must be IP addresses.")
-            .ValidateOnStart();
-        services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
         services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<FourEyesRule>();
         services.AddScoped<AccountAdmin>();

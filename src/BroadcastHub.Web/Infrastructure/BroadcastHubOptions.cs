@@ -15,22 +15,6 @@ public sealed class BroadcastHubOptions
     /// <summary>Largest accepted upload, in bytes.</summary>
     public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
 
-    /// <summary>How long before its start an occurrence is armed on the station.</summary>
-    public int ArmLeadSeconds { get; set; } = 300;
-
-    /// <summary>An occurrence whose start passed less than this ago still airs (late); beyond it, it is Missed.</summary>
-    public int GraceSeconds { get; set; } = 120;
-
-    /// <summary>Occurrences starting within this many hours get their Hangfire arm job now; later ones when the
-    /// recurring planner reaches them (keeps Hangfire's storage small).</summary>
-    public int ArmWindowHours { get; set; } = 24;
-
-    /// <summary>How many days ahead the planner keeps occurrences.</summary>
-    public int HorizonDays { get; set; } = 14;
-
-    /// <summary>Cron of the recurring planner job.</summary>
-    public string PlannerCron { get; set; } = "*/15 * * * *";
-
     /// <summary><c>SQLite</c> (default) or <c>InMemory</c> (tests that do not test Hangfire itself).</summary>
     public string HangfireStorage { get; set; } = "SQLite";
 
@@ -46,9 +30,6 @@ public sealed class BroadcastHubOptions
 
     /// <summary>Outputs: <c>Default</c> for every zone, and <c>Zone{id}</c> keys to override one zone.</summary>
     public Dictionary<string, string> Outputs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The broadcast policy of communes whose units set none.</summary>
-    public DefaultPolicyOptions DefaultPolicy { get; set; } = new();
 
     /// <summary>Format every zone plays in.</summary>
     public HouseFormatOptions HouseFormat { get; set; } = new();
@@ -84,8 +65,8 @@ public sealed class HouseFormatOptions
     public int Channels { get; set; } = 1;
 }
 
-/// <summary>The station's default broadcast policy (05:00–21:00 every day unless configured).
-/// <c>AllowedTo</c> "00:00" means midnight at the end of the day.</summary>
+/// <summary>The station's default broadcast policy (05:00–21:00 every day unless configured), bound from
+/// <c>BroadcastHub:DefaultPolicy</c>. <c>AllowedTo</c> "00:00" means midnight at the end of the day.</summary>
 public sealed class DefaultPolicyOptions
 {
     public string AllowedFrom { get; set; } = "05:00";

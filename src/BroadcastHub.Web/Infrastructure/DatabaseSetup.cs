@@ -21,16 +21,12 @@ public static class DatabaseSetup
         {
             "" or "sqlite" => DatabaseProvider.Sqlite,
             "postgres" or "postgresql" => DatabaseProvider.Postgres,
-            var other => throw new StartupException(Text.Pick(
-                $"{ProviderKey} = '{other}' không hợp lệ: dùng 'sqlite' hoặc 'postgres'.",
-                $"{ProviderKey} = '{other}' is not valid: use 'sqlite' or 'postgres'.")),
+            var other => throw new StartupException(Msg.Get("IsNotValidUseSqliteOr", ProviderKey, other)),
         };
 
     /// <summary>The PostgreSQL connection string; missing = a clear message at start.</summary>
     public static string PostgresConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs ? cs : throw new StartupException(Text.Pick(
-            $"{ProviderKey} = postgres cần ConnectionStrings:{ConnectionStringName} (chuỗi kết nối Npgsql).",
-            $"{ProviderKey} = postgres needs ConnectionStrings:{ConnectionStringName} (an Npgsql connection string)."));
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs ? cs : throw new StartupException(Msg.Get("PostgresNeedsConnectionStringsAnNpgsqlConnection", ProviderKey, ConnectionStringName));
 
     /// <summary>The app database for the configured provider (nothing is opened yet).</summary>
     public static AppDatabase Create(IConfiguration configuration, BroadcastHubOptions options) =>

@@ -31,9 +31,7 @@ public static class DatabaseStart
     {
         StartupException s => s.Message,
         InvalidOperationException { InnerException: StartupException s } => s.Message,
-        _ when SqlDialect.IsDatabaseError(e) || e.InnerException is { } inner && SqlDialect.IsDatabaseError(inner) => Text.Pick(
-            $"không mở được cơ sở dữ liệu ({(e.InnerException ?? e).Message.Split('\n')[0]}). Kiểm tra {DatabaseSetup.ProviderKey} và ConnectionStrings:{DatabaseSetup.ConnectionStringName}.",
-            $"the database cannot be opened ({(e.InnerException ?? e).Message.Split('\n')[0]}). Check {DatabaseSetup.ProviderKey} and ConnectionStrings:{DatabaseSetup.ConnectionStringName}."),
+        _ when SqlDialect.IsDatabaseError(e) || e.InnerException is { } inner && SqlDialect.IsDatabaseError(inner) => Msg.Get("TheDatabaseCannotBeOpenedCheck", (e.InnerException ?? e).Message.Split('\n')[0], DatabaseSetup.ProviderKey, DatabaseSetup.ConnectionStringName),
         _ => null,
     };
 }

@@ -110,8 +110,6 @@ public static class HangfireSetup
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             if (File.Exists(path + suffix)) File.Move(path + suffix, aside + suffix);
         log.LogError("Hangfire storage {Path} was damaged ({Problem}); moved to {Aside} and rebuilt", path, problem, aside);
-        return Text.Pick(
-            $"Kho Hangfire bị hỏng ({problem}) nên đã được tạo lại; lịch đã được nạp lại từ cơ sở dữ liệu chính. Bản cũ: {aside}",
-            $"Hangfire's storage was damaged ({problem}) and rebuilt; the schedule was re-armed from the app database. Old file: {aside}");
+        return Msg.Get("HangfireStorageWasDamagedAndRebuilt", problem, aside);
     }
 }

@@ -7,14 +7,14 @@ namespace BroadcastHub.Web.Infrastructure;
 /// <summary>
 /// Re-creates the recurring planner job when it has gone from Hangfire's storage (deleted on the dashboard, storage
 /// rebuilt), without waiting for a restart, and has it run at once. Checks every
-/// <c>BroadcastHub:PlannerCheckSeconds</c> (default 60).
+/// <c>BroadcastHub:PlannerCheckSeconds</c> (default 60, 1–3600).
 /// </summary>
 public sealed class PlannerWatchdog(
-    JobStorage storage, IRecurringJobManager recurring, IOptions<BroadcastHubOptions> options, IConfiguration configuration,
+    JobStorage storage, IRecurringJobManager recurring, IOptions<Settings.SchedulingOptions> options,
     TimeProvider time, ILogger<PlannerWatchdog> log) : BackgroundService
 {
     /// <summary>Seconds between two checks.</summary>
-    public TimeSpan Interval => TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("BroadcastHub:PlannerCheckSeconds", 60), 1, 3600));
+    public TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PlannerCheckSeconds);
 
     /// <summary>Re-creates the job if it is missing; true when it did.</summary>
     public bool EnsureRecurringJob()

@@ -2,14 +2,15 @@ using BroadcastHub.Core.Time;
 using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using Microsoft.Extensions.Options;
+using BroadcastHub.Web.Infrastructure.Settings;
 
 namespace BroadcastHub.Web.Infrastructure;
 
 /// <summary>
 /// When the horizon was last planned by the recurring planner (or at start), and the <c>planning_stale</c> alert once
-/// that is more than two planner periods ago (the period comes from <see cref="BroadcastHubOptions.PlannerCron"/>).
+/// that is more than two planner periods ago (the period comes from <see cref="SchedulingOptions.PlannerCron"/>).
 /// </summary>
-public sealed class PlanningWatch(IOptions<BroadcastHubOptions> options, StationClock clock)
+public sealed class PlanningWatch(IOptions<SchedulingOptions> options, StationClock clock)
 {
     /// <summary>Stable code of the alert.</summary>
     public const string StaleCode = "planning_stale";
@@ -34,8 +35,6 @@ public sealed class PlanningWatch(IOptions<BroadcastHubOptions> options, Station
     {
         if (!IsStale) return null;
         var last = LastPlannedUtc is { } at ? clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
-        return new StationAlert(StaleCode, "error", Text.Pick(
-            $"Lịch chưa được lập lại quá hai chu kỳ ({Period.TotalMinutes:0} phút); lần cuối: {last}. Xem trang Hangfire và nhật ký.",
-            $"Planning has not run for over two periods ({Period.TotalMinutes:0} min); last run: {last}. Check Hangfire and the logs."));
+        return new StationAlert(StaleCode, "error", Msg.Get("PlanningHasNotRunForOver", Period.TotalMinutes, last));
     }
 }

@@ -70,9 +70,8 @@ public static class RequestBodyLimits
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         context.Response.Headers.Connection = "close";
         return context.Response.WriteAsJsonAsync(upload
-            ? new ApiError("file_too_large", Text.Pick($"Tệp quá lớn: giới hạn là {Megabytes(limit)} MB.", $"The file is too large: the limit is {Megabytes(limit)} MB."))
-            : new ApiError("payload_too_large", Text.Pick(
-                $"Nội dung gửi lên quá lớn: tối đa {kb} KB cho địa chỉ này.", $"The request body is too large: at most {kb} KB for this route.")));
+            ? new ApiError("file_too_large", Msg.Get("TheFileIsTooLargeThe", Megabytes(limit)))
+            : new ApiError("payload_too_large", Msg.Get("TheRequestBodyIsTooLarge2", kb)));
 
         static long Megabytes(long bytes) => (bytes - FormFraming) / (1024 * 1024);
     }

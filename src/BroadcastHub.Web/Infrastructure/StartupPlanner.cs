@@ -2,11 +2,12 @@ using BroadcastHub.Web.Jobs;
 using BroadcastHub.Web.Services;
 using Hangfire;
 using Microsoft.Extensions.Options;
+using BroadcastHub.Web.Infrastructure.Settings;
 
 namespace BroadcastHub.Web.Infrastructure;
 
 /// <summary>On start: register the recurring planner and re-plan and re-arm the horizon from the app database.</summary>
-public sealed class StartupPlanner(IServiceProvider services, IRecurringJobManager recurring, IOptions<BroadcastHubOptions> options,
+public sealed class StartupPlanner(IServiceProvider services, IRecurringJobManager recurring, IOptions<SchedulingOptions> options,
     PlanningWatch watch, ILogger<StartupPlanner> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

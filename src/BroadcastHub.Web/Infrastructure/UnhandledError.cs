@@ -11,11 +11,10 @@ public static class UnhandledError
         var (status, code, message) = error switch
         {
             AppException e => (e.Status, e.Code, e.Message),
-            BadHttpRequestException { StatusCode: 413 } => (413, "file_too_large", Text.Pick("Tệp quá lớn.", "The request body is too large.")),
-            BadHttpRequestException e => (e.StatusCode, "bad_request", Text.Pick("Yêu cầu không hợp lệ.", e.Message)),
-            not null when BroadcastHub.Data.SqlDialect.IsConnectionLost(error) => (503, "database_unavailable", Text.Pick(
-                "Cơ sở dữ liệu tạm thời không truy cập được; hãy thử lại sau ít giây.", "The database is unreachable for now; try again in a few seconds.")),
-            _ => (500, "internal_error", Text.Pick("Lỗi hệ thống; đã ghi vào nhật ký.", "Internal error; it has been logged.")),
+            BadHttpRequestException { StatusCode: 413 } => (413, "file_too_large", Msg.Get("TheRequestBodyIsTooLarge")),
+            BadHttpRequestException e => (e.StatusCode, "bad_request", Msg.Get("YeuCauKhongHopLe", e.Message)),
+            not null when BroadcastHub.Data.SqlDialect.IsConnectionLost(error) => (503, "database_unavailable", Msg.Get("TheDatabaseIsUnreachableForNow")),
+            _ => (500, "internal_error", Msg.Get("InternalErrorItHasBeenLogged")),
         };
         context.Response.StatusCode = status;
         if (AuthSetup.IsApi(context.Request) || context.Request.Path.StartsWithSegments("/health"))

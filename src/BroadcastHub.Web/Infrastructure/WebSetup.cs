@@ -36,7 +36,7 @@ public static class WebSetup
         var bodyLimit = options.MaxUploadBytes + 1024 * 1024;
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bodyLimit);
-        services.AddOptions<RequestBodyLimitOptions>().BindConfiguration(RequestBodyLimitOptions.Section);
+        services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("vi-VN");

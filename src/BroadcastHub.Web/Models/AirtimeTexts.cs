@@ -19,10 +19,10 @@ public static partial class AirtimeTexts
     /// <summary>The outcome as the user reads it: a manual stop is not an emergency preemption, though both are <c>Preempted</c>.</summary>
     public static string Outcome(AirtimeOutcome outcome, string? note) => outcome switch
     {
-        AirtimeOutcome.Preempted when Starts(note, OperatorStop) => Text.Pick("Dừng bởi người vận hành", "Stopped by an operator"),
-        AirtimeOutcome.Preempted when Starts(note, EmergencyStop) => Text.Pick("Bị ngắt bởi phát khẩn cấp", "Cut by an emergency airing"),
-        AirtimeOutcome.Skipped when Starts(note, OperatorStop) => Text.Pick("Không phát: người vận hành đã dừng", "Not aired: stopped by an operator"),
-        AirtimeOutcome.Skipped when Starts(note, EmergencyStop) => Text.Pick("Không phát: bị phát khẩn cấp ngắt", "Not aired: cut by an emergency airing"),
+        AirtimeOutcome.Preempted when Starts(note, OperatorStop) => Msg.Get("StoppedByAnOperator"),
+        AirtimeOutcome.Preempted when Starts(note, EmergencyStop) => Msg.Get("CutByAnEmergencyAiring"),
+        AirtimeOutcome.Skipped when Starts(note, OperatorStop) => Msg.Get("NotAiredStoppedByAnOperator"),
+        AirtimeOutcome.Skipped when Starts(note, EmergencyStop) => Msg.Get("NotAiredCutByAnEmergency"),
         _ => Ui.Outcome(outcome),
     };
 
@@ -38,26 +38,25 @@ public static partial class AirtimeTexts
     {
         if (Starts(part, OperatorStop) || Starts(part, EmergencyStop)) return null;
         if (LatePattern().Match(part) is { Success: true } late)
-            return Text.Pick($"bắt đầu trễ {Ui.Number(double.Parse(late.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))} giây",
-                $"started {Ui.Number(double.Parse(late.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))} s late");
+            return Msg.Get("StartedSLate", Ui.Number(double.Parse(late.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
         return part switch
         {
-            _ when part.StartsWith("decoding failed", StringComparison.Ordinal) => Text.Pick("không giải mã được tệp âm thanh", "the audio file could not be decoded"),
-            _ when part.StartsWith("output failed", StringComparison.Ordinal) => Text.Pick("lỗi thiết bị phát âm thanh", "the audio output failed"),
+            _ when part.StartsWith("decoding failed", StringComparison.Ordinal) => Msg.Get("TheAudioFileCouldNotBe"),
+            _ when part.StartsWith("output failed", StringComparison.Ordinal) => Msg.Get("TheAudioOutputFailed"),
             _ when part.StartsWith("output ", StringComparison.Ordinal) && part.Contains("fallback", StringComparison.Ordinal) =>
-                Text.Pick("đầu ra lỗi; đã phát qua đầu ra dự phòng", "the output failed; aired on the fallback output"),
-            _ when part.StartsWith("output ", StringComparison.Ordinal) => Text.Pick("đầu ra lỗi; đã phát sau khi thử lại", "the output failed; aired after a retry"),
-            _ when part.StartsWith("dead air", StringComparison.Ordinal) => Text.Pick("có khoảng lặng kéo dài", "long silence (dead air)"),
-            "the station was shutting down" => Text.Pick("máy phát đang tắt", "the station was shutting down"),
-            "cut at the end of the session" => Text.Pick("bị cắt khi hết buổi phát", "cut at the end of the session"),
-            "the session ended before this item" => Text.Pick("buổi phát đã hết trước bản tin này", "the session ended before this item"),
-            "playback ended before this item finished" => Text.Pick("phát dừng trước khi hết bản tin", "playback ended before this item finished"),
-            "not approved or not valid on this date" => Text.Pick("chưa được duyệt hoặc hết hiệu lực vào ngày này", "not approved or not valid on this date"),
-            "the media file is missing from the station" => Text.Pick("máy phát không có tệp âm thanh", "the media file is missing from the station"),
-            "not aired: the station was down until the session ended" => Text.Pick("không phát: máy phát ngừng hoạt động đến hết buổi", "not aired: the station was down until the session ended"),
-            "not aired: the zone was busy until the session ended" => Text.Pick("không phát: vùng phát bận đến hết buổi", "not aired: the zone was busy until the session ended"),
-            _ when part.StartsWith("not aired", StringComparison.Ordinal) => Text.Pick("không phát được (lỡ giờ)", "not aired (missed)"),
-            _ => Text.Pick("xem chi tiết trong nhật ký hệ thống", "see the system log for details"),
+                Msg.Get("TheOutputFailedAiredOnThe"),
+            _ when part.StartsWith("output ", StringComparison.Ordinal) => Msg.Get("TheOutputFailedAiredAfterA"),
+            _ when part.StartsWith("dead air", StringComparison.Ordinal) => Msg.Get("LongSilenceDeadAir"),
+            "the station was shutting down" => Msg.Get("TheStationWasShuttingDown"),
+            "cut at the end of the session" => Msg.Get("CutAtTheEndOfThe"),
+            "the session ended before this item" => Msg.Get("TheSessionEndedBeforeThisItem"),
+            "playback ended before this item finished" => Msg.Get("PlaybackEndedBeforeThisItemFinished"),
+            "not approved or not valid on this date" => Msg.Get("NotApprovedOrNotValidOn"),
+            "the media file is missing from the station" => Msg.Get("TheMediaFileIsMissingFrom"),
+            "not aired: the station was down until the session ended" => Msg.Get("NotAiredTheStationWasDown"),
+            "not aired: the zone was busy until the session ended" => Msg.Get("NotAiredTheZoneWasBusy"),
+            _ when part.StartsWith("not aired", StringComparison.Ordinal) => Msg.Get("NotAiredMissed"),
+            _ => Msg.Get("SeeTheSystemLogForDetails"),
         };
     }
 

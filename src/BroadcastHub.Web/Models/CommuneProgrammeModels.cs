@@ -54,7 +54,7 @@ public sealed class CommuneProgrammePanel
     public required JinglesForm Jingles { get; init; }
     public required OneOffSessionForm OneOff { get; init; }
 
-    public string JingleTitle(long? id) => id is { } i ? JingleTitles.GetValueOrDefault(i, $"#{i}") : Ui.T("(không có)", "(none)");
+    public string JingleTitle(long? id) => id is { } i ? JingleTitles.GetValueOrDefault(i, $"#{i}") : Msg.Get("None");
 
     public string PlaylistName(long? id) => id is { } i ? Playlists.FirstOrDefault(p => p.Id == i)?.Name ?? $"#{i}" : "—";
 }

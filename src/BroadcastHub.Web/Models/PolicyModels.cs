@@ -39,5 +39,5 @@ public sealed class PoliciesPage
     /// <summary>The policy as one line: hours, weekdays, limits.</summary>
     public static string Describe(BroadcastPolicy p) =>
         $"{p.AllowedFrom:HH\\:mm}–{(p.AllowedTo == TimeOnly.MinValue ? "24:00" : p.AllowedTo.ToString("HH:mm", CultureInfo.InvariantCulture))} · "
-        + $"{Ui.WeekdayList(p.Weekdays)} · {Ui.T($"tối đa {p.MaxSessionMinutes} phút/buổi, {p.MaxSessionsPerDay} buổi/ngày", $"at most {p.MaxSessionMinutes} min/session, {p.MaxSessionsPerDay} sessions/day")}";
+        + $"{Ui.WeekdayList(p.Weekdays)} · {Msg.Get("AtMostMinSessionSessionsDay", p.MaxSessionMinutes, p.MaxSessionsPerDay)}";
 }

@@ -9,17 +9,27 @@ namespace BroadcastHub.Web.Models;
 /// <summary>Texts and formats the views share: Vietnamese first, English when the UI culture is English.</summary>
 public static class Ui
 {
-    public static string T(string vietnamese, string english) => Text.Pick(vietnamese, english);
+    /// <summary>Whether the page is in English (the language switch offers Vietnamese then).</summary>
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    public static readonly IReadOnlyList<(int Iso, string Vi, string En)> Weekdays =
-    [
-        (1, "Thứ 2", "Mon"), (2, "Thứ 3", "Tue"), (3, "Thứ 4", "Wed"), (4, "Thứ 5", "Thu"),
-        (5, "Thứ 6", "Fri"), (6, "Thứ 7", "Sat"), (7, "Chủ nhật", "Sun"),
-    ];
+    /// <summary>ISO weekday numbers, Monday (1) to Sunday (7).</summary>
+    public static readonly IReadOnlyList<int> IsoWeekdayNumbers = [1, 2, 3, 4, 5, 6, 7];
+
+    /// <summary>The short name of ISO weekday <paramref name="iso"/> (1 = Monday … 7 = Sunday).</summary>
+    public static string WeekdayName(int iso) => iso switch
+    {
+        1 => Msg.Get("Mon"),
+        2 => Msg.Get("Tue"),
+        3 => Msg.Get("Wed"),
+        4 => Msg.Get("Thu"),
+        5 => Msg.Get("Fri"),
+        6 => Msg.Get("Sat"),
+        _ => Msg.Get("Sun"),
+    };
 
     public static string WeekdayList(IsoWeekdays days) =>
-        days.Mask == IsoWeekdays.Every.Mask ? T("Hằng ngày", "Every day")
-        : string.Join(", ", days.ToIso().Select(d => T(Weekdays[d - 1].Vi, Weekdays[d - 1].En)));
+        days.Mask == IsoWeekdays.Every.Mask ? Msg.Get("EveryDay")
+        : string.Join(", ", days.ToIso().Select(WeekdayName));
 
     public static string Duration(double seconds)
     {
@@ -49,9 +59,9 @@ public static class Ui
 
     public static string Status(BulletinStatus status) => status switch
     {
-        BulletinStatus.PendingApproval => T("Chờ phê duyệt", "Awaiting approval"),
-        BulletinStatus.Approved => T("Đã phê duyệt", "Approved"),
-        _ => T("Bị từ chối", "Rejected"),
+        BulletinStatus.PendingApproval => Msg.Get("AwaitingApproval"),
+        BulletinStatus.Approved => Msg.Get("Approved2"),
+        _ => Msg.Get("Rejected2"),
     };
 
     public static string StatusBadge(BulletinStatus status) => status switch
@@ -63,14 +73,14 @@ public static class Ui
 
     public static string Outcome(AirtimeOutcome outcome) => outcome switch
     {
-        AirtimeOutcome.Completed => T("Đã phát đủ", "Completed"),
-        AirtimeOutcome.Late => T("Phát trễ", "Late"),
-        AirtimeOutcome.Missed => T("Bỏ lỡ", "Missed"),
-        AirtimeOutcome.Interrupted => T("Bị gián đoạn", "Interrupted"),
-        AirtimeOutcome.Truncated => T("Bị cắt cuối", "Truncated"),
-        AirtimeOutcome.Preempted => T("Bị ngắt", "Preempted"),
-        AirtimeOutcome.Skipped => T("Bỏ qua", "Skipped"),
-        _ => T("Lỗi", "Failed"),
+        AirtimeOutcome.Completed => Msg.Get("Completed"),
+        AirtimeOutcome.Late => Msg.Get("Late"),
+        AirtimeOutcome.Missed => Msg.Get("Missed"),
+        AirtimeOutcome.Interrupted => Msg.Get("Interrupted"),
+        AirtimeOutcome.Truncated => Msg.Get("Truncated"),
+        AirtimeOutcome.Preempted => Msg.Get("Preempted"),
+        AirtimeOutcome.Skipped => Msg.Get("Skipped"),
+        _ => Msg.Get("Failed"),
     };
 
     public static string OutcomeBadge(AirtimeOutcome outcome) => outcome switch
@@ -83,19 +93,19 @@ public static class Ui
 
     public static string Occurrence(OccurrenceState? state) => state switch
     {
-        null => T("Chưa có lịch", "Nothing booked"),
-        OccurrenceState.Planned => T("Đã lên lịch", "Planned"),
-        OccurrenceState.Claimed => T("Đang phát / đã phát", "On air / aired"),
-        OccurrenceState.Missed => T("Bỏ lỡ", "Missed"),
-        _ => T("Đã huỷ", "Cancelled"),
+        null => Msg.Get("NothingBooked"),
+        OccurrenceState.Planned => Msg.Get("Planned"),
+        OccurrenceState.Claimed => Msg.Get("OnAirAired"),
+        OccurrenceState.Missed => Msg.Get("Missed"),
+        _ => Msg.Get("Cancelled"),
     };
 
     public static string OutputState(string state) => state switch
     {
-        "ready" => T("Sẵn sàng", "Ready"),
-        "idle" => T("Chưa mở", "Not opened yet"),
-        "fallback" => T("Dự phòng: ghi ra tệp", "Fallback: writing to files"),
-        "error" => T("Lỗi", "Error"),
+        "ready" => Msg.Get("Ready"),
+        "idle" => Msg.Get("NotOpenedYet"),
+        "fallback" => Msg.Get("FallbackWritingToFiles"),
+        "error" => Msg.Get("Error"),
         _ => state,
     };
 }

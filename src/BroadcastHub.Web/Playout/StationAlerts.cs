@@ -22,9 +22,7 @@ public sealed class StationAlerts(
     HangfireRebuildNotice? hangfireRebuilt = null)
 {
     /// <summary>The alert raised while a zone's stored spec is refused at air and its configured output plays instead.</summary>
-    public static StationAlert StoredRefusalAlert(string zoneName, string refusedSpec) => new(OutputSpecAllowList.RefusedCode, "error", Infrastructure.Text.Pick(
-        $"Vùng {zoneName}: đầu ra đã lưu \"{refusedSpec}\" không nằm trong danh sách cho phép nên không được mở; đang phát qua đầu ra trong cấu hình. Hãy chọn lại đầu ra.",
-        $"Zone {zoneName}: the stored output \"{refusedSpec}\" is not on the allow-list and was not opened; playing through the configured output. Choose the output again."));
+    public static StationAlert StoredRefusalAlert(string zoneName, string refusedSpec) => new(OutputSpecAllowList.RefusedCode, "error", Msg.Get("ZoneTheStoredOutputIsNot", zoneName, refusedSpec));
 
     /// <summary>Free space of the file system that holds the data folder (its mount point, not the root's).</summary>
     public DiskState Disk()
@@ -54,23 +52,17 @@ public sealed class StationAlerts(
         var disk = Disk();
         var minimum = options.Value.LowDiskBytes;
         if (disk.FreeBytes < minimum)
-            alerts.Add(new StationAlert("low_disk", "error", Text.Pick(
-                $"Ổ đĩa sắp đầy: còn {disk.FreeBytes / 1048576} MB (ngưỡng {minimum / 1048576} MB).",
-                $"Low disk: {disk.FreeBytes / 1048576} MB free (threshold {minimum / 1048576} MB).")));
+            alerts.Add(new StationAlert("low_disk", "error", Msg.Get("LowDiskMBFreeThresholdMB", disk.FreeBytes / 1048576, minimum / 1048576)));
         if (airtimeWriter.Failure is { } failure)
-            alerts.Add(new StationAlert("airtime_write_failed", "error", Text.Pick(
-                $"Chưa ghi được nhật ký phát ({failure.Pending} bản ghi đang chờ, sẽ thử lại); chi tiết trong nhật ký hệ thống.",
-                $"Airtime could not be written ({failure.Pending} records waiting, retrying); details in the system log.")));
+            alerts.Add(new StationAlert("airtime_write_failed", "error", Msg.Get("AirtimeCouldNotBeWrittenRecords", failure.Pending)));
         foreach (var zone in places.ListZones().Where(z => coversZone(z.Id)))
         {
             var state = outputs.StateOf(zone.Id);
             if (state.RefusedSpec is { } refused) alerts.Add(StoredRefusalAlert(zone.Name, refused));
             if (state.LastError is not null)
-                alerts.Add(new StationAlert("output_error", "error", Text.Pick(
-                    $"Vùng {zone.Name}: thiết bị phát âm thanh báo lỗi; chi tiết trong nhật ký hệ thống.", $"Zone {zone.Name}: the audio output failed; details in the system log.")));
+                alerts.Add(new StationAlert("output_error", "error", Msg.Get("ZoneTheAudioOutputFailedDetails", zone.Name)));
             else if (state.Warning is not null)
-                alerts.Add(new StationAlert("output_fallback", "warning", Text.Pick(
-                    $"Vùng {zone.Name}: thiết bị phát lỗi, đang ghi ra tệp dự phòng.", $"Zone {zone.Name}: the output failed; writing to files instead.")));
+                alerts.Add(new StationAlert("output_fallback", "warning", Msg.Get("ZoneTheOutputFailedWritingTo", zone.Name)));
         }
         alerts.AddRange(MissingMedia().Where(m => coversZone(m.ZoneId)).Select(m => m.Alert));
         if (hangfireRebuilt?.Note is { } note) alerts.Add(new StationAlert("hangfire_rebuilt", "warning", note));
@@ -94,9 +86,7 @@ public sealed class StationAlerts(
             return (IReadOnlyList<(long ZoneId, StationAlert Alert)>)upcoming
                 .Where(u => found.TryGetValue(u.BulletinId, out var b) && !media.Exists(b.PlayoutSha256))
                 .Select(u => (u.Occurrence, Bulletin: found[u.BulletinId]))
-                .Select(u => (u.Occurrence.ZoneId, new StationAlert("media_missing", "error", Text.Pick(
-                    $"Thiếu tệp âm thanh của \"{u.Bulletin.Title}\" cho buổi phát {clock.ToLocal(u.Occurrence.StartUtc):dd/MM HH:mm}.",
-                    $"Audio of \"{u.Bulletin.Title}\" is missing for the occurrence at {clock.ToLocal(u.Occurrence.StartUtc):yyyy-MM-dd HH:mm}."))))
+                .Select(u => (u.Occurrence.ZoneId, new StationAlert("media_missing", "error", Msg.Get("AudioOfIsMissingForThe", u.Bulletin.Title, clock.ToLocal(u.Occurrence.StartUtc)))))
                 .ToList();
         }, window: bucket);
     }

@@ -45,12 +45,8 @@ public sealed class BookingGuards(BookingRepository bookings, StationClock clock
             && b.Weekdays == booking.Weekdays && b.Priority == booking.Priority && b.Repeat == booking.Repeat
             && b.RepeatIntervalSeconds == booking.RepeatIntervalSeconds && b.BulletinIds.SequenceEqual(booking.BulletinIds));
         if (same is not null)
-            throw new DuplicateBookingException(same.Id, Text.Pick(
-                $"Lịch này đã được đặt (lịch số {same.Id}: cùng khung giờ, bản tin và ngày). Không đặt thêm lần nữa.",
-                $"This is already booked (booking {same.Id}: same session, bulletins and dates). Nothing was booked again."));
+            throw new DuplicateBookingException(same.Id, Msg.Get("ThisIsAlreadyBookedBookingSame", same.Id));
     }
 
-    private static AppException Passed() => AppException.BadRequest("session_passed", Text.Pick(
-        "Buổi phát này đã qua: không còn ngày nào để phát trong lựa chọn này. Hãy chọn buổi phát hoặc ngày sắp tới.",
-        "This session has already passed: none of the chosen dates is still to come. Choose a session or dates ahead."));
+    private static AppException Passed() => AppException.BadRequest("session_passed", Msg.Get("ThisSessionHasAlreadyPassedNone"));
 }

@@ -66,34 +66,31 @@ public sealed class BookingService(
         var from = LocalDateInput.Required(r.From, "from");
         var to = mode == BookingMode.Once && string.IsNullOrWhiteSpace(r.To) ? from : LocalDateInput.Required(r.To, "to");
         if (mode == BookingMode.Once && to != from)
-            throw AppException.BadRequest("once_needs_one_date", Text.Pick("Kiểu 'once' chỉ đặt một ngày: 'from' phải bằng 'to'.", "Mode 'once' books one date: from must equal to."));
-        if (to < from) throw AppException.BadRequest("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
+            throw AppException.BadRequest("once_needs_one_date", Msg.Get("ModeOnceBooksOneDateFrom"));
+        if (to < from) throw AppException.BadRequest("range_reversed", Msg.Get("ToMustNotBeBeforeFrom"));
         if (to.DayNumber - from.DayNumber >= MaxRangeDays)
-            throw AppException.BadRequest("range_too_long", Text.Pick($"Chỉ đặt lịch tối đa {MaxRangeDays} ngày một lần.", $"A booking may cover at most {MaxRangeDays} days."));
-        if (to < clock.Today) throw AppException.BadRequest("range_in_past", Text.Pick("Khoảng ngày đã qua.", "The date range is in the past."));
+            throw AppException.BadRequest("range_too_long", Msg.Get("ABookingMayCoverAtMost", MaxRangeDays));
+        if (to < clock.Today) throw AppException.BadRequest("range_in_past", Msg.Get("TheDateRangeIsInThe"));
         var weekdays = IsoWeekdays.Every;
         if (mode == BookingMode.Weekly)
         {
             try { weekdays = IsoWeekdays.FromIso(r.Weekdays ?? []); }
             catch (ArgumentException)
             {
-                throw AppException.BadRequest("invalid_weekdays", Text.Pick(
-                    "Kiểu 'weekly' cần các ngày trong tuần 1 (thứ Hai) đến 7 (Chủ nhật).", "Mode 'weekly' needs weekdays, ISO 1 (Monday) to 7 (Sunday)."));
+                throw AppException.BadRequest("invalid_weekdays", Msg.Get("ModeWeeklyNeedsWeekdaysISO1"));
             }
         }
         var repeat = r.Repeat ?? 1;
         var interval = r.RepeatIntervalSeconds ?? 0;
         if (repeat is < 1 or > 100)
-            throw AppException.BadRequest("invalid_repeat", Text.Pick("Số lần phát lặp phải từ 1 đến 100.", "repeat must be between 1 and 100."));
+            throw AppException.BadRequest("invalid_repeat", Msg.Get("RepeatMustBeBetween1And"));
         if (repeat > 1 && (interval < 0 || interval > session.LengthMinutes * 60))
-            throw AppException.BadRequest("invalid_repeat_interval", Text.Pick(
-                "Khoảng cách giữa các lần phát lặp phải từ 0 đến thời lượng buổi phát.", "repeatIntervalSeconds must be between 0 and the session's length."));
+            throw AppException.BadRequest("invalid_repeat_interval", Msg.Get("RepeatIntervalSecondsMustBeBetween0And"));
         var ids = r.BulletinIds;
         if (ids is null || ids.Count == 0)
-            throw AppException.BadRequest("bulletins_required", Text.Pick("Hãy chọn ít nhất một bản tin.", "At least one bulletin is required."));
+            throw AppException.BadRequest("bulletins_required", Msg.Get("AtLeastOneBulletinIsRequired"));
         if (ids.Count > MaxItems)
-            throw AppException.BadRequest("too_many_items", Text.Pick(
-                $"Một lượt đặt lịch có tối đa {MaxItems} bản tin (đã chọn {ids.Count}).", $"A booking holds at most {MaxItems} bulletins ({ids.Count} given)."));
+            throw AppException.BadRequest("too_many_items", Msg.Get("ABookingHoldsAtMostBulletins", MaxItems, ids.Count));
         CheckBulletins(ids, from, to);
         var booking = new Booking(0, session.Id, ids, from, to)
         {
@@ -101,13 +98,10 @@ public sealed class BookingService(
         };
         var dates = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Count(d => booking.Covers(from.AddDays(d)) && session.OccursOn(from.AddDays(d)));
         if (dates == 0)
-            throw AppException.BadRequest("no_session_on_dates", Text.Pick(
-                "Buổi phát không diễn ra vào ngày nào trong lựa chọn này.", "The session does not take place on any of the chosen dates."));
+            throw AppException.BadRequest("no_session_on_dates", Msg.Get("TheSessionDoesNotTakePlace"));
         var rows = (long)dates * ids.Count * repeat;
         if (rows > MaxRundownRows)
-            throw AppException.BadRequest("booking_too_large", Text.Pick(
-                $"Lượt đặt lịch quá lớn: {dates} ngày × {ids.Count} bản tin × {repeat} lần = {rows} lượt phát; tối đa {MaxRundownRows}. Hãy chia thành nhiều lượt.",
-                $"The booking is too large: {dates} dates × {ids.Count} bulletins × {repeat} repeats = {rows} plays; at most {MaxRundownRows}. Split it."));
+            throw AppException.BadRequest("booking_too_large", Msg.Get("TheBookingIsTooLargeDates", dates, ids.Count, repeat, rows, MaxRundownRows));
         return booking;
     }
 
@@ -117,19 +111,16 @@ public sealed class BookingService(
         foreach (var id in ids)
         {
             if (!found.TryGetValue(id, out var b) || !scope.Sees(b))
-                throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin số {id}.", $"There is no bulletin {id}."));
+                throw AppException.BadRequest("bulletin_not_found", Msg.Get("ThereIsNoBulletin2", id));
             if (b.Status != BulletinStatus.Approved)
-                throw AppException.BadRequest("bulletin_not_approved", Text.Pick(
-                    $"Bản tin \"{b.Title}\" chưa được phê duyệt.", $"Bulletin \"{b.Title}\" is not approved."));
+                throw AppException.BadRequest("bulletin_not_approved", Msg.Get("BulletinIsNotApproved", b.Title));
             if (!b.IsAirableOn(from) || !b.IsAirableOn(to))
-                throw AppException.BadRequest("bulletin_not_valid", Text.Pick(
-                    $"Bản tin \"{b.Title}\" không còn hiệu lực trong toàn bộ khoảng ngày đã chọn.",
-                    $"Bulletin \"{b.Title}\" is not valid for the whole date range."));
+                throw AppException.BadRequest("bulletin_not_valid", Msg.Get("BulletinIsNotValidForThe", b.Title));
         }
     }
 
     private static T ParseEnum<T>(string? text, T fallback, string code, string field, string allowed) where T : struct, Enum =>
         string.IsNullOrWhiteSpace(text) ? fallback
         : Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _) ? value
-        : throw AppException.BadRequest(code, Text.Pick($"'{field}' phải là một trong: {allowed}.", $"'{field}' must be one of: {allowed}."));
+        : throw AppException.BadRequest(code, Msg.Get("MustBeOneOf", field, allowed));
 }

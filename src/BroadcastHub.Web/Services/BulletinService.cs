@@ -100,12 +100,11 @@ public sealed class BulletinService(
     private static void ValidateRequest(UploadRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.Title))
-            throw AppException.BadRequest("title_required", Text.Pick("Hãy nhập tiêu đề bản tin.", "A title is required."));
+            throw AppException.BadRequest("title_required", Msg.Get("ATitleIsRequired"));
         if (request.Title.Length > 200)
-            throw AppException.BadRequest("title_too_long", Text.Pick("Tiêu đề dài quá 200 ký tự.", "The title is longer than 200 characters."));
+            throw AppException.BadRequest("title_too_long", Msg.Get("TheTitleIsLongerThan200"));
         if (request.ValidFrom is { } from && request.ValidUntil is { } until && until < from)
-            throw AppException.BadRequest("validity_reversed", Text.Pick(
-                "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.", "validUntil must not be before validFrom."));
+            throw AppException.BadRequest("validity_reversed", Msg.Get("ValidUntilMustNotBeBeforeValidFrom"));
     }
 
     /// <summary>Approves a bulletin awaiting approval; 403 <c>four_eyes</c> when the reviewer uploaded it.</summary>
@@ -117,7 +116,7 @@ public sealed class BulletinService(
     {
         var bulletin = scope.EnsureReviewable(id);
         if (string.IsNullOrWhiteSpace(reason))
-            throw AppException.BadRequest("reason_required", Text.Pick("Hãy ghi lý do từ chối.", "A reason for the rejection is required."));
+            throw AppException.BadRequest("reason_required", Msg.Get("AReasonForTheRejectionIs"));
         return Review(bulletin, BulletinStatus.Rejected, reviewer, reason.Trim());
     }
 
@@ -125,8 +124,7 @@ public sealed class BulletinService(
     {
         var id = bulletin.Id;
         if (!bulletins.Review(id, decision, reviewer, reason, time.GetUtcNow()))
-            throw AppException.Conflict("not_pending", Text.Pick(
-                $"Bản tin đã được xét duyệt trước đó ({bulletin.Status}).", $"The bulletin was already reviewed ({bulletin.Status})."));
+            throw AppException.Conflict("not_pending", Msg.Get("TheBulletinWasAlreadyReviewed", bulletin.Status));
         return Find(id);
     }
 

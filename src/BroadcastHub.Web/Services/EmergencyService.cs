@@ -34,14 +34,13 @@ public sealed class EmergencyService(
     public EmergencyResult StartAll(IReadOnlyList<long>? communeIds, long bulletinId)
     {
         if (communeIds is null || communeIds.Count == 0)
-            throw AppException.BadRequest("communes_required", Text.Pick("Hãy chọn ít nhất một xã/phường.", "Choose at least one commune."));
+            throw AppException.BadRequest("communes_required", Msg.Get("ChooseAtLeastOneCommune"));
         var bulletin = bulletins.Find(bulletinId) is { } found && scope.Sees(found) ? found
-            : throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin số {bulletinId}.", $"There is no bulletin {bulletinId}."));
+            : throw AppException.BadRequest("bulletin_not_found", Msg.Get("ThereIsNoBulletin2", bulletinId));
         if (bulletin.Status != BulletinStatus.Approved || !bulletin.IsAirableOn(clock.Today))
-            throw AppException.BadRequest("bulletin_not_approved", Text.Pick(
-                $"Bản tin \"{bulletin.Title}\" chưa được phê duyệt hoặc đã hết hiệu lực.", $"Bulletin \"{bulletin.Title}\" is not approved or not valid today."));
+            throw AppException.BadRequest("bulletin_not_approved", Msg.Get("BulletinIsNotApprovedOrNot", bulletin.Title));
         if (!media.Exists(bulletin.PlayoutSha256))
-            throw AppException.Conflict("media_missing", Text.Pick("Tệp âm thanh của bản tin không còn trên đài.", "The bulletin's audio file is missing on the station."));
+            throw AppException.Conflict("media_missing", Msg.Get("TheBulletinAudioFileIsMissing"));
         var communes = communeIds.Distinct().Select(places.FindCommune).ToList(); // every one in scope, before anything airs
         var now = clock.UtcNow;
         var result = new List<Occurrence>();
@@ -78,19 +77,13 @@ public sealed class EmergencyService(
         if (station.AgentStationOf(zoneId) is not { } agentStation) return null;
         var online = agents.All(station.Id)[agentStation].Online;
         return AppException.Conflict(online ? "agent_unreachable" : "station_offline", online
-            ? Text.Pick($"Vùng {zoneId} do máy phát {agentStation} (tác tử riêng) phát; tác tử đang không nối kênh đẩy nên lệnh dừng không tới được.",
-                $"Zone {zoneId} is played by station {agentStation}'s own agent, which is not connected to the push channel now; the stop cannot reach it.")
-            : Text.Pick($"Vùng {zoneId} do máy phát {agentStation} phát, đang mất kết nối; không dừng được từ máy chủ.",
-                $"Zone {zoneId} is played by station {agentStation}, which is offline; it cannot be stopped from the hub."));
+            ? Msg.Get("ZoneIsPlayedByStationOwn2", zoneId, agentStation)
+            : Msg.Get("ZoneIsPlayedByStationWhich", zoneId, agentStation));
     }
 
     // An agent heard from recently but without a push connection cannot be reached within seconds either: it is refused
     // the same way, under its own code, rather than queued to air late.
     private static EmergencyNotAired NotAiredOn(Core.Places.Commune commune, long agentStation, bool online) => online
-        ? new(commune.Id, commune.Name, commune.ZoneId, agentStation, "agent_unreachable", Text.Pick(
-            $"{commune.Name}: tác tử của máy phát {agentStation} đang không nối kênh đẩy; không phát (không xếp hàng để phát muộn).",
-            $"{commune.Name}: station {agentStation}'s agent is not connected to the push channel; not aired (not queued to air late)."))
-        : new(commune.Id, commune.Name, commune.ZoneId, agentStation, "station_offline", Text.Pick(
-            $"{commune.Name}: máy phát {agentStation} đang mất kết nối; không phát (không xếp hàng để phát muộn).",
-            $"{commune.Name}: station {agentStation} is offline; not aired (not queued to air late)."));
+        ? new(commune.Id, commune.Name, commune.ZoneId, agentStation, "agent_unreachable", Msg.Get("StationAgentIsNotConnectedTo", commune.Name, agentStation))
+        : new(commune.Id, commune.Name, commune.ZoneId, agentStation, "station_offline", Msg.Get("StationIsOfflineNotAiredNot", commune.Name, agentStation));
 }

@@ -8,6 +8,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.Extensions.Options;
+using BroadcastHub.Web.Infrastructure.Settings;
 
 namespace BroadcastHub.Web.Services;
 
@@ -18,7 +19,7 @@ namespace BroadcastHub.Web.Services;
 /// </summary>
 public sealed class OccurrenceArmer(
     IBackgroundJobClient jobs, ArmJobStates states, OccurrenceRepository occurrences, ThisStation station, TimeProvider time,
-    IOptions<BroadcastHubOptions> options)
+    IOptions<SchedulingOptions> options)
 {
     private static readonly System.Reflection.MethodInfo ArmMethod = typeof(ArmOccurrenceJob).GetMethod(nameof(ArmOccurrenceJob.Run))!;
 

@@ -17,9 +17,7 @@ public sealed class PolicyGuard(Policies policies, SessionRepository sessions, P
         var today = clock.Today;
         var violations = policy.Check(session, sessions.List(session.CommuneId).Where(s => s.OnlyOn is null || s.OnlyOn >= today));
         if (violations.Count == 0) return;
-        throw AppException.BadRequest(violations[0].Code, Text.Pick(
-            $"Vi phạm quy định phát thanh của đơn vị (cho phép {policy.AllowedFrom:HH\\:mm}–{policy.AllowedTo:HH\\:mm}, tối đa {policy.MaxSessionMinutes} phút/buổi, {policy.MaxSessionsPerDay} buổi/ngày): ",
-            "Breaks the unit's broadcast policy: ") + string.Join(" ", violations.Select(v => PolicyTexts.Violation(v, session, policy))));
+        throw AppException.BadRequest(violations[0].Code, Msg.Get("BreaksTheUnitBroadcastPolicyAllowed", policy.AllowedFrom, policy.AllowedTo, policy.MaxSessionMinutes, policy.MaxSessionsPerDay) + string.Join(" ", violations.Select(v => PolicyTexts.Violation(v, session, policy))));
     }
 
     /// <summary>Refuses (<c>policy_wider_than_parent</c>, naming the limits above) a unit policy that would allow more
@@ -30,9 +28,7 @@ public sealed class PolicyGuard(Policies policies, SessionRepository sessions, P
         var widenings = PolicyHierarchy.Widenings(policy, parent);
         if (widenings.Count == 0) return;
         var limits = $"{parent.AllowedFrom:HH\\:mm}–{PolicyHierarchy.End(parent)}, {string.Join(",", parent.Weekdays.ToIso())}";
-        throw AppException.BadRequest(PolicyHierarchy.WiderThanParentCode, Text.Pick(
-            $"Quy định này rộng hơn quy định của đơn vị cấp trên ({limits}, tối đa {parent.MaxSessionMinutes} phút/buổi, {parent.MaxSessionsPerDay} buổi/ngày); chỉ được thu hẹp. ",
-            $"This policy is wider than the one above it ({limits}, at most {parent.MaxSessionMinutes} minutes a session, {parent.MaxSessionsPerDay} sessions a day); a unit may only narrow it. ")
+        throw AppException.BadRequest(PolicyHierarchy.WiderThanParentCode, Msg.Get("ThisPolicyIsWiderThanThe", limits, parent.MaxSessionMinutes, parent.MaxSessionsPerDay)
             + string.Join(" ", widenings.Select(w => PolicyTexts.Widening(w, policy, parent))));
     }
 }

@@ -29,11 +29,11 @@ public sealed class ScheduleChanges(
     public void CancelSessionDate(long sessionId, string? date, string? reason, string user)
     {
         var session = places.FindSession(sessionId);
-        var day = LocalDateInput.Optional(date, "date") ?? throw AppException.BadRequest("invalid_date", Text.Pick("Hãy nhập ngày (yyyy-MM-dd).", "'date' (yyyy-MM-dd) is required."));
+        var day = LocalDateInput.Optional(date, "date") ?? throw AppException.BadRequest("invalid_date", Msg.Get("DateYyyyMMDdIsRequired"));
         if (day < clock.Today)
-            throw AppException.BadRequest("date_in_past", Text.Pick("Không thể huỷ một ngày đã qua.", "A past date cannot be cancelled."));
+            throw AppException.BadRequest("date_in_past", Msg.Get("APastDateCannotBeCancelled"));
         if (!session.OccursOn(day))
-            throw AppException.BadRequest("no_session_on_date", Text.Pick("Buổi phát không diễn ra vào ngày này.", "The session does not take place on that date."));
+            throw AppException.BadRequest("no_session_on_date", Msg.Get("TheSessionDoesNotTakePlace2"));
         exceptions.Cancel(sessionId, day, string.IsNullOrWhiteSpace(reason) ? "cancelled" : reason.Trim(), user);
         planner.PlanSession(sessionId, day, day);
     }
@@ -41,7 +41,7 @@ public sealed class ScheduleChanges(
     /// <summary>Creates the same session in every commune, all or nothing (each checked against its policy).</summary>
     public IReadOnlyList<SessionSlot> ApplyTemplate(IReadOnlyList<long>? communeIds, IReadOnlyList<int>? weekdays, string? start, int lengthMinutes) =>
         communeIds is null || communeIds.Count == 0
-            ? throw AppException.BadRequest("communes_required", Text.Pick("Hãy chọn ít nhất một xã/phường.", "Choose at least one commune."))
+            ? throw AppException.BadRequest("communes_required", Msg.Get("ChooseAtLeastOneCommune"))
             : communeIds.Distinct().Select(id => places.PrepareSession(id, weekdays, start, lengthMinutes)).ToList()
                 .Select(s => sessions.Create(s.CommuneId, s.Weekdays, s.Start, s.LengthMinutes)).ToList();
 

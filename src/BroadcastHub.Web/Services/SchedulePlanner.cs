@@ -4,6 +4,7 @@ using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Services.Programme;
 using Microsoft.Extensions.Options;
+using BroadcastHub.Web.Infrastructure.Settings;
 
 namespace BroadcastHub.Web.Services;
 
@@ -13,7 +14,7 @@ namespace BroadcastHub.Web.Services;
 /// </summary>
 public sealed class SchedulePlanner(
     SessionRepository sessions, BookingRepository bookings, BulletinRepository bulletins, OccurrenceRepository occurrences,
-    OccurrencePlanWriter writer, SessionExceptionRepository exceptions, OccurrenceArmer armer, StationClock clock, IOptions<BroadcastHubOptions> options, ILogger<SchedulePlanner> log,
+    OccurrencePlanWriter writer, SessionExceptionRepository exceptions, OccurrenceArmer armer, StationClock clock, IOptions<SchedulingOptions> options, ILogger<SchedulePlanner> log,
     ProgrammeFills fills)
 {
     /// <summary>Plans one session over local dates (clipped to today … horizon) and arms what is due.</summary>

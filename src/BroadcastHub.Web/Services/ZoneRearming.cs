@@ -3,6 +3,7 @@ using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using Hangfire;
 using Microsoft.Extensions.Options;
+using BroadcastHub.Web.Infrastructure.Settings;
 
 namespace BroadcastHub.Web.Services;
 
@@ -11,7 +12,7 @@ namespace BroadcastHub.Web.Services;
 /// which may be a PC that is switched off. They are deleted and armed again on the new station's queue at once.
 /// </summary>
 public sealed class ZoneRearming(
-    OccurrenceRepository occurrences, OccurrenceArmer armer, IBackgroundJobClient jobs, StationClock clock, IOptions<BroadcastHubOptions> options)
+    OccurrenceRepository occurrences, OccurrenceArmer armer, IBackgroundJobClient jobs, StationClock clock, IOptions<SchedulingOptions> options)
 {
     /// <summary>Re-arms every planned occurrence of <paramref name="zoneId"/> within the arming window; returns how many.</summary>
     public int Rearm(long zoneId)

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using BroadcastHub.Web.Tests.Support;
 
 namespace BroadcastHub.Web.Tests.Postgres;
 
@@ -33,39 +33,5 @@ public sealed class DatabaseStartTests
         Assert.DoesNotContain("   at ", missingOutput);
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(Dictionary<string, string> settings)
-    {
-        var data = Path.Combine(Path.GetTempPath(), "bh-start-" + Guid.NewGuid().ToString("N")[..10]);
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "BroadcastHub.Web.dll"), "--urls", "http://127.0.0.1:0"])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["BroadcastHub__DataPath"] = data;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in settings) info.Environment[key] = value;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill();
-            throw new TimeoutException("the app kept running with a bad database:\n" + await stdout + await stderr);
-        }
-        try
-        {
-            Directory.Delete(data, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int Code, string Output)> RunAsync(Dictionary<string, string> settings) => HubStart.RunToExitAsync(settings);
 }

@@ -10,11 +10,9 @@ public static class FfmpegUploadMessages
     /// <summary>The message for an ffmpeg-path code, or null for the managed decoders' codes.</summary>
     public static string? For(AudioRejectedException e) => e.Code switch
     {
-        FfmpegErrorCodes.FfmpegMissing => Text.Pick(
-            $"Máy chủ chưa cài ffmpeg nên chưa đọc được định dạng này (AAC/M4A, Opus, FLAC, AMR, video). Hãy nhờ quản trị viên cài gói '{FfmpegTools.Package}' (apt-get install {FfmpegTools.Package}), hoặc tải lên WAV, MP3, Ogg Vorbis.",
-            $"This server has no ffmpeg, so it cannot read this format (AAC/M4A, Opus, FLAC, AMR, video). Ask an administrator to install the package '{FfmpegTools.Package}' (apt-get install {FfmpegTools.Package}), or upload WAV, MP3 or Ogg Vorbis."),
-        FfmpegErrorCodes.NoAudioTrack => Text.Pick("Tệp không có rãnh âm thanh (video câm?).", "The file has no sound track (a silent video?)."),
-        FfmpegErrorCodes.DecodeTimeout => Text.Pick("Giải mã tệp quá lâu nên đã dừng. Hãy thử một tệp ngắn hơn.", "Decoding the file took too long and was stopped. Try a shorter file."),
+        FfmpegErrorCodes.FfmpegMissing => Msg.Get("ThisServerHasNoFfmpegSo", FfmpegTools.Package),
+        FfmpegErrorCodes.NoAudioTrack => Msg.Get("TheFileHasNoSoundTrack"),
+        FfmpegErrorCodes.DecodeTimeout => Msg.Get("DecodingTheFileTookTooLong"),
         FfmpegErrorCodes.TruncatedMp4 => Truncated("MP4/M4A"),
         FfmpegErrorCodes.TruncatedWebm => Truncated("WebM/Matroska"),
         FfmpegErrorCodes.TruncatedFlac => Truncated("FLAC"),
@@ -26,7 +24,5 @@ public static class FfmpegUploadMessages
         _ => null,
     };
 
-    private static string Truncated(string format) => Text.Pick(
-        $"Tệp {format} bị cắt cụt hoặc hỏng (tải lên bị gián đoạn?): không giải mã được hết. Hãy tải lại tệp đầy đủ.",
-        $"The {format} file is cut short or damaged (an interrupted upload?): it does not decode to the end. Upload the complete file again.");
+    private static string Truncated(string format) => Msg.Get("TheFileIsCutShortOr", format);
 }

@@ -19,7 +19,7 @@ public sealed class BookingCancelPages(
         var (booking, session, commune, titles) = Read(id);
         var last = LastDate(booking);
         var cutover = BookingEdit.Cutover(session, clock);
-        var first = Later(Later(LocalDateInput.Optional(from?.Trim(), Text.Pick("Từ ngày", "From")) ?? booking.From, booking.From), cutover);
+        var first = Later(Later(LocalDateInput.Optional(from?.Trim(), Msg.Get("From")) ?? booking.From, booking.From), cutover);
         var stops = Enumerable.Range(0, Math.Max(0, last.DayNumber - first.DayNumber + 1)).Select(first.AddDays)
             .FirstOrDefault(d => booking.Covers(d) && session.OccursOn(d), DateOnly.MinValue);
         return new BookingCancelPage(booking, commune.Id, commune.Name, session, titles, stops == DateOnly.MinValue ? null : stops, last,

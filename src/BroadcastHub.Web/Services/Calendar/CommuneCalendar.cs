@@ -6,6 +6,7 @@ using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using Microsoft.Extensions.Options;
+using BroadcastHub.Web.Infrastructure.Settings;
 
 namespace BroadcastHub.Web.Services.Calendar;
 
@@ -16,7 +17,7 @@ namespace BroadcastHub.Web.Services.Calendar;
 /// </summary>
 public sealed class CommuneCalendar(
     PlacesService places, OccurrenceRepository occurrences, BulletinRepository bulletins, SessionRepository sessions,
-    StationClock clock, IOptions<BroadcastHubOptions> options)
+    StationClock clock, IOptions<SchedulingOptions> options)
 {
     /// <summary>How many past days the feed keeps.</summary>
     public const int PastDays = 7;
@@ -41,7 +42,7 @@ public sealed class CommuneCalendar(
     private static CalendarEvent OccurrenceEvent(
         Occurrence o, Commune commune, IReadOnlyList<RundownItem> rundown, IReadOnlyDictionary<long, Bulletin> library)
     {
-        var lines = new List<string> { Text.Pick("Trạng thái: ", "State: ") + StateText(o.State) };
+        var lines = new List<string> { Msg.Get("State") + StateText(o.State) };
         var total = 0.0;
         foreach (var item in rundown)
         {
@@ -51,8 +52,8 @@ public sealed class CommuneCalendar(
             lines.Add($"{item.Position + 1}. {b?.Title ?? "#" + item.BulletinId} ({Clock(seconds)})");
         }
         lines.Add(rundown.Count == 0
-            ? Text.Pick("Chưa có bản tin nào.", "No bulletins yet.")
-            : Text.Pick($"Tổng: {Clock(total)} / {Clock((o.EndUtc - o.StartUtc).TotalSeconds)}", $"Total: {Clock(total)} / {Clock((o.EndUtc - o.StartUtc).TotalSeconds)}"));
+            ? Msg.Get("NoBulletinsYet")
+            : Msg.Get("Total", Clock(total), Clock((o.EndUtc - o.StartUtc).TotalSeconds)));
         return new CalendarEvent($"occ-{o.Id}@broadcasthub", o.StartUtc, o.EndUtc, Summary(o, commune))
         {
             Description = string.Join('\n', lines),
@@ -62,8 +63,8 @@ public sealed class CommuneCalendar(
     }
 
     private static string Summary(Occurrence o, Commune commune) => o.IsEmergency
-        ? Text.Pick($"Phát khẩn cấp – {commune.Name}", $"Emergency broadcast – {commune.Name}")
-        : Text.Pick($"Buổi phát – {commune.Name}", $"Broadcast – {commune.Name}");
+        ? Msg.Get("EmergencyBroadcast", commune.Name)
+        : Msg.Get("Broadcast", commune.Name);
 
     private CalendarEvent SessionEvent(SessionSlot s, Commune commune, DateOnly notBefore)
     {
@@ -71,11 +72,11 @@ public sealed class CommuneCalendar(
         while (!s.OccursOn(first)) first = first.AddDays(1);
         var start = clock.ToUtc(first, s.Start);
         return new CalendarEvent($"session-{s.Id}@broadcasthub", start, start + s.Length,
-            Text.Pick($"Khung giờ phát – {commune.Name}", $"Session slot – {commune.Name}"))
+            Msg.Get("SessionSlot", commune.Name))
         {
             Description = s.IsOneOff
-                ? Text.Pick($"Buổi phát bổ sung một lần, {s.LengthMinutes} phút.", $"One-off session slot, {s.LengthMinutes} minutes.")
-                : Text.Pick($"Khung giờ phát định kỳ, {s.LengthMinutes} phút.", $"Recurring session slot, {s.LengthMinutes} minutes."),
+                ? Msg.Get("OneOffSessionSlotMinutes", s.LengthMinutes)
+                : Msg.Get("RecurringSessionSlotMinutes", s.LengthMinutes),
             Location = commune.Name,
             WeeklyOn = s.IsOneOff ? null : s.Weekdays,
             Transparent = true,
@@ -84,10 +85,10 @@ public sealed class CommuneCalendar(
 
     private static string StateText(OccurrenceState state) => state switch
     {
-        OccurrenceState.Planned => Text.Pick("dự kiến", "planned"),
-        OccurrenceState.Claimed => Text.Pick("đã phát", "aired"),
-        OccurrenceState.Missed => Text.Pick("không phát được (lỡ giờ)", "missed"),
-        _ => Text.Pick("đã huỷ", "cancelled"),
+        OccurrenceState.Planned => Msg.Get("Planned2"),
+        OccurrenceState.Claimed => Msg.Get("Aired"),
+        OccurrenceState.Missed => Msg.Get("Missed2"),
+        _ => Msg.Get("Cancelled2"),
     };
 
     private static string Clock(double seconds)

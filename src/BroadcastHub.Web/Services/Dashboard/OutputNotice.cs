@@ -15,17 +15,13 @@ public sealed record OutputNotice(string Status, string Line)
     public static OutputNotice? For(ZoneOutputState state, string communeName)
     {
         if (state.LastError is not null || state.State == "error")
-            return new("error", Text.Pick($"{communeName}: thiết bị phát báo lỗi ở lần phát gần nhất.",
-                $"{communeName}: the output failed during its last session."));
+            return new("error", Msg.Get("TheOutputFailedDuringItsLast", communeName));
         if (state.State == "fallback")
-            return new("warning", Text.Pick($"{communeName}: không mở được thiết bị phát, đang ghi ra tệp thay thế.",
-                $"{communeName}: the output did not open; writing to files instead."));
+            return new("warning", Msg.Get("TheOutputDidNotOpenWriting", communeName));
         if (state.RefusedSpec is not null)
-            return new("warning", Text.Pick($"{communeName}: thiết bị phát đã chọn không được phép, đang dùng thiết bị theo cấu hình.",
-                $"{communeName}: the chosen output is not allowed; the configured one plays."));
+            return new("warning", Msg.Get("TheChosenOutputIsNotAllowed", communeName));
         if (state.Warning is not null)
-            return new("warning", Text.Pick($"{communeName}: không có card âm thanh, đang ghi ra tệp thay vì phát ra loa.",
-                $"{communeName}: no sound card; writing to files instead of the speakers."));
+            return new("warning", Msg.Get("NoSoundCardWritingToFiles", communeName));
         return null;
     }
 

@@ -12,11 +12,9 @@ public static class StationAlertLine
 
     public static string For(StationAlert alert) => Clean.Contains(alert.Code) ? alert.Message : alert.Code switch
     {
-        "airtime_write_failed" => Text.Pick("Chưa ghi được nhật ký phát; đang giữ lại và sẽ thử lại.",
-            "The airtime log could not be written; records are kept and retried."),
-        "hangfire_rebuilt" => Text.Pick("Bộ lập lịch đã được dựng lại khi khởi động; lịch phát đã được nạp lại.",
-            "The job storage was rebuilt at start; the schedule was loaded again."),
-        _ => Text.Pick("Máy phát cần kiểm tra.", "The station needs a look."),
+        "airtime_write_failed" => Msg.Get("TheAirtimeLogCouldNotBe"),
+        "hangfire_rebuilt" => Msg.Get("TheJobStorageWasRebuiltAt"),
+        _ => Msg.Get("TheStationNeedsALook"),
     };
 
     /// <summary>The status class: <c>error</c> red, else amber.</summary>

@@ -36,8 +36,7 @@ public sealed class AnalysisGate
         if (Interlocked.Increment(ref _admitted) > _admissible)
         {
             Interlocked.Decrement(ref _admitted);
-            throw new AppException(503, "upload_queue_full", Text.Pick(
-                "Đang phân tích quá nhiều tệp tải lên; hãy thử lại sau ít phút.", "Too many uploads are being analysed; try again in a few minutes."));
+            throw new AppException(503, "upload_queue_full", Msg.Get("TooManyUploadsAreBeingAnalysed"));
         }
         return new Ticket(this);
     }

@@ -16,15 +16,11 @@ public static class BulletinFigureWarnings
     {
         var warnings = new List<string>();
         if (bulletin.IntegratedLufs <= AudioAnalysis.GateFloorLufs)
-            warnings.Add(Text.Pick("Bản tin gần như im lặng (dưới −70 LUFS).", "The bulletin is (nearly) silent: below −70 LUFS."));
+            warnings.Add(Msg.Get("TheBulletinIsNearlySilentBelow"));
         else if (Math.Abs(bulletin.IntegratedLufs - target.TargetLufs) >= LargeGainLu)
-            warnings.Add(Text.Pick(
-                $"Độ lớn {Ui(bulletin.IntegratedLufs)} LUFS lệch mục tiêu {Ui(target.TargetLufs)} LUFS; khi phát sẽ chỉnh mức {Ui(target.TargetLufs - bulletin.IntegratedLufs)} dB.",
-                $"Loudness {Ui(bulletin.IntegratedLufs)} LUFS is far from the {Ui(target.TargetLufs)} LUFS target; playout will apply {Ui(target.TargetLufs - bulletin.IntegratedLufs)} dB of gain."));
+            warnings.Add(Msg.Get("LoudnessLUFSIsFarFromThe", Ui(bulletin.IntegratedLufs), Ui(target.TargetLufs), Ui(target.TargetLufs - bulletin.IntegratedLufs)));
         if (bulletin.TruePeakDbtp > target.TruePeakCeilingDbtp)
-            warnings.Add(Text.Pick(
-                $"Đỉnh thực {Ui(bulletin.TruePeakDbtp)} dBTP vượt ngưỡng {Ui(target.TruePeakCeilingDbtp)} dBTP: có thể bị méo; bộ giới hạn sẽ hạ đỉnh khi phát.",
-                $"True peak {Ui(bulletin.TruePeakDbtp)} dBTP is above the {Ui(target.TruePeakCeilingDbtp)} dBTP ceiling: it may distort; the limiter will catch it at playout."));
+            warnings.Add(Msg.Get("TruePeakDBTPIsAboveThe", Ui(bulletin.TruePeakDbtp), Ui(target.TruePeakCeilingDbtp)));
         return warnings;
     }
 

@@ -40,7 +40,5 @@ public sealed class DuplicateUploadException(Bulletin existing) : Exception(Mess
     /// <summary>The API body: <c>{ error, message, existingId, existingTitle }</c>.</summary>
     public object Body => new { error = Code, message = Message, existingId = Existing.Id, existingTitle = Existing.Title };
 
-    private static string MessageFor(Bulletin existing) => Text.Pick(
-        $"Tệp này đã có trong thư viện: bản tin số {existing.Id} \"{existing.Title}\". Không lưu bản trùng.",
-        $"This file is already in the library: bulletin {existing.Id} \"{existing.Title}\". Nothing was stored.");
+    private static string MessageFor(Bulletin existing) => Msg.Get("ThisFileIsAlreadyInThe", existing.Id, existing.Title);
 }

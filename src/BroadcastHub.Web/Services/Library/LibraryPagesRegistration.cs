@@ -7,7 +7,6 @@ public static class LibraryPagesRegistration
 {
     public static IServiceCollection AddLibraryPagesAndWeekCalendar(this IServiceCollection services)
     {
-        services.AddOptions<LibraryLimitsOptions>().BindConfiguration(LibraryLimitsOptions.Section);
         services.AddSingleton<WaveformCache>();
         services.AddSingleton<AnalysisGate>();
         services.AddScoped<DuplicateUploads>();

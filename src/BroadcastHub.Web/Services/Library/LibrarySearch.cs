@@ -19,8 +19,8 @@ public sealed record LibrarySearch(string? Query, string? From, string? To)
     public IReadOnlyList<Bulletin> Apply(IReadOnlyList<Bulletin> bulletins, StationClock clock)
     {
         if (!IsActive) return bulletins;
-        var from = LocalDateInput.Optional(From?.Trim(), Text.Pick("Từ ngày", "From"));
-        var to = LocalDateInput.Optional(To?.Trim(), Text.Pick("Đến ngày", "To"));
+        var from = LocalDateInput.Optional(From?.Trim(), Msg.Get("From"));
+        var to = LocalDateInput.Optional(To?.Trim(), Msg.Get("To"));
         var words = Fold(Query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return bulletins.Where(b =>
         {

@@ -15,16 +15,16 @@ namespace BroadcastHub.Web.Services.Reports;
 public sealed class AirtimeCsv(
     PlacesRepository places, BulletinRepository bulletins, OccurrenceRepository occurrences, SessionRepository sessions, StationClock clock)
 {
-    private static readonly (string Vi, string En)[] Headers =
+    private static string[] Headers =>
     [
-        ("Mã buổi phát", "Occurrence id"), ("Thứ tự", "Position"), ("Mã xã/phường", "Commune id"), ("Xã/phường", "Commune"),
-        ("Mã bản tin", "Bulletin id"), ("Bản tin", "Bulletin"), ("Khung giờ phát", "Session"), ("Giờ dự kiến", "Scheduled start"),
-        ("Bắt đầu thực tế", "Actual start"), ("Kết thúc thực tế", "Actual end"), ("Số giây đã phát", "Seconds played"),
-        ("Mã kết quả", "Outcome code"), ("Kết quả", "Outcome"), ("Ghi chú", "Note"),
+        Msg.Get("OccurrenceId"), Msg.Get("Position"), Msg.Get("CommuneId"), Msg.Get("Commune"),
+        Msg.Get("BulletinId"), Msg.Get("Bulletin"), Msg.Get("Session"), Msg.Get("ScheduledStart"),
+        Msg.Get("ActualStart"), Msg.Get("ActualEnd"), Msg.Get("SecondsPlayed"),
+        Msg.Get("OutcomeCode"), Msg.Get("Outcome"), Msg.Get("Note"),
     ];
 
     /// <summary>The header row in the UI language.</summary>
-    public static string HeaderLine => string.Join(",", Headers.Select(h => Text.Pick(h.Vi, h.En)));
+    public static string HeaderLine => string.Join(",", Headers);
 
     /// <summary>Writes the header, the records one by one, then the <paramref name="trailer"/> lines (the signed chain head).</summary>
     public void Write(Stream output, IEnumerable<AirtimeRecord> records, IEnumerable<string> trailer)
@@ -60,8 +60,8 @@ public sealed class AirtimeCsv(
         if (known.TryGetValue(occurrenceId, out var text)) return text;
         var occurrence = occurrences.Find(occurrenceId);
         text = occurrence is null ? ""
-            : occurrence.SessionId is not { } id ? Text.Pick("Phát ngay (khẩn cấp)", "Play now (emergency)")
-            : sessions.Find(id) is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.Start:HH:mm} ({s.LengthMinutes} {Text.Pick("phút", "min")})")
+            : occurrence.SessionId is not { } id ? Msg.Get("PlayNowEmergency")
+            : sessions.Find(id) is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.Start:HH:mm} ({s.LengthMinutes} {Msg.Get("Min")})")
             : "";
         return known[occurrenceId] = text;
     }

@@ -13,12 +13,12 @@ public static class AirtimeWorkbook
         AirtimeChainStamp stamp, StationClock clock)
     {
         using var xlsx = new XlsxWriter(output);
-        xlsx.AddSheet(Text.Pick("Nhật ký phát", "Airtime log"),
+        xlsx.AddSheet(Msg.Get("AirtimeLog"),
             [
-                Text.Pick("Ngày", "Date"), Text.Pick("Xã/phường", "Commune"), Text.Pick("Bản tin", "Bulletin"),
-                Text.Pick("Giờ dự kiến", "Scheduled"), Text.Pick("Bắt đầu phát", "Aired from"), Text.Pick("Kết thúc", "Aired to"),
-                Text.Pick("Đã phát (giây)", "Played (s)"), Text.Pick("Kết quả", "Outcome"), Text.Pick("Ghi chú", "Note"),
-                Text.Pick("Mã bản ghi", "Record id"), Text.Pick("Mã lần phát", "Occurrence id"), Text.Pick("Vị trí", "Position"),
+                Msg.Get("Date"), Msg.Get("Commune"), Msg.Get("Bulletin"),
+                Msg.Get("Scheduled"), Msg.Get("AiredFrom"), Msg.Get("AiredTo"),
+                Msg.Get("PlayedS"), Msg.Get("Outcome"), Msg.Get("Note"),
+                Msg.Get("RecordId"), Msg.Get("OccurrenceId2"), Msg.Get("Position2"),
             ],
             [11, 24, 36, 19, 19, 19, 13, 16, 40, 11, 12, 8],
             lines.Select(l => (IReadOnlyList<object?>)
@@ -27,12 +27,12 @@ public static class AirtimeWorkbook
                 Local(clock, l.Record.ScheduledStart), Local(clock, l.Record.ActualStart), Local(clock, l.Record.ActualEnd),
                 l.Record.PlayedSeconds, AirtimeTexts.Outcome(l.Record.Outcome, l.Record.Error), l.Record.Error, l.Record.Id, l.Record.OccurrenceId, l.Record.Position,
             ]));
-        xlsx.AddSheet(Text.Pick("Tổng hợp", "Summary"),
+        xlsx.AddSheet(Msg.Get("Summary"),
             [
-                Text.Pick("Xã/phường", "Commune"), Text.Pick("Kế hoạch", "Planned"), Text.Pick("Đã phát", "Aired"), Text.Pick("Phát trễ", "Late"),
-                Text.Pick("Bỏ lỡ", "Missed"), Text.Pick("Bị cắt cuối", "Truncated"), Text.Pick("Bị ngắt hoặc dừng", "Preempted or stopped"),
-                Text.Pick("Lỗi", "Failed"), Text.Pick("Bị gián đoạn", "Interrupted"), Text.Pick("Bỏ qua", "Skipped"),
-                Text.Pick("Số phút đã phát", "Minutes aired"),
+                Msg.Get("Commune"), Msg.Get("Planned3"), Msg.Get("Aired2"), Msg.Get("Late"),
+                Msg.Get("Missed"), Msg.Get("Truncated"), Msg.Get("PreemptedOrStopped"),
+                Msg.Get("Failed"), Msg.Get("Interrupted"), Msg.Get("Skipped"),
+                Msg.Get("MinutesAired"),
             ],
             [24, 10, 10, 10, 10, 12, 15, 8, 13, 9, 15],
             summary.Select(s => (IReadOnlyList<object?>)
@@ -40,7 +40,7 @@ public static class AirtimeWorkbook
                 s.CommuneName, s.Planned, s.Aired, s.Late, s.Missed, s.Truncated, s.Preempted, s.Failed, s.Interrupted, s.Skipped,
                 s.MinutesAired,
             ]));
-        xlsx.AddSheet(Text.Pick("Chuỗi băm", "Chain"), [Text.Pick("Trường", "Field"), Text.Pick("Giá trị", "Value")], [16, 140],
+        xlsx.AddSheet(Msg.Get("Chain"), [Msg.Get("Field"), Msg.Get("Value")], [16, 140],
             stamp.Fields.Select(f => (IReadOnlyList<object?>)[f.Name, f.Value]));
     }
 

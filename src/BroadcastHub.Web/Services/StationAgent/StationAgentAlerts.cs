@@ -22,20 +22,16 @@ public static class StationAgentAlerts
         var alerts = new List<StationAgentAlert>();
         if (!s.Online)
             alerts.Add(new("station_offline", "danger", s.LastSeenAt is { } seen
-                ? Text.Pick($"Máy phát mất kết nối: lần cuối nghe thấy {Ago(now - seen, true)}.", $"Station offline: last heard {Ago(now - seen, false)}.")
-                : Text.Pick("Máy phát chưa từng kết nối với máy chủ.", "Station offline: its agent has never reported.")));
+                ? Msg.Get("StationOfflineLastHeard", Ago(now - seen))
+                : Msg.Get("StationOfflineItsAgentHasNever")));
         if (s.CacheReadyUntil is not { } ready || ready - now < CacheAhead)
-            alerts.Add(new("cache_short", "warning", Text.Pick(
-                "Bộ nhớ đệm của máy phát chưa đủ cho 24 giờ tới: có thể thiếu tệp âm thanh khi phát.",
-                "The station's cache covers less than the next 24 h: it may lack audio to air.")));
+            alerts.Add(new("cache_short", "warning", Msg.Get("TheStationCacheCoversLessThan")));
         if (s.ClockOffsetMs is { } offset && Math.Abs(offset) > MaxClockOffsetMs)
-            alerts.Add(new("clock_drift", "warning", Text.Pick(
-                $"Đồng hồ máy phát lệch {offset} ms so với máy chủ (quá {MaxClockOffsetMs} ms): kiểm tra NTP.",
-                $"The station's clock is {offset} ms off the hub's (more than {MaxClockOffsetMs} ms): check NTP.")));
+            alerts.Add(new("clock_drift", "warning", Msg.Get("TheStationClockIsMsOff", offset, MaxClockOffsetMs)));
         return alerts;
     }
 
-    private static string Ago(TimeSpan span, bool vi) => span.TotalMinutes < 120
-        ? (vi ? $"{span.TotalMinutes:0} phút trước" : $"{span.TotalMinutes:0} min ago")
-        : (vi ? $"{span.TotalHours:0} giờ trước" : $"{span.TotalHours:0} h ago");
+    private static string Ago(TimeSpan span) => span.TotalMinutes < 120
+        ? Msg.Get("MinAgo", span.TotalMinutes)
+        : Msg.Get("HAgo", span.TotalHours);
 }

@@ -22,16 +22,13 @@ public sealed class StationAirtimeUpload(OccurrenceRepository occurrences, Stati
     {
         var records = batch.Records ?? [];
         if (records.Count is 0 or > MaxRecords)
-            throw AppException.BadRequest("invalid_airtime_batch", Text.Pick(
-                $"Hãy gửi từ 1 đến {MaxRecords} bản ghi trong records.", $"Send 1 to {MaxRecords} records in records."));
+            throw AppException.BadRequest("invalid_airtime_batch", Msg.Get("Send1ToRecordsInRecords", MaxRecords));
         await _oneBatchAtATime.WaitAsync(ct);
         try
         {
             var check = new StationAirtimeChecks(occurrences, stations.StationByZone(), stationId).Check(records);
-            Refuse(400, "invalid_airtime_batch", check.Problems, "Lô nhật ký phát có bản ghi sai; không lưu bản ghi nào.",
-                "The airtime batch has invalid records; none was stored.");
-            Refuse(403, "zone_not_allowed", check.Foreign, "Có bản ghi của vùng phát không thuộc máy phát này; không lưu bản ghi nào.",
-                "Some records belong to zones of another station; none was stored.");
+            Refuse(400, "invalid_airtime_batch", check.Problems, Msg.Get("TheAirtimeBatchHasInvalidRecords"));
+            Refuse(403, "zone_not_allowed", check.Foreign, Msg.Get("SomeRecordsBelongToZonesOf"));
             var valid = records.Select(r => r!).ToList();
             var receipts = agents.Receipts(valid.Select(r => r.OccurrenceId));
             var results = new List<AirtimeRecordResult>();
@@ -47,13 +44,11 @@ public sealed class StationAirtimeUpload(OccurrenceRepository occurrences, Stati
                 else if (stored && StoredHash(r.OccurrenceId, r.Position) == r.ContentHash())
                     unreceipted.Add(r);
                 else if (receipt is not null || stored)
-                    conflicts.Add(new AirtimeRecordProblem(i, r.OccurrenceId, r.Position, "airtime_conflict", Text.Pick(
-                        "Đã có bản ghi khác cho mục này của lần phát này.", "A different record of this item of this occurrence is already stored.")));
+                    conflicts.Add(new AirtimeRecordProblem(i, r.OccurrenceId, r.Position, "airtime_conflict", Msg.Get("ADifferentRecordOfThisItem")));
                 else
                     fresh.Add(r);
             }
-            Refuse(409, "airtime_conflict", conflicts, "Có bản ghi khác với bản đã nhận; không lưu bản ghi nào.",
-                "Some records differ from those already received; none was stored.");
+            Refuse(409, "airtime_conflict", conflicts, Msg.Get("SomeRecordsDifferFromThoseAlready"));
             var receivedAt = time.GetUtcNow();
             // Stored by an earlier upload that stopped before its receipt (a crash between the two writes): the same record.
             foreach (var r in unreceipted)
@@ -81,9 +76,9 @@ public sealed class StationAirtimeUpload(OccurrenceRepository occurrences, Stati
             Data.SqlValues.ParseInstant(a.RecordedAt)).ContentHash()
         : null;
 
-    private static void Refuse(int status, string code, IReadOnlyList<AirtimeRecordProblem> problems, string vi, string en)
+    private static void Refuse(int status, string code, IReadOnlyList<AirtimeRecordProblem> problems, string message)
     {
-        if (problems.Count > 0) throw new AirtimeBatchRefused(status, code, Text.Pick(vi, en), problems);
+        if (problems.Count > 0) throw new AirtimeBatchRefused(status, code, message, problems);
     }
 
     private static AirtimeRecord ToAirtime(StationAirtimeRecord r) => new()

@@ -6,6 +6,7 @@ using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using Microsoft.Extensions.Options;
+using BroadcastHub.Web.Infrastructure.Settings;
 
 namespace BroadcastHub.Web.Services.StationAgent;
 
@@ -15,7 +16,7 @@ namespace BroadcastHub.Web.Services.StationAgent;
 /// exactly when something the station airs changes.
 /// </summary>
 public sealed class StationManifestBuilder(StationRepository stations, PlacesRepository places, OccurrenceRepository occurrences,
-    BulletinRepository bulletins, Policies policies, StationClock clock, IOptions<BroadcastHubOptions> options)
+    BulletinRepository bulletins, Policies policies, StationClock clock, IOptions<SchedulingOptions> options)
 {
     public const int DefaultDays = 3;
     public const int MaxDays = 30;
@@ -33,8 +34,7 @@ public sealed class StationManifestBuilder(StationRepository stations, PlacesRep
     {
         var span = days ?? DefaultDays;
         if (span is < 1 or > MaxDays)
-            throw AppException.BadRequest("invalid_days", Text.Pick(
-                $"days phải là số ngày từ 1 đến {MaxDays} (nhận được {span}).", $"days must be a whole number of days from 1 to {MaxDays} (got {span})."));
+            throw AppException.BadRequest("invalid_days", Msg.Get("DaysMustBeAWholeNumber", MaxDays, span));
         var now = clock.UtcNow;
         var until = now.AddDays(span);
         var zonesOf = Zones(stationIds);

@@ -15,24 +15,21 @@ public sealed class PasswordChange(UserRepository users, TokenRepository tokens,
     public UserAccount Change(UserAccount user, string? current, string? replacement, string? confirmation, string? keepTokenHash = null)
     {
         if (string.IsNullOrEmpty(current) || !accounts.CheckPassword(user, current))
-            throw BadRequest("wrong_password", "Mật khẩu hiện tại không đúng.", "The current password is wrong.");
+            throw BadRequest("wrong_password", Msg.Get("TheCurrentPasswordIsWrong"));
         replacement ??= "";
         if (replacement.Length < UserDirectory.MinPasswordLength)
-            throw BadRequest("weak_password", $"Mật khẩu mới phải có ít nhất {UserDirectory.MinPasswordLength} ký tự.",
-                $"The new password must have at least {UserDirectory.MinPasswordLength} characters.");
+            throw BadRequest("weak_password", Msg.Get("TheNewPasswordMustHaveAt", UserDirectory.MinPasswordLength));
         if (replacement.Length > UserDirectory.MaxPasswordLength)
-            throw BadRequest("password_too_long", $"Mật khẩu dài quá {UserDirectory.MaxPasswordLength} ký tự.",
-                $"The password is longer than {UserDirectory.MaxPasswordLength} characters.");
+            throw BadRequest("password_too_long", Msg.Get("ThePasswordIsLongerThanCharacters", UserDirectory.MaxPasswordLength));
         CommonPasswords.Check(replacement);
         if (replacement != confirmation)
-            throw BadRequest("password_mismatch", "Hai lần nhập mật khẩu mới không khớp.", "The two new passwords differ.");
+            throw BadRequest("password_mismatch", Msg.Get("TheTwoNewPasswordsDiffer"));
         if (replacement == current)
-            throw BadRequest("password_unchanged", "Mật khẩu mới phải khác mật khẩu hiện tại.", "The new password must differ from the current one.");
+            throw BadRequest("password_unchanged", Msg.Get("TheNewPasswordMustDifferFrom"));
         users.ReplacePassword(user.Id, accounts.Hash(user, replacement), mustChange: false);
         tokens.RevokeAllExcept(user.Id, keepTokenHash);
         return users.Find(user.Id)!;
     }
 
-    private static AppException BadRequest(string code, string vietnamese, string english) =>
-        AppException.BadRequest(code, Text.Pick(vietnamese, english));
+    private static AppException BadRequest(string code, string message) => AppException.BadRequest(code, message);
 }

@@ -22,14 +22,12 @@ public sealed class PersonalTokens(TokenRepository tokens, UserRepository users,
     {
         var clean = name?.Trim() ?? "";
         if (clean.Length == 0)
-            throw AppException.BadRequest("token_name_required", Text.Pick("Hãy đặt tên cho mã truy cập.", "Give the token a name."));
+            throw AppException.BadRequest("token_name_required", Msg.Get("GiveTheTokenAName"));
         if (clean.Length > MaxNameLength)
-            throw AppException.BadRequest("token_name_too_long", Text.Pick(
-                $"Tên mã truy cập dài quá {MaxNameLength} ký tự.", $"The token's name is longer than {MaxNameLength} characters."));
+            throw AppException.BadRequest("token_name_too_long", Msg.Get("TheTokenNameIsLongerThan", MaxNameLength));
         var days = expiresInDays ?? DefaultDays;
         if (days is < 1 or > MaxDays)
-            throw AppException.BadRequest("invalid_expiry", Text.Pick(
-                $"Thời hạn phải từ 1 đến {MaxDays} ngày.", $"The lifetime must be 1 to {MaxDays} days."));
+            throw AppException.BadRequest("invalid_expiry", Msg.Get("TheLifetimeMustBe1To", MaxDays));
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var expiresAt = time.GetUtcNow().AddDays(days);
         var id = tokens.Create(owner.Id, AccountService.HashToken(secret), clean, expiresAt, TokenRepository.PersonalKind);
@@ -56,10 +54,10 @@ public sealed class PersonalTokens(TokenRepository tokens, UserRepository users,
     {
         var user = users.Find(userId);
         if (user is null || !UnitScope.Of(admin, places.ListUnits()).CanManage(admin, user.Id, user.UnitId))
-            throw AppException.NotFound("user_not_found", Text.Pick($"Không có người dùng #{userId}.", $"There is no user #{userId}."));
+            throw AppException.NotFound("user_not_found", Msg.Get("ThereIsNoUser", userId));
         return user;
     }
 
     private static AppException NotFound(long id) =>
-        AppException.NotFound("token_not_found", Text.Pick($"Không có mã truy cập #{id}.", $"There is no token #{id}."));
+        AppException.NotFound("token_not_found", Msg.Get("ThereIsNoToken", id));
 }

@@ -66,9 +66,7 @@ public sealed class TtsService(TtsVoices voices, BulletinService bulletins, Medi
         {
             File.Delete(wav);
             log.LogError("Text to speech with {Voice} failed: {Detail}", voice.Id, e.Message);
-            throw new AppException(500, "tts_failed", Text.Pick(
-                "Giọng đọc gặp lỗi, chưa tạo được âm thanh. Hãy thử lại hoặc báo quản trị viên.",
-                "The voice failed to produce audio. Try again or tell an administrator."));
+            throw new AppException(500, "tts_failed", Msg.Get("TheVoiceFailedToProduceAudio"));
         }
         catch
         {
@@ -84,8 +82,7 @@ public sealed class TtsService(TtsVoices voices, BulletinService bulletins, Medi
         var text = CheckText(request.Text);
         var rate = request.Rate ?? 1.0;
         if (double.IsNaN(rate) || rate is < MinRate or > MaxRate)
-            throw AppException.BadRequest("invalid_rate", Text.Pick(
-                $"Tốc độ đọc phải từ {MinRate} đến {MaxRate} (1 = bình thường).", $"rate must be from {MinRate} to {MaxRate} (1 = normal)."));
+            throw AppException.BadRequest("invalid_rate", Msg.Get("RateMustBeFromTo1", MinRate, MaxRate));
         var (engine, voice) = voices.Resolve(request.Voice);
         return (engine, voice, rate, VietnameseNormaliser.Normalise(text).Text);
     }
@@ -93,12 +90,10 @@ public sealed class TtsService(TtsVoices voices, BulletinService bulletins, Medi
     private string CheckText(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
-            throw AppException.BadRequest("tts_text_required", Text.Pick("Hãy nhập nội dung cần đọc.", "Type the text to be read out."));
+            throw AppException.BadRequest("tts_text_required", Msg.Get("TypeTheTextToBeRead"));
         var max = options.Value.MaxChars;
         if (text.Length > max)
-            throw AppException.BadRequest("tts_text_too_long", Text.Pick(
-                $"Nội dung dài {text.Length} ký tự, quá giới hạn {max} ký tự. Hãy chia thành nhiều bản tin.",
-                $"The text has {text.Length} characters, more than the limit of {max}. Split it into several bulletins."));
+            throw AppException.BadRequest("tts_text_too_long", Msg.Get("TheTextHasCharactersMoreThan", text.Length, max));
         return text.Trim();
     }
 }

@@ -20,15 +20,11 @@ public sealed class TtsVoices(IEnumerable<ITtsEngine> engines)
         var wanted = string.IsNullOrWhiteSpace(id) ? DefaultId : id.Trim();
         var all = engines.SelectMany(e => e.Voices().Select(v => (Engine: e, Voice: v))).ToList();
         if (all.Count == 0)
-            throw new AppException(503, "tts_engine_missing", Text.Pick(
-                "Máy chủ chưa có giọng đọc tiếng Việt nào. Hãy nhờ quản trị viên cài gói 'espeak-ng' (apt-get install espeak-ng) hoặc cấu hình Piper.",
-                "This server has no Vietnamese voice. Ask an administrator to install the package 'espeak-ng' (apt-get install espeak-ng) or to configure Piper."));
+            throw new AppException(503, "tts_engine_missing", Msg.Get("ThisServerHasNoVietnameseVoice"));
         var match = all.FirstOrDefault(x => string.Equals(x.Voice.Id, wanted, StringComparison.OrdinalIgnoreCase));
         if (match.Engine is null && wanted == DefaultId) match = all[0];
         if (match.Engine is null)
-            throw AppException.BadRequest("unknown_voice", Text.Pick(
-                $"Không có giọng đọc '{wanted}'. Các giọng có: {string.Join(", ", all.Select(x => x.Voice.Id))}.",
-                $"There is no voice '{wanted}'. Voices offered: {string.Join(", ", all.Select(x => x.Voice.Id))}."));
+            throw AppException.BadRequest("unknown_voice", Msg.Get("ThereIsNoVoiceVoicesOffered", wanted, string.Join(", ", all.Select(x => x.Voice.Id))));
         return match;
     }
 }

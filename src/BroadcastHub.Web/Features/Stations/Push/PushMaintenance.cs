@@ -54,7 +54,7 @@ public sealed class PushMaintenance(PushConnections connections, PushDispatcher 
             try
             {
                 await hub.Clients.Client(connection.Id).SendAsync(StationPushHub.Messages.Revoked, new ApiError(StationTokenHandler.InvalidTokenCode,
-                    Text.Pick("Token của máy phát đã bị thu hồi hoặc thay thế.", "The station token was revoked or replaced.")));
+                    Msg.Get("TheStationTokenWasRevokedOr")));
             }
             finally
             {
