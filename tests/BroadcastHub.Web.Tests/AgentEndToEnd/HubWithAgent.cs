@@ -23,16 +23,27 @@ public sealed class HubWithAgent : IAsyncDisposable
     public static async Task<HubWithAgent> StartAsync(string commune)
     {
         var hub = new AppProcess(new Dictionary<string, string> { ["BroadcastHub__HouseFormat__SampleRate"] = "22050" });
-        await hub.StartAsync();
-        await hub.SignInAsync();
-        var created = await AppProcess.JsonAsync(hub.Http.PostAsJsonAsync("/api/communes", new { name = commune }));
-        var zoneId = created.GetProperty("zoneId").GetInt64();
-        var stationId = (await AppProcess.JsonAsync(hub.Http.PostAsJsonAsync("/api/stations", new { name = "Trạm " + commune }))).GetProperty("id").GetInt64();
-        (await hub.Http.PutAsJsonAsync($"/api/zones/{zoneId}/station", new { stationId })).EnsureSuccessStatusCode();
-        var token = (await AppProcess.JsonAsync(hub.Http.PostAsync($"/api/stations/{stationId}/enrol", null))).GetProperty("token").GetString()!;
-        var agent = new AgentProcess(hub.Http.BaseAddress!, token);
-        await agent.StartAsync();
-        return new HubWithAgent(hub, agent, created.GetProperty("id").GetInt64(), zoneId);
+        AgentProcess? agent = null;
+        try
+        {
+            await hub.StartAsync();
+            await hub.SignInAsync();
+            var created = await AppProcess.JsonAsync(hub.Http.PostAsJsonAsync("/api/communes", new { name = commune }));
+            var zoneId = created.GetProperty("zoneId").GetInt64();
+            var stationId = (await AppProcess.JsonAsync(hub.Http.PostAsJsonAsync("/api/stations", new { name = "Trạm " + commune }))).GetProperty("id").GetInt64();
+            (await hub.Http.PutAsJsonAsync($"/api/zones/{zoneId}/station", new { stationId })).EnsureSuccessStatusCode();
+            var token = (await AppProcess.JsonAsync(hub.Http.PostAsync($"/api/stations/{stationId}/enrol", null))).GetProperty("token").GetString()!;
+            agent = new AgentProcess(hub.Http.BaseAddress!, token);
+            await agent.StartAsync();
+            return new HubWithAgent(hub, agent, created.GetProperty("id").GetInt64(), zoneId);
+        }
+        catch
+        {
+            // A rig that failed to start must not leave a hub or agent process (and its data folder) behind.
+            if (agent is not null) await agent.DisposeAsync();
+            await hub.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The hub's airtime records of <paramref name="occurrenceId"/> on <paramref name="date"/>, by position.</summary>
