@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Infrastructure.Errors;
 using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Web.Services;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using BroadcastHub.Audio.Analysis;
 using BroadcastHub.Audio.Decoding;
 using BroadcastHub.Audio.Loudness;
-using BroadcastHub.Web.Tests.Api;
+using BroadcastHub.Web.Tests.Features.Library;
 using BroadcastHub.Web.Tests.Support;
 using Xunit.Abstractions;
 

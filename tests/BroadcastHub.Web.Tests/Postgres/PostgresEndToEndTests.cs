@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Tests.Api;
 using BroadcastHub.Web.Tests.EndToEnd;
 using BroadcastHub.Web.Tests.Support;
 using Dapper;

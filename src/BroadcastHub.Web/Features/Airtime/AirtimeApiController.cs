@@ -1,0 +1,42 @@
+using System.Globalization;
+using BroadcastHub.Web.Infrastructure.Mvc;
+using BroadcastHub.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.Features.Airtime;
+
+[Route("api/airtime")]
+public sealed class AirtimeApiController(AirtimeQuery query, Data.Repositories.StationAgentRepository agents, Playout.ThisStation self) : ApiControllerBase
+{
+    /// <summary>
+    /// Airtime records by local date range (inclusive, yyyy-MM-dd; default today; at most 366 days, else
+    /// <c>range_too_long</c>) and commune, one page at a time (<c>page</c> from 1, <c>pageSize</c> up to 5000, default
+    /// 1000). The body is the page's records; <c>X-Total-Count</c>, <c>X-Page</c>, <c>X-Page-Size</c>,
+    /// <c>X-Page-Count</c> and a <c>Link: rel="next"</c> say what else the range holds.
+    /// </summary>
+    [HttpGet]
+    public IActionResult Get([FromQuery] string? from, [FromQuery] string? to, [FromQuery] long? communeId,
+        [FromQuery] int page = 1, [FromQuery] int pageSize = AirtimeQuery.DefaultPageSize)
+    {
+        var result = query.Page(from, to, communeId, page, pageSize);
+        var headers = Response.Headers;
+        headers["X-Total-Count"] = result.Total.ToString(CultureInfo.InvariantCulture);
+        headers["X-Page"] = result.Page.ToString(CultureInfo.InvariantCulture);
+        headers["X-Page-Size"] = result.PageSize.ToString(CultureInfo.InvariantCulture);
+        headers["X-Page-Count"] = result.Pages.ToString(CultureInfo.InvariantCulture);
+        if (result.Page < result.Pages)
+            headers.Link = $"<{Request.Path}{QueryString.Create(Request.Query.Where(q => q.Key is not ("page" or "pageSize"))
+                .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
+                .Append(new("page", (result.Page + 1).ToString(CultureInfo.InvariantCulture)))
+                .Append(new("pageSize", result.PageSize.ToString(CultureInfo.InvariantCulture))))}>; rel=\"next\"";
+        // stationId/receivedAt: the agent that uploaded the record and when; records the hub aired itself are this station's.
+        var receipts = agents.Receipts(result.Records.Select(r => r.OccurrenceId));
+        return Ok(result.Records.Select(r => new
+        {
+            r.Id, r.OccurrenceId, r.Position, r.BulletinId, r.CommuneId, r.ScheduledStart, r.ActualStart, r.ActualEnd,
+            r.PlayedSeconds, outcome = r.Outcome.ToString(), r.Error, r.RecordedAt,
+            stationId = receipts.TryGetValue((r.OccurrenceId, r.Position), out var receipt) ? receipt.StationId : self.Id,
+            receivedAt = receipt?.ReceivedAt,
+        }));
+    }
+}

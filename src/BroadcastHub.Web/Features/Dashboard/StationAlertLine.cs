@@ -1,0 +1,23 @@
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Playout;
+
+namespace BroadcastHub.Web.Features.Dashboard;
+
+/// <summary>A station alert as the dashboard shows it: short, translated, without raw library text.</summary>
+public static class StationAlertLine
+{
+    /// <summary>Alerts whose message is already a short translated line (no exception text, no path).</summary>
+    private static readonly HashSet<string> Clean = ["low_disk", "media_missing"];
+
+    public static string For(StationAlert alert) => Clean.Contains(alert.Code) ? alert.Message : alert.Code switch
+    {
+        "airtime_write_failed" => Text.Pick("Chưa ghi được nhật ký phát; đang giữ lại và sẽ thử lại.",
+            "The airtime log could not be written; records are kept and retried."),
+        "hangfire_rebuilt" => Text.Pick("Bộ lập lịch đã được dựng lại khi khởi động; lịch phát đã được nạp lại.",
+            "The job storage was rebuilt at start; the schedule was loaded again."),
+        _ => Text.Pick("Máy phát cần kiểm tra.", "The station needs a look."),
+    };
+
+    /// <summary>The status class: <c>error</c> red, else amber.</summary>
+    public static string StatusOf(StationAlert alert) => alert.Severity == "error" ? "error" : "warning";
+}

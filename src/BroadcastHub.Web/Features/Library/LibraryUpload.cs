@@ -1,0 +1,34 @@
+using BroadcastHub.Core.Library;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Infrastructure.Errors;
+using BroadcastHub.Web.Infrastructure.Localisation;
+using BroadcastHub.Web.Infrastructure.Mvc;
+using BroadcastHub.Web.Services;
+
+namespace BroadcastHub.Web.Features.Library;
+
+/// <summary>The library's upload form, as the plain page and its script both post it.</summary>
+internal static class LibraryUpload
+{
+    /// <summary>Checks the posted file (present, within <paramref name="limit"/>) and dates, then stores and analyses the
+    /// bulletin; an <see cref="AppException"/> with a specific code for anything refused.</summary>
+    public static async Task<Bulletin> StoreAsync(BulletinService service, UploadForm form, IFormFile? file, long limit, string user,
+        CancellationToken cancel)
+    {
+        if (file is null)
+            throw AppException.BadRequest("file_required", Text.Pick("Hãy chọn tệp âm thanh.", "Choose an audio file."));
+        if (file.Length > limit)
+            throw new AppException(413, "file_too_large", Text.Pick(
+                $"Tệp quá lớn: giới hạn là {limit / (1024 * 1024)} MB.", $"The file is too large: the limit is {limit / (1024 * 1024)} MB."));
+        var request = new UploadRequest(form.Title ?? "", file.FileName, form.Language,
+            LocalDateInput.Optional(form.ValidFrom?.Trim(), Text.Pick("Hiệu lực từ", "Valid from")),
+            LocalDateInput.Optional(form.ValidUntil?.Trim(), Text.Pick("Hiệu lực đến", "Valid until")), form.AllowDuplicate);
+        await using var content = file.OpenReadStream();
+        return await service.UploadAsync(content, request, user, cancel);
+    }
+
+    /// <summary>The confirmation shown after an upload.</summary>
+    public static string Uploaded(Bulletin bulletin) =>
+        Text.Pick($"Đã tải lên bản tin \"{bulletin.Title}\" ({Ui.Duration(bulletin.DurationSeconds)}); đang chờ phê duyệt.",
+            $"Uploaded \"{bulletin.Title}\" ({Ui.Duration(bulletin.DurationSeconds)}); awaiting approval.");
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using BroadcastHub.Web.Features.Library;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Infrastructure.Errors;
+using BroadcastHub.Web.Infrastructure.Localisation;
+using BroadcastHub.Web.Infrastructure.Mvc;
+using BroadcastHub.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BroadcastHub.Web.Features.Scheduling;
+
+/// <summary>A booking's own page (where a booking form lands, so reloading it books nothing) and its cancellation,
+/// whole or from a date, after a confirmation naming what stops airing.</summary>
+[Route("schedule/bookings/{id:long}")]
+[Authorize(Roles = Staff)]
+public sealed class BookingPageController(BookingCancelPages pages, ScheduleChanges changes) : PageController
+{
+    [HttpGet("")]
+    public IActionResult Show(long id) => Guarded(() => View("~/Features/Scheduling/Views/Schedule/Booked.cshtml", pages.Booked(id)));
+
+    [HttpGet("cancel")]
+    public IActionResult Confirm(long id, string? from, string? returnUrl) =>
+        Guarded(() => View("~/Features/Scheduling/Views/Schedule/Cancel.cshtml", pages.Cancel(id, from, LocalOr(returnUrl, Own(id)))));
+
+    [HttpPost("cancel")]
+    public IActionResult Cancel(long id, BookingCancelForm form)
+    {
+        var back = LocalOr(form.ReturnUrl, Own(id));
+        try
+        {
+            var page = pages.Cancel(id, form.From, back);
+            if (page.From is not { } from)
+                throw AppException.BadRequest("nothing_to_cancel", Text.Pick(
+                    "Lịch này không còn buổi nào sắp phát để huỷ.", "This booking has no occurrence left to cancel."));
+            changes.CancelBooking(id, Ui.Date(from));
+            Flash(Text.Pick(
+                $"Đã huỷ lịch số {id} từ ngày {from:dd/MM/yyyy}: {page.Commune}, khung giờ {page.Session.Start:HH:mm} không còn phát {string.Join(" → ", page.Titles)}.",
+                $"Cancelled booking {id} from {Ui.Date(from)}: {page.Commune}, session {page.Session.Start:HH:mm} no longer airs {string.Join(" → ", page.Titles)}."));
+            return Redirect(back);
+        }
+        catch (AppException e) when (e.Status != 404)
+        {
+            Refused(e);
+            return Guarded(() => View("~/Features/Scheduling/Views/Schedule/Cancel.cshtml", pages.Cancel(id, null, back)), e.Status);
+        }
+        catch (AppException e)
+        {
+            return NotFoundPage(e);
+        }
+    }
+
+    private static string Own(long id) => $"/schedule/bookings/{id.ToString(CultureInfo.InvariantCulture)}";
+
+    private IActionResult Guarded(Func<IActionResult> page, int? status = null)
+    {
+        try
+        {
+            var result = page();
+            if (status is { } s) Response.StatusCode = s;
+            return result;
+        }
+        catch (AppException e)
+        {
+            return NotFoundPage(e);
+        }
+    }
+
+    private IActionResult NotFoundPage(AppException e)
+    {
+        Refused(e);
+        return View("Refused", new RefusedPage(e.Message, "/schedule"));
+    }
+}

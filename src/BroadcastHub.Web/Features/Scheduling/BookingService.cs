@@ -1,0 +1,139 @@
+using System.Globalization;
+using BroadcastHub.Core.Library;
+using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Core.Time;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Features.BroadcastPolicies;
+using BroadcastHub.Web.Features.Places;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Infrastructure.Errors;
+using BroadcastHub.Web.Infrastructure.Mvc;
+using BroadcastHub.Web.Infrastructure.Scope;
+
+namespace BroadcastHub.Web.Features.Scheduling;
+
+/// <summary>A booking, the occurrences it planned straight away, and what of them overflows the session.</summary>
+/// <param name="Booking">The booking stored.</param>
+/// <param name="Occurrences">The session's occurrences over the booking's dates (within the horizon).</param>
+/// <param name="Overflow">Those that overflow, with the items that do.</param>
+/// <param name="Displaced">Bookings it ended ("replace" overflow choice, or the booking an edit split).</param>
+/// <param name="PreviousId">For an edit that split a booking: the booking it continues.</param>
+public sealed record BookingResult(Booking Booking, IReadOnlyList<Occurrence> Occurrences, IReadOnlyList<(Occurrence Occurrence, IReadOnlyList<PlannedSlot> Overflow)> Overflow,
+    IReadOnlyList<Displacement>? Displaced = null, long? PreviousId = null);
+
+/// <summary>Books approved bulletins into a session: once, daily or weekly, normal or priority, optionally repeated.</summary>
+public sealed class BookingService(
+    PlacesService places, BulletinRepository bulletins, BookingRepository bookings, SchedulePlanner planner,
+    PolicyGuard policy, OverflowChoice overflow, BookingGuards guards, UserScope scope, StationClock clock)
+{
+    /// <summary>Longest date range of one booking, in days.</summary>
+    public const int MaxRangeDays = 366;
+    /// <summary>Most bulletins in one booking.</summary>
+    public const int MaxItems = 50;
+    /// <summary>Most rundown rows one booking may create over its whole range (dates × bulletins × repeats).</summary>
+    public const int MaxRundownRows = 20_000;
+
+    /// <summary>The simple form used by the spine: daily over the range, normal priority.</summary>
+    public BookingResult Book(long sessionId, IReadOnlyList<long>? bulletinIds, string? from, string? to, string user) =>
+        Book(new BookingRequest(sessionId, bulletinIds, from, to), user);
+
+    public BookingResult Book(BookingRequest request, string user)
+    {
+        var session = places.FindSession(request.SessionId);
+        guards.EnsureSessionAhead(session);
+        var booking = Validate(request, session);
+        guards.EnsureDateAhead(session, booking);
+        guards.EnsureNotDuplicate(booking);
+        policy.EnsureSessionAllowed(session);
+        var displaced = overflow.Resolve(OverflowChoice.Parse(request.OnOverflow), session, booking with { Id = long.MaxValue });
+        var stored = bookings.Create(booking, user, displaced);
+        return Replanned(stored, displaced);
+    }
+
+    /// <summary>Replans the booking's dates, those the bookings it ended no longer cover, and the <paramref name="former"/>
+    /// dates of an edited booking; the result to show.</summary>
+    internal BookingResult Replanned(Booking stored, IReadOnlyList<Displacement> displaced, long? previousId = null,
+        (DateOnly From, DateOnly To)? former = null)
+    {
+        var first = displaced.Select(d => d.From).Append(stored.From).Append(former?.From ?? stored.From).Min();
+        var last = displaced.Select(d => bookings.Find(d.BookingId)?.To ?? stored.To).Append(stored.To).Append(former?.To ?? stored.To).Max();
+        var planned = planner.PlanSessionWithOverflow(stored.SessionId, first, last)
+            .Where(p => p.Occurrence.LocalDate >= stored.From && p.Occurrence.LocalDate <= stored.To).ToList();
+        return new BookingResult(stored, planned.Select(p => p.Occurrence).ToList(), planned.Where(p => p.Overflow.Count > 0).ToList(), displaced, previousId);
+    }
+
+    /// <summary>Checks a request against the session and the library; the booking it describes (id 0).</summary>
+    internal Booking Validate(BookingRequest r, SessionSlot session)
+    {
+        var mode = ParseEnum<BookingMode>(r.Mode, BookingMode.Daily, "invalid_mode", "mode", "once, daily, weekly");
+        var priority = ParseEnum<BookingPriority>(r.Priority, BookingPriority.Normal, "invalid_priority", "priority", "normal, priority");
+        var from = LocalDateInput.Required(r.From, "from");
+        var to = mode == BookingMode.Once && string.IsNullOrWhiteSpace(r.To) ? from : LocalDateInput.Required(r.To, "to");
+        if (mode == BookingMode.Once && to != from)
+            throw AppException.BadRequest("once_needs_one_date", Text.Pick("Kiểu 'once' chỉ đặt một ngày: 'from' phải bằng 'to'.", "Mode 'once' books one date: from must equal to."));
+        if (to < from) throw AppException.BadRequest("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
+        if (to.DayNumber - from.DayNumber >= MaxRangeDays)
+            throw AppException.BadRequest("range_too_long", Text.Pick($"Chỉ đặt lịch tối đa {MaxRangeDays} ngày một lần.", $"A booking may cover at most {MaxRangeDays} days."));
+        if (to < clock.Today) throw AppException.BadRequest("range_in_past", Text.Pick("Khoảng ngày đã qua.", "The date range is in the past."));
+        var weekdays = IsoWeekdays.Every;
+        if (mode == BookingMode.Weekly)
+        {
+            try { weekdays = IsoWeekdays.FromIso(r.Weekdays ?? []); }
+            catch (ArgumentException)
+            {
+                throw AppException.BadRequest("invalid_weekdays", Text.Pick(
+                    "Kiểu 'weekly' cần các ngày trong tuần 1 (thứ Hai) đến 7 (Chủ nhật).", "Mode 'weekly' needs weekdays, ISO 1 (Monday) to 7 (Sunday)."));
+            }
+        }
+        var repeat = r.Repeat ?? 1;
+        var interval = r.RepeatIntervalSeconds ?? 0;
+        if (repeat is < 1 or > 100)
+            throw AppException.BadRequest("invalid_repeat", Text.Pick("Số lần phát lặp phải từ 1 đến 100.", "repeat must be between 1 and 100."));
+        if (repeat > 1 && (interval < 0 || interval > session.LengthMinutes * 60))
+            throw AppException.BadRequest("invalid_repeat_interval", Text.Pick(
+                "Khoảng cách giữa các lần phát lặp phải từ 0 đến thời lượng buổi phát.", "repeatIntervalSeconds must be between 0 and the session's length."));
+        var ids = r.BulletinIds;
+        if (ids is null || ids.Count == 0)
+            throw AppException.BadRequest("bulletins_required", Text.Pick("Hãy chọn ít nhất một bản tin.", "At least one bulletin is required."));
+        if (ids.Count > MaxItems)
+            throw AppException.BadRequest("too_many_items", Text.Pick(
+                $"Một lượt đặt lịch có tối đa {MaxItems} bản tin (đã chọn {ids.Count}).", $"A booking holds at most {MaxItems} bulletins ({ids.Count} given)."));
+        CheckBulletins(ids, from, to);
+        var booking = new Booking(0, session.Id, ids, from, to)
+        {
+            Mode = mode, Weekdays = weekdays, Priority = priority, Repeat = repeat, RepeatIntervalSeconds = interval,
+        };
+        var dates = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Count(d => booking.Covers(from.AddDays(d)) && session.OccursOn(from.AddDays(d)));
+        if (dates == 0)
+            throw AppException.BadRequest("no_session_on_dates", Text.Pick(
+                "Buổi phát không diễn ra vào ngày nào trong lựa chọn này.", "The session does not take place on any of the chosen dates."));
+        var rows = (long)dates * ids.Count * repeat;
+        if (rows > MaxRundownRows)
+            throw AppException.BadRequest("booking_too_large", Text.Pick(
+                $"Lượt đặt lịch quá lớn: {dates} ngày × {ids.Count} bản tin × {repeat} lần = {rows} lượt phát; tối đa {MaxRundownRows}. Hãy chia thành nhiều lượt.",
+                $"The booking is too large: {dates} dates × {ids.Count} bulletins × {repeat} repeats = {rows} plays; at most {MaxRundownRows}. Split it."));
+        return booking;
+    }
+
+    private void CheckBulletins(IReadOnlyList<long> ids, DateOnly from, DateOnly to)
+    {
+        var found = bulletins.FindMany(ids);
+        foreach (var id in ids)
+        {
+            if (!found.TryGetValue(id, out var b) || !scope.Sees(b))
+                throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin số {id}.", $"There is no bulletin {id}."));
+            if (b.Status != BulletinStatus.Approved)
+                throw AppException.BadRequest("bulletin_not_approved", Text.Pick(
+                    $"Bản tin \"{b.Title}\" chưa được phê duyệt.", $"Bulletin \"{b.Title}\" is not approved."));
+            if (!b.IsAirableOn(from) || !b.IsAirableOn(to))
+                throw AppException.BadRequest("bulletin_not_valid", Text.Pick(
+                    $"Bản tin \"{b.Title}\" không còn hiệu lực trong toàn bộ khoảng ngày đã chọn.",
+                    $"Bulletin \"{b.Title}\" is not valid for the whole date range."));
+        }
+    }
+
+    private static T ParseEnum<T>(string? text, T fallback, string code, string field, string allowed) where T : struct, Enum =>
+        string.IsNullOrWhiteSpace(text) ? fallback
+        : Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _) ? value
+        : throw AppException.BadRequest(code, Text.Pick($"'{field}' phải là một trong: {allowed}.", $"'{field}' must be one of: {allowed}."));
+}

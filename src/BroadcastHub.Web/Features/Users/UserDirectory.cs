@@ -1,0 +1,71 @@
+using BroadcastHub.Core.Access;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Infrastructure.Errors;
+
+namespace BroadcastHub.Web.Features.Users;
+
+/// <summary>Administrators list and create users, each within the administrator's own unit subtree.</summary>
+public sealed class UserDirectory(UserRepository users, PlacesRepository places, AccountService accounts, TimeProvider time)
+{
+    public const int MinPasswordLength = 8;
+    public const int MaxPasswordLength = 200;
+
+    /// <summary>The users <paramref name="admin"/> may see, by name.</summary>
+    public IReadOnlyList<UserView> List(UserAccount admin)
+    {
+        var units = places.ListUnits();
+        var scope = UnitScope.Of(admin, units);
+        var names = units.ToDictionary(u => u.Id, u => u.Name);
+        var now = time.GetUtcNow();
+        return users.List().Where(u => scope.Covers(u.UnitId))
+            .Select(u => new UserView(u.Id, u.UserName, u.Role, u.UnitId, u.UnitId is { } id ? names.GetValueOrDefault(id) : null,
+                u.CreatedAt, u.LockedUntil > now ? u.LockedUntil : null, u.DisabledAt))
+            .ToList();
+    }
+
+    /// <summary>Creates a user after checking every field; changes nothing when one is wrong.</summary>
+    public UserView Create(UserAccount admin, NewUser input)
+    {
+        var userName = UserNames.Check(input.UserName);
+        var role = Roles.All.FirstOrDefault(r => string.Equals(r, input.Role?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw AppException.BadRequest("invalid_role", Text.Pick(
+                $"Vai trò phải là một trong: {string.Join(", ", Roles.All)}.", $"The role must be one of {string.Join(", ", Roles.All)}."));
+        var unit = CheckUnit(admin, input.UnitId, role);
+        var password = input.Password ?? "";
+        if (password.Length < MinPasswordLength)
+            throw AppException.BadRequest("weak_password", Text.Pick(
+                $"Mật khẩu phải có ít nhất {MinPasswordLength} ký tự.", $"The password must have at least {MinPasswordLength} characters."));
+        if (password.Length > MaxPasswordLength)
+            throw AppException.BadRequest("password_too_long", Text.Pick(
+                $"Mật khẩu dài quá {MaxPasswordLength} ký tự.", $"The password is longer than {MaxPasswordLength} characters."));
+        CommonPasswords.Check(password);
+        try
+        {
+            var created = accounts.CreateUser(userName, password, role, unit?.Id);
+            return new UserView(created.Id, created.UserName, created.Role, created.UnitId, unit?.Name, time.GetUtcNow(), null);
+        }
+        catch (System.Data.Common.DbException e) when (BroadcastHub.Data.SqlDialect.IsUniqueViolation(e))
+        {
+            throw UserNames.Exists(userName); // lost a race with another request creating the same name
+        }
+    }
+
+    private Core.Places.Unit? CheckUnit(UserAccount admin, long? unitId, string role)
+    {
+        var scope = UnitScope.Of(admin, places.ListUnits());
+        if (unitId is null)
+        {
+            if (role == Roles.Admin && scope.IsWhole) return null;
+            throw AppException.BadRequest("unit_required", Text.Pick(
+                "Hãy chọn đơn vị của người dùng (chỉ quản trị viên toàn hệ thống mới không thuộc đơn vị nào).",
+                "Choose the user's unit (only a system-wide administrator belongs to no unit)."));
+        }
+        var unit = places.FindUnit(unitId.Value)
+            ?? throw AppException.BadRequest("unit_not_found", Text.Pick($"Không có đơn vị #{unitId}.", $"There is no unit #{unitId}."));
+        if (!scope.Covers(unit.Id))
+            throw new AppException(403, "unit_out_of_scope", Text.Pick(
+                "Bạn chỉ được tạo người dùng trong đơn vị của mình.", "You may only create users within your own unit."));
+        return unit;
+    }
+}

@@ -1,0 +1,27 @@
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Infrastructure.Errors;
+
+namespace BroadcastHub.Web.Features.Users;
+
+/// <summary>What a user name may be: 3–64 letters, digits and <c>. _ - @</c>, no spaces; unique without regard to case.</summary>
+public static class UserNames
+{
+    public const int MinLength = 3;
+    public const int MaxLength = 64;
+
+    /// <summary>The trimmed name, or a refusal saying what is wrong with it.</summary>
+    public static string Check(string? input)
+    {
+        var name = input?.Trim() ?? "";
+        if (name.Length == 0)
+            throw AppException.BadRequest("user_name_required", Text.Pick("Hãy nhập tên đăng nhập.", "Enter a user name."));
+        if (name.Length is < MinLength or > MaxLength || !name.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-' or '@'))
+            throw AppException.BadRequest("invalid_user_name", Text.Pick(
+                $"Tên đăng nhập gồm {MinLength}–{MaxLength} chữ cái, chữ số hoặc . _ - @, không có dấu cách.",
+                $"A user name has {MinLength}–{MaxLength} letters, digits or . _ - @, and no spaces."));
+        return name;
+    }
+
+    public static AppException Exists(string name) =>
+        AppException.Conflict("user_exists", Text.Pick($"Đã có người dùng \"{name}\".", $"User \"{name}\" already exists."));
+}

@@ -1,0 +1,24 @@
+using BroadcastHub.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace BroadcastHub.Web.Infrastructure.Errors;
+
+/// <summary>Turns refusals into the API's error body. Pages handle their own refusals to show them in the form.</summary>
+public sealed class AppExceptionFilter : IExceptionFilter
+{
+    public void OnException(ExceptionContext context)
+    {
+        if (!AuthSetup.IsApi(context.HttpContext.Request)) return;
+        switch (context.Exception)
+        {
+            case AppException e:
+                context.Result = ApiError.From(e);
+                context.ExceptionHandled = true;
+                break;
+            case BadHttpRequestException { StatusCode: 413 }:
+                context.Result = ApiError.Result(413, "file_too_large", Text.Pick("Tệp quá lớn.", "The request body is too large."));
+                context.ExceptionHandled = true;
+                break;
+        }
+    }
+}

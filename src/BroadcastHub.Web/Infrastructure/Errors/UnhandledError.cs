@@ -1,0 +1,30 @@
+using BroadcastHub.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace BroadcastHub.Web.Infrastructure.Errors;
+
+/// <summary>Last line of defence: a clear error, never a stack trace, and the process keeps running.</summary>
+public static class UnhandledError
+{
+    public static async Task WriteAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, code, message) = error switch
+        {
+            AppException e => (e.Status, e.Code, e.Message),
+            BadHttpRequestException { StatusCode: 413 } => (413, "file_too_large", Text.Pick("Tệp quá lớn.", "The request body is too large.")),
+            BadHttpRequestException e => (e.StatusCode, "bad_request", Text.Pick("Yêu cầu không hợp lệ.", e.Message)),
+            not null when BroadcastHub.Data.SqlDialect.IsConnectionLost(error) => (503, "database_unavailable", Text.Pick(
+                "Cơ sở dữ liệu tạm thời không truy cập được; hãy thử lại sau ít giây.", "The database is unreachable for now; try again in a few seconds.")),
+            _ => (500, "internal_error", Text.Pick("Lỗi hệ thống; đã ghi vào nhật ký.", "Internal error; it has been logged.")),
+        };
+        context.Response.StatusCode = status;
+        if (AuthSetup.IsApi(context.Request) || context.Request.Path.StartsWithSegments("/health"))
+            await context.Response.WriteAsJsonAsync(new ApiError(code, message));
+        else
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(message);
+        }
+    }
+}
