@@ -16,43 +16,21 @@ public sealed class LibraryBulletinController(
     [HttpGet("{id:long}")]
     public IActionResult Detail(long id)
     {
-        try
-        {
-            return View(pages.For(service.Find(id), User));
-        }
-        catch (AppException e)
-        {
-            Response.StatusCode = e.Status;
-            return View("Refused", new RefusedPage(e.Message, "/library"));
-        }
+        return Attempt(() => View(pages.For(service.Find(id), User)), e => RefusedPage(e, "/library"));
     }
 
     /// <summary>The stored original, byte for byte, with range requests (seeking in the player).</summary>
     [HttpGet("{id:long}/audio")]
+    [JsonRefusals]
     public IActionResult Audio(long id)
     {
-        try
-        {
-            var file = BulletinAudioFile.Of(service.Find(id), media);
-            return PhysicalFile(file.Path, file.ContentType, null, new EntityTagHeaderValue(file.ETag), enableRangeProcessing: true);
-        }
-        catch (AppException e)
-        {
-            return ApiError.From(e);
-        }
+        var file = BulletinAudioFile.Of(service.Find(id), media);
+        return PhysicalFile(file.Path, file.ContentType, null, new EntityTagHeaderValue(file.ETag), enableRangeProcessing: true);
     }
 
     /// <summary>Min/max peaks of the original for drawing (JSON); <c>points</c> 16…4000, 600 by default.</summary>
     [HttpGet("{id:long}/waveform")]
-    public async Task<IActionResult> Waveform(long id, int? points, CancellationToken cancel)
-    {
-        try
-        {
-            return Ok(await WaveformJson.ForAsync(service.Find(id), points, waveforms, cancel));
-        }
-        catch (AppException e)
-        {
-            return ApiError.From(e);
-        }
-    }
+    [JsonRefusals]
+    public async Task<IActionResult> Waveform(long id, int? points, CancellationToken cancel) =>
+        Ok(await WaveformJson.ForAsync(service.Find(id), points, waveforms, cancel));
 }

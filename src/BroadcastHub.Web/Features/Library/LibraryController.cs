@@ -27,15 +27,7 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
     public IActionResult Index(BulletinStatus? status, string? q, string? from, string? to, [FromServices] StationClock clock)
     {
         var page = Page(new UploadForm(), status) with { Search = new LibrarySearch(q, from, to) };
-        try
-        {
-            return View(page with { Bulletins = page.Search.Apply(page.Bulletins, clock) });
-        }
-        catch (AppException e)
-        {
-            Refused(e, SearchKey);
-            return View(page);
-        }
+        return Attempt(() => View(page with { Bulletins = page.Search.Apply(page.Bulletins, clock) }), SearchKey, () => View(page));
     }
 
     [HttpPost("upload")]
@@ -44,19 +36,17 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
     {
         try
         {
-            var bulletin = await LibraryUpload.StoreAsync(service, form, file, options.Value.MaxUploadBytes, UserName, cancel);
-            Flash(LibraryUpload.Uploaded(bulletin));
-            return RedirectToAction(nameof(Index));
+            return await AttemptAsync(async () =>
+            {
+                var bulletin = await LibraryUpload.StoreAsync(service, form, file, options.Value.MaxUploadBytes, UserName, cancel);
+                Flash(LibraryUpload.Uploaded(bulletin));
+                return RedirectToAction(nameof(Index));
+            }, UploadKey, () => View(nameof(Index), Page(form, null)));
         }
         catch (DuplicateUploadException e)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
             return View(nameof(Index), Page(form, null) with { Duplicate = e.Existing });
-        }
-        catch (AppException e)
-        {
-            Refused(e, UploadKey);
-            return View(nameof(Index), Page(form, null));
         }
     }
 
@@ -65,17 +55,12 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
     public IActionResult Approve(long id, long? bulletinId)
     {
         if (Mismatched(id, bulletinId) is { } refused) return refused;
-        try
+        return Attempt(() =>
         {
             var bulletin = service.Approve(id, UserName);
             Flash(Text.Pick($"Đã phê duyệt bản tin \"{bulletin.Title}\".", $"Approved \"{bulletin.Title}\"."));
             return RedirectToAction(nameof(Index));
-        }
-        catch (AppException e)
-        {
-            Refused(e, ReviewKey);
-            return View(nameof(Index), Page(new UploadForm(), null));
-        }
+        }, ReviewKey, () => View(nameof(Index), Page(new UploadForm(), null)));
     }
 
     [HttpPost("{id:long}/reject")]
@@ -83,34 +68,21 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
     public IActionResult Reject(long id, string? reason, long? bulletinId, [FromServices] BulletinPages pages)
     {
         if (Mismatched(id, bulletinId) is { } refused) return refused;
-        try
+        return Attempt(() =>
         {
             var bulletin = service.Reject(id, UserName, reason);
             Flash(Text.Pick($"Đã từ chối bản tin \"{bulletin.Title}\".", $"Rejected \"{bulletin.Title}\"."));
             return RedirectToAction(nameof(Index));
-        }
-        catch (AppException e)
-        {
-            return RejectRefused(id, reason, e, pages);
-        }
+        }, e => RejectRefused(id, reason, e, pages));
     }
 
     /// <summary>A refused rejection stays on that bulletin's page, the error beside its form and the reason kept.</summary>
-    private ViewResult RejectRefused(long id, string? reason, AppException refusal, BulletinPages pages)
+    private IActionResult RejectRefused(long id, string? reason, AppException refusal, BulletinPages pages) => Attempt(() =>
     {
-        const string detail = "~/Features/Library/Views/LibraryBulletin/Detail.cshtml";
-        try
-        {
-            var page = pages.For(service.Find(id), User) with { ReviewError = refusal.Message, RejectReason = reason };
-            Response.StatusCode = refusal.Status is 401 or 403 ? 400 : refusal.Status;
-            return View(detail, page);
-        }
-        catch (AppException hidden)
-        {
-            Response.StatusCode = hidden.Status;
-            return View("Refused", new RefusedPage(hidden.Message, "/library"));
-        }
-    }
+        var page = pages.For(service.Find(id), User) with { ReviewError = refusal.Message, RejectReason = reason };
+        Response.StatusCode = refusal.Status is 401 or 403 ? 400 : refusal.Status;
+        return View("~/Features/Library/Views/LibraryBulletin/Detail.cshtml", page);
+    }, hidden => RefusedPage(hidden, "/library"));
 
     /// <summary>A review form names its bulletin twice (URL and field); they must agree, so a form acts only on the bulletin it shows.</summary>
     private ViewResult? Mismatched(long id, long? bulletinId)

@@ -18,6 +18,7 @@ public sealed class LibraryUploadJsonController(BulletinService service, IOption
 {
     [HttpPost("upload")]
     [AcceptsJson]
+    [JsonRefusals]
     [Authorize(Roles = Staff)]
     public async Task<IActionResult> Upload(UploadForm form, IFormFile? file, CancellationToken cancel)
     {
@@ -30,10 +31,6 @@ public sealed class LibraryUploadJsonController(BulletinService service, IOption
         catch (DuplicateUploadException e)
         {
             return Conflict(e.Body);
-        }
-        catch (AppException e)
-        {
-            return ApiError.From(e);
         }
     }
 }

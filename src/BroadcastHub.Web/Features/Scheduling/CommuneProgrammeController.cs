@@ -1,6 +1,5 @@
 using System.Globalization;
 using BroadcastHub.Core.Access;
-using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Features.Library;
 using BroadcastHub.Web.Features.Places;
 using BroadcastHub.Web.Infrastructure;
@@ -19,7 +18,7 @@ namespace BroadcastHub.Web.Features.Scheduling;
 /// </summary>
 [Route("communes/{id:long}")]
 public sealed class CommuneProgrammeController(
-    CommuneProgrammes programmes, PlacesService places, PlacesRepository placesRepository, SessionRepository sessions) : PageController
+    CommuneProgrammes programmes, PlacesService places, CommunePages pages) : PageController
 {
     public const string UnderfillKey = "underfill";
     public const string JinglesKey = "jingles";
@@ -54,24 +53,20 @@ public sealed class CommuneProgrammeController(
             $"Added a one-off session on {Ui.Date(s.OnlyOn)} at {s.Start:HH\\:mm\\:ss}, {s.LengthMinutes} min."));
     });
 
-    private IActionResult Apply(long id, string key, ProgrammePost posted, Action change)
+    private IActionResult Apply(long id, string key, ProgrammePost posted, Action change) => Attempt(() =>
     {
-        try
+        change();
+        return Redirect($"/communes/{id.ToString(CultureInfo.InvariantCulture)}#programme");
+    }, e =>
+    {
+        if (e.Code == "commune_not_found")
         {
-            change();
-            return Redirect($"/communes/{id.ToString(CultureInfo.InvariantCulture)}#programme");
+            Refused(e);
+            return View("Refused", new RefusedPage(e.Message, "/communes"));
         }
-        catch (AppException e)
-        {
-            if (e.Code == "commune_not_found")
-            {
-                Refused(e);
-                return View("Refused", new RefusedPage(e.Message, "/communes"));
-            }
-            Refused(e, key);
-            return View("~/Features/Places/Views/Communes/Detail.cshtml", DetailPage(id, posted));
-        }
-    }
+        Refused(e, key);
+        return View("~/Features/Places/Views/Communes/Detail.cshtml", DetailPage(id, posted));
+    });
 
     /// <summary>Empty means none; text that is no id is refused by the service as an unknown id.</summary>
     private static long? OptionalId(string? text) => string.IsNullOrWhiteSpace(text) ? null
@@ -79,5 +74,5 @@ public sealed class CommuneProgrammeController(
 
     /// <summary>The commune page as <see cref="CommunesController"/> shows it, with the refused programme form refilled.</summary>
     private CommuneDetailPage DetailPage(long id, ProgrammePost posted) =>
-        CommuneDetailReader.Read(places, placesRepository, sessions, id, User.IsInRole(Roles.Admin), programme: posted);
+        pages.Detail(id, User.IsInRole(Roles.Admin), programme: posted);
 }

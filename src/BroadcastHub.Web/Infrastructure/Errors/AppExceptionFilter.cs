@@ -3,12 +3,21 @@ using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace BroadcastHub.Web.Infrastructure.Errors;
 
-/// <summary>Turns refusals into the API's error body. Pages handle their own refusals to show them in the form.</summary>
+/// <summary>
+/// Turns refusals into the API's error body (the API, and page actions marked <see cref="JsonRefusalsAttribute"/>).
+/// Pages show their refusals in the form through <c>PageController.Attempt</c>.
+/// </summary>
 public sealed class AppExceptionFilter : IExceptionFilter
 {
     public void OnException(ExceptionContext context)
     {
-        if (!AuthSetup.IsApi(context.HttpContext.Request)) return;
+        if (!AuthSetup.IsApi(context.HttpContext.Request))
+        {
+            if (context.Exception is not AppException refusal || !context.ActionDescriptor.EndpointMetadata.OfType<JsonRefusalsAttribute>().Any()) return;
+            context.Result = ApiError.From(refusal);
+            context.ExceptionHandled = true;
+            return;
+        }
         switch (context.Exception)
         {
             case AppException e:
