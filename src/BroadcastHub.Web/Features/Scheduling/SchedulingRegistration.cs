@@ -8,6 +8,7 @@ public static class SchedulingRegistration
     public static IServiceCollection AddScheduling(this IServiceCollection services)
     {
         services.AddScoped<BookingService>();
+        services.AddScoped<SchedulePages>();
         services.AddScoped<BookingGuards>();
         services.AddScoped<BookingQuery>();
         services.AddScoped<BookingEdits>();
@@ -27,6 +28,7 @@ public static class SchedulingRegistration
         services.AddScoped<CommuneProgrammePanels>();
         services.AddScoped<CommuneCalendar>();
         services.AddScoped<WeekCalendar>();
+        services.AddScoped<WeekCalendarPages>();
         return services;
     }
 }
