@@ -1,4 +1,3 @@
-using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure.Auth;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,7 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
 
 /// <summary>The caller's own account.</summary>
 [Route("api/profile")]
-public sealed class ProfileApiController(UserRepository users, PasswordChange passwords) : ApiControllerBase
+public sealed class ProfileApiController(UserPages pages, PasswordChange passwords) : ApiControllerBase
 {
     /// <summary>
     /// Changes the caller's password: 204; 400 <c>wrong_password</c>, <c>account_locked</c>, <c>weak_password</c>,
@@ -20,7 +19,7 @@ public sealed class ProfileApiController(UserRepository users, PasswordChange pa
     public IActionResult ChangePassword([FromBody] ChangePasswordRequest request)
     {
         var token = ApiTokenHandler.BearerToken(Request);
-        passwords.Change(CurrentUser.Of(User, users), request.CurrentPassword, request.NewPassword, request.NewPassword,
+        passwords.Change(pages.Caller(User), request.CurrentPassword, request.NewPassword, request.NewPassword,
             token is null ? null : AccountService.HashToken(token));
         return NoContent();
     }

@@ -8,28 +8,26 @@ public sealed record CreateTokenRequest(string? Name, int? ExpiresInDays);
 
 /// <summary>The caller's own API tokens. Every role may hold tokens; an administrator may also revoke those of its users.</summary>
 [Route("api/tokens")]
-public sealed class TokensApiController(TokenRepository tokens, UserRepository users, PlacesRepository places, TimeProvider time) : ApiControllerBase
+public sealed class TokensApiController(UserPages pages, PersonalTokens tokens) : ApiControllerBase
 {
-    private readonly PersonalTokens _tokens = new(tokens, users, places, time);
-
     /// <summary>Creates a personal token; the secret is in this response only.</summary>
     [HttpPost("")]
     public IActionResult Create([FromBody] CreateTokenRequest request)
     {
-        var issued = _tokens.Create(CurrentUser.Of(User, users), request.Name, request.ExpiresInDays);
+        var issued = tokens.Create(pages.Caller(User), request.Name, request.ExpiresInDays);
         Response.Headers.CacheControl = "no-store";
         return Created($"/api/tokens/{issued.Id}", new { issued.Id, issued.Token, issued.Name, issued.ExpiresAt });
     }
 
     /// <summary>The caller's live tokens, personal and sign-in, newest first; never a secret or its hash.</summary>
     [HttpGet("")]
-    public IActionResult List() => Ok(_tokens.List(CurrentUser.Of(User, users)).Select(Json));
+    public IActionResult List() => Ok(tokens.List(pages.Caller(User)).Select(Json));
 
     /// <summary>Revokes a token at once: the next request that carries it gets 401.</summary>
     [HttpDelete("{id:long}")]
     public IActionResult Revoke(long id)
     {
-        _tokens.Revoke(CurrentUser.Of(User, users), id);
+        tokens.Revoke(pages.Caller(User), id);
         return NoContent();
     }
 

@@ -11,28 +11,23 @@ public sealed record CreateUserRequest(string? UserName, string? Password, strin
 /// <summary>Users, for administrators, each within its own unit subtree.</summary>
 [Route("api/users")]
 [Authorize(Roles = Roles.Admin)]
-public sealed class UsersApiController(
-    UserRepository users, TokenRepository tokens, PlacesRepository places, AccountService accounts, AccountAdmin admin, TimeProvider time)
-    : ApiControllerBase
+public sealed class UsersApiController(UserPages pages, UserDirectory directory, PersonalTokens tokens, AccountAdmin admin) : ApiControllerBase
 {
-    private readonly UserDirectory _directory = new(users, places, accounts, time);
-    private readonly PersonalTokens _tokens = new(tokens, users, places, time);
-
     /// <summary>The users the caller may administer, by name.</summary>
     [HttpGet("")]
-    public IActionResult List() => Ok(_directory.List(CurrentUser.Of(User, users)));
+    public IActionResult List() => Ok(directory.List(Caller));
 
     /// <summary>Creates a user with a hashed password: 400 on a bad field, 409 <c>user_exists</c> on a taken name.</summary>
     [HttpPost("")]
     public IActionResult Create([FromBody] CreateUserRequest request)
     {
-        var user = _directory.Create(CurrentUser.Of(User, users), new NewUser(request.UserName, request.Password, request.Role, request.UnitId));
+        var user = directory.Create(Caller, new NewUser(request.UserName, request.Password, request.Role, request.UnitId));
         return Created($"/api/users/{user.Id}", user);
     }
 
     /// <summary>Another user's live tokens (no secrets), so an administrator can revoke one.</summary>
     [HttpGet("{id:long}/tokens")]
-    public IActionResult Tokens(long id) => Ok(_tokens.ListFor(CurrentUser.Of(User, users), id).Select(TokensApiController.Json));
+    public IActionResult Tokens(long id) => Ok(tokens.ListFor(Caller, id).Select(TokensApiController.Json));
 
     /// <summary>Disables a user: no sign-in, and every sign-in and token it has ends now. 404 <c>user_not_found</c>, 409 <c>cannot_disable_self</c>.</summary>
     [HttpPost("{id:long}/disable")]
@@ -55,7 +50,7 @@ public sealed class UsersApiController(
         return Ok(new { temporaryPassword });
     }
 
-    private UserAccount Caller => CurrentUser.Of(User, users);
+    private UserAccount Caller => pages.Caller(User);
 
-    private UserView View(UserAccount user) => _directory.List(Caller).Single(u => u.Id == user.Id);
+    private UserView View(UserAccount user) => directory.List(Caller).Single(u => u.Id == user.Id);
 }

@@ -8,6 +8,9 @@ public static class UsersRegistration
         services.AddSingleton<AccountService>();
         services.AddScoped<AccountAdmin>();
         services.AddScoped<PasswordChange>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<PersonalTokens>();
+        services.AddScoped<UserPages>();
         return services;
     }
 }
