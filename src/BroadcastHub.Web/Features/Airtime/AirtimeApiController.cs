@@ -1,12 +1,11 @@
 using System.Globalization;
 using BroadcastHub.Web.Infrastructure.Mvc;
-using BroadcastHub.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BroadcastHub.Web.Features.Airtime;
 
 [Route("api/airtime")]
-public sealed class AirtimeApiController(AirtimeQuery query, Data.Repositories.StationAgentRepository agents, Playout.ThisStation self) : ApiControllerBase
+public sealed class AirtimeApiController(AirtimeQuery query, AirtimePages pages) : ApiControllerBase
 {
     /// <summary>
     /// Airtime records by local date range (inclusive, yyyy-MM-dd; default today; at most 366 days, else
@@ -30,13 +29,12 @@ public sealed class AirtimeApiController(AirtimeQuery query, Data.Repositories.S
                 .Append(new("page", (result.Page + 1).ToString(CultureInfo.InvariantCulture)))
                 .Append(new("pageSize", result.PageSize.ToString(CultureInfo.InvariantCulture))))}>; rel=\"next\"";
         // stationId/receivedAt: the agent that uploaded the record and when; records the hub aired itself are this station's.
-        var receipts = agents.Receipts(result.Records.Select(r => r.OccurrenceId));
-        return Ok(result.Records.Select(r => new
+        var receiptOf = pages.Receipts(result.Records);
+        return Ok(result.Records.Select(r => (Record: r, Receipt: receiptOf(r))).Select(x => new
         {
-            r.Id, r.OccurrenceId, r.Position, r.BulletinId, r.CommuneId, r.ScheduledStart, r.ActualStart, r.ActualEnd,
-            r.PlayedSeconds, outcome = r.Outcome.ToString(), r.Error, r.RecordedAt,
-            stationId = receipts.TryGetValue((r.OccurrenceId, r.Position), out var receipt) ? receipt.StationId : self.Id,
-            receivedAt = receipt?.ReceivedAt,
+            x.Record.Id, x.Record.OccurrenceId, x.Record.Position, x.Record.BulletinId, x.Record.CommuneId, x.Record.ScheduledStart,
+            x.Record.ActualStart, x.Record.ActualEnd, x.Record.PlayedSeconds, outcome = x.Record.Outcome.ToString(), x.Record.Error,
+            x.Record.RecordedAt, stationId = x.Receipt.StationId, receivedAt = x.Receipt.ReceivedAt,
         }));
     }
 }

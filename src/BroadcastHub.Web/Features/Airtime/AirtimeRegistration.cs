@@ -12,6 +12,7 @@ public static class AirtimeRegistration
         services.AddAirtimeIntegrity();
         if (services.Any(d => d.ServiceType == typeof(AirtimeReports))) return services;
         services.AddScoped<AirtimeQuery>();
+        services.AddScoped<AirtimePages>();
         services.AddSingleton<AirtimeSummaryRepository>();
         services.AddScoped<AirtimeReports>();
         services.AddScoped<ReportScope>();

@@ -13,6 +13,7 @@ public static class AuditRegistration
         services.AddSingleton<AuditRepository>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditFilter>();
+        services.AddScoped<AuditQuery>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<AuditFilter>());
         return services;
     }

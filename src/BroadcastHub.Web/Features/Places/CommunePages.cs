@@ -1,3 +1,4 @@
+using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Features.Scheduling;
 using BroadcastHub.Web.Infrastructure;
@@ -30,6 +31,13 @@ public sealed class CommunePages(PlacesService service, PlacesRepository places,
             Session = session ?? SessionForm.Blank(),
             Programme = programme,
         };
+    }
+
+    /// <summary>The sessions of one commune (404 outside the user's scope) or of every commune in scope.</summary>
+    public IEnumerable<SessionSlot> Sessions(long? communeId)
+    {
+        if (communeId is { } id) service.FindCommune(id);
+        return sessions.List(communeId).Where(s => scope.CoversCommune(s.CommuneId));
     }
 
     /// <summary>Adds a speaker cluster (cụm loa) to a commune in the user's scope; returns its trimmed name.</summary>

@@ -16,7 +16,7 @@ public sealed record PolicyRequest(string? AllowedFrom, string? AllowedTo, List<
 
 /// <summary>Units, communes, sessions and policies, each within the caller's unit subtree.</summary>
 [Route("api")]
-public sealed class PlacesApiController(PlacesService places, UserScope scope, SessionRepository sessions, Policies policies, RundownQuery rundowns) : ApiControllerBase
+public sealed class PlacesApiController(PlacesService places, CommunePages pages, UserScope scope, Policies policies, RundownQuery rundowns) : ApiControllerBase
 {
     [HttpGet("communes")]
     public IActionResult Communes() => Ok(scope.Communes);
@@ -61,8 +61,7 @@ public sealed class PlacesApiController(PlacesService places, UserScope scope, S
     [HttpGet("sessions")]
     public IActionResult Sessions([FromQuery] long? communeId)
     {
-        if (communeId is { } id) places.FindCommune(id);
-        return Ok(sessions.List(communeId).Where(s => scope.CoversCommune(s.CommuneId)).Select(SessionJson));
+        return Ok(pages.Sessions(communeId).Select(SessionJson));
     }
 
     [HttpPost("sessions")]
