@@ -8,6 +8,8 @@ public static class DashboardRegistration
         services.AddSingleton<DashboardSignal>();
         services.AddHostedService<DashboardWatch>();
         services.AddScoped<PendingApprovals>();
+        services.AddScoped<DashboardReader>();
+        services.AddScoped<DashboardService>();
         return services;
     }
 }
