@@ -17,30 +17,14 @@ public sealed class AirtimeReportsController(AirtimeReports reports, ReportScope
     {
         from = string.IsNullOrWhiteSpace(from) ? Ui.Date(clock.Today) : from.Trim();
         to = string.IsNullOrWhiteSpace(to) ? from : to.Trim();
-        IReadOnlyList<CommuneAirtimeSummary> rows = [];
-        try
-        {
-            rows = reports.Summary(from, to, scope.UnitFor(null));
-        }
-        catch (AppException e)
-        {
-            Refused(e);
-        }
-        return View(new AirtimeSummaryPage(from, to, rows, reports.Verify()));
+        return Attempt(() => View(new AirtimeSummaryPage(from, to, reports.Summary(from, to, scope.UnitFor(null)), reports.Verify())),
+            "", () => View(new AirtimeSummaryPage(from, to, [], reports.Verify())));
     }
 
     [HttpGet("export.xlsx")]
-    public IActionResult ExportXlsx(string? from, string? to)
+    public IActionResult ExportXlsx(string? from, string? to) => Attempt(() =>
     {
-        try
-        {
-            var file = reports.Export("xlsx", from, to, scope.UnitFor(null));
-            return File(file.Content, file.ContentType, file.FileName);
-        }
-        catch (AppException e)
-        {
-            Refused(e);
-            return RedirectToAction(nameof(Summary), new { from, to });
-        }
-    }
+        var file = reports.Export("xlsx", from, to, scope.UnitFor(null));
+        return File(file.Content, file.ContentType, file.FileName);
+    }, "", () => RedirectToAction(nameof(Summary), new { from, to }));
 }

@@ -25,19 +25,18 @@ public sealed class PoliciesController(PlacesService places, PolicyOverview over
     [HttpPost("{unitId:long}")]
     public IActionResult Set(long unitId, PolicyForm form)
     {
-        try
+        return Attempt(() =>
         {
             var days = form.Weekdays.Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : 0).ToList();
             var policy = places.SetPolicy(unitId, form.AllowedFrom?.Trim(), form.AllowedTo?.Trim(), days,
                 Number(form.MaxSessionMinutes), Number(form.MaxSessionsPerDay));
             Flash(Text.Pick($"Đã lưu quy định phát thanh: {PoliciesPage.Describe(policy)}.", $"Saved the broadcast policy: {PoliciesPage.Describe(policy)}."));
             return Redirect($"/policies#unit-{unitId.ToString(CultureInfo.InvariantCulture)}");
-        }
-        catch (AppException e)
+        }, e =>
         {
             Refused(e, e.Code == "unit_not_found" ? "" : FormKey(unitId));
             return View(nameof(Index), Page(unitId, form));
-        }
+        });
     }
 
     /// <summary>Empty means "the station default" (as a field left out of the API call); text that is no number is refused as out of range.</summary>

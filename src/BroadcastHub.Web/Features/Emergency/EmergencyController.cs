@@ -31,19 +31,14 @@ public sealed class EmergencyController(EmergencyService emergency, UserScope sc
             Response.StatusCode = 400;
             return View(nameof(Index), Page(form));
         }
-        try
+        return Attempt(() =>
         {
             var result = emergency.StartAll(form.CommuneIds, form.BulletinId ?? 0);
             var names = string.Join(", ", scope.Communes.Where(c => result.Started.Any(o => o.CommuneId == c.Id)).Select(c => c.Name));
             if (result.Started.Count > 0) Flash(Text.Pick($"Đang phát khẩn cấp ở {names}.", $"Emergency airing in {names}."));
             if (result.NotAired.Count > 0) FlashError(string.Join(" ", result.NotAired.Select(n => n.Message)));
             return LocalRedirect("/dashboard");
-        }
-        catch (AppException e)
-        {
-            Refused(e);
-            return View(nameof(Index), Page(form));
-        }
+        }, "", () => View(nameof(Index), Page(form)));
     }
 
     private EmergencyPage Page(EmergencyForm form) =>

@@ -16,43 +16,29 @@ namespace BroadcastHub.Web.Features.Scheduling;
 public sealed class BookingEditController(BookingEditPages pages, BookingEdits edits) : PageController
 {
     [HttpGet("")]
-    public IActionResult Edit(long id)
-    {
-        try
-        {
-            return View(pages.Build(id, null));
-        }
-        catch (AppException e)
-        {
-            return NotFoundPage(e);
-        }
-    }
+    public IActionResult Edit(long id) => Attempt(() => View(pages.Build(id, null)), NotFoundPage);
 
     [HttpPost("")]
-    public IActionResult Save(long id, BookingEditForm form)
+    public IActionResult Save(long id, BookingEditForm form) => Attempt(() =>
     {
-        try
-        {
-            var result = edits.Edit(id, BookingEditPages.Request(form), UserName);
-            var b = result.Booking;
-            var message = result.PreviousId is { } previous
-                ? Text.Pick($"Đã sửa lịch số {previous} từ ngày {b.From:dd/MM/yyyy}: các buổi trước đó giữ nguyên như đã phát; phần sửa là lịch số {b.Id}.",
-                    $"Edited booking {previous} from {Ui.Date(b.From)}: earlier dates stay as they aired; the edit is booking {b.Id}.")
-                : Text.Pick($"Đã sửa lịch số {b.Id}: {b.From:dd/MM/yyyy} – {b.To:dd/MM/yyyy}.", $"Edited booking {b.Id}: {Ui.Date(b.From)} – {Ui.Date(b.To)}.");
-            if (result.Overflow.Count > 0)
-                message += Text.Pick($" Xung đột: {result.Overflow.Count} buổi phát vượt quá thời lượng.", $" Conflict: {result.Overflow.Count} occurrences overflow the session.");
-            foreach (var d in (result.Displaced ?? []).Where(d => d.BookingId != result.PreviousId))
-                message += Text.Pick($" Đã thay thế lịch số {d.BookingId} từ ngày {d.From:dd/MM/yyyy}.", $" Replaced booking {d.BookingId} from {Ui.Date(d.From)}.");
-            Flash(message);
-            return Redirect($"/schedule/bookings/{b.Id.ToString(CultureInfo.InvariantCulture)}/edit");
-        }
-        catch (AppException e)
-        {
-            if (e.Code is "booking_not_found" or "session_not_found" or "commune_not_found") return NotFoundPage(e);
-            Refused(e);
-            return View(nameof(Edit), pages.Build(id, form));
-        }
-    }
+        var result = edits.Edit(id, BookingEditPages.Request(form), UserName);
+        var b = result.Booking;
+        var message = result.PreviousId is { } previous
+            ? Text.Pick($"Đã sửa lịch số {previous} từ ngày {b.From:dd/MM/yyyy}: các buổi trước đó giữ nguyên như đã phát; phần sửa là lịch số {b.Id}.",
+                $"Edited booking {previous} from {Ui.Date(b.From)}: earlier dates stay as they aired; the edit is booking {b.Id}.")
+            : Text.Pick($"Đã sửa lịch số {b.Id}: {b.From:dd/MM/yyyy} – {b.To:dd/MM/yyyy}.", $"Edited booking {b.Id}: {Ui.Date(b.From)} – {Ui.Date(b.To)}.");
+        if (result.Overflow.Count > 0)
+            message += Text.Pick($" Xung đột: {result.Overflow.Count} buổi phát vượt quá thời lượng.", $" Conflict: {result.Overflow.Count} occurrences overflow the session.");
+        foreach (var d in (result.Displaced ?? []).Where(d => d.BookingId != result.PreviousId))
+            message += Text.Pick($" Đã thay thế lịch số {d.BookingId} từ ngày {d.From:dd/MM/yyyy}.", $" Replaced booking {d.BookingId} from {Ui.Date(d.From)}.");
+        Flash(message);
+        return Redirect($"/schedule/bookings/{b.Id.ToString(CultureInfo.InvariantCulture)}/edit");
+    }, e =>
+    {
+        if (e.Code is "booking_not_found" or "session_not_found" or "commune_not_found") return NotFoundPage(e);
+        Refused(e);
+        return View(nameof(Edit), pages.Build(id, form));
+    });
 
     private IActionResult NotFoundPage(AppException e)
     {

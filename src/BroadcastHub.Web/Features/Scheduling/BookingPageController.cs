@@ -27,7 +27,7 @@ public sealed class BookingPageController(BookingCancelPages pages, ScheduleChan
     public IActionResult Cancel(long id, BookingCancelForm form)
     {
         var back = LocalOr(form.ReturnUrl, Own(id));
-        try
+        return Attempt(() =>
         {
             var page = pages.Cancel(id, form.From, back);
             if (page.From is not { } from)
@@ -38,33 +38,22 @@ public sealed class BookingPageController(BookingCancelPages pages, ScheduleChan
                 $"Đã huỷ lịch số {id} từ ngày {from:dd/MM/yyyy}: {page.Commune}, khung giờ {page.Session.Start:HH:mm} không còn phát {string.Join(" → ", page.Titles)}.",
                 $"Cancelled booking {id} from {Ui.Date(from)}: {page.Commune}, session {page.Session.Start:HH:mm} no longer airs {string.Join(" → ", page.Titles)}."));
             return Redirect(back);
-        }
-        catch (AppException e) when (e.Status != 404)
+        }, e =>
         {
+            if (e.Status == 404) return NotFoundPage(e);
             Refused(e);
             return Guarded(() => View("~/Features/Scheduling/Views/Schedule/Cancel.cshtml", pages.Cancel(id, null, back)), e.Status);
-        }
-        catch (AppException e)
-        {
-            return NotFoundPage(e);
-        }
+        });
     }
 
     private static string Own(long id) => $"/schedule/bookings/{id.ToString(CultureInfo.InvariantCulture)}";
 
-    private IActionResult Guarded(Func<IActionResult> page, int? status = null)
+    private IActionResult Guarded(Func<IActionResult> page, int? status = null) => Attempt(() =>
     {
-        try
-        {
-            var result = page();
-            if (status is { } s) Response.StatusCode = s;
-            return result;
-        }
-        catch (AppException e)
-        {
-            return NotFoundPage(e);
-        }
-    }
+        var result = page();
+        if (status is { } s) Response.StatusCode = s;
+        return result;
+    }, NotFoundPage);
 
     private IActionResult NotFoundPage(AppException e)
     {

@@ -21,90 +21,50 @@ public sealed class StationsController(StationAdmin stations, StationEnrolment e
     public IActionResult Index() => View(stations.List());
 
     [HttpPost("create")]
-    public IActionResult Create(string? name)
+    public IActionResult Create(string? name) => Attempt(() =>
     {
-        try
-        {
-            var station = stations.Create(name);
-            Flash(Text.Pick($"Đã tạo máy phát \"{station.Name}\" (hàng đợi {station.Queue}).", $"Created station \"{station.Name}\" (queue {station.Queue})."));
-            return RedirectToAction(nameof(Index));
-        }
-        catch (AppException e)
-        {
-            Refused(e, CreateKey);
-            return View(nameof(Index), stations.List());
-        }
-    }
+        var station = stations.Create(name);
+        Flash(Text.Pick($"Đã tạo máy phát \"{station.Name}\" (hàng đợi {station.Queue}).", $"Created station \"{station.Name}\" (queue {station.Queue})."));
+        return RedirectToAction(nameof(Index));
+    }, CreateKey, () => View(nameof(Index), stations.List()));
 
     [HttpPost("zones/{zoneId:long}")]
-    public IActionResult Assign(long zoneId, long stationId)
+    public IActionResult Assign(long zoneId, long stationId) => Attempt(() =>
     {
-        try
-        {
-            stations.AssignZone(zoneId, stationId);
-            Flash(Text.Pick($"Đã chuyển vùng phát {zoneId} sang máy phát {stationId}.", $"Moved zone {zoneId} to station {stationId}."));
-            return RedirectToAction(nameof(Index));
-        }
-        catch (AppException e)
-        {
-            Refused(e, AssignKey);
-            return View(nameof(Index), stations.List());
-        }
-    }
+        stations.AssignZone(zoneId, stationId);
+        Flash(Text.Pick($"Đã chuyển vùng phát {zoneId} sang máy phát {stationId}.", $"Moved zone {zoneId} to station {stationId}."));
+        return RedirectToAction(nameof(Index));
+    }, AssignKey, () => View(nameof(Index), stations.List()));
 
     [HttpPost("zones/{zoneId:long}/output")]
-    public IActionResult SetOutput(long zoneId, string? spec)
+    public IActionResult SetOutput(long zoneId, string? spec) => Attempt(() =>
     {
-        try
-        {
-            stations.SetOutput(zoneId, spec);
-            Flash(Text.Pick($"Vùng phát {zoneId} phát qua \"{stations.OutputSpecOf(zoneId)}\".", $"Zone {zoneId} plays through \"{stations.OutputSpecOf(zoneId)}\"."));
-            return RedirectToAction(nameof(Index));
-        }
-        catch (AppException e)
-        {
-            Refused(e, AssignKey);
-            return View(nameof(Index), stations.List());
-        }
-    }
+        stations.SetOutput(zoneId, spec);
+        Flash(Text.Pick($"Vùng phát {zoneId} phát qua \"{stations.OutputSpecOf(zoneId)}\".", $"Zone {zoneId} plays through \"{stations.OutputSpecOf(zoneId)}\"."));
+        return RedirectToAction(nameof(Index));
+    }, AssignKey, () => View(nameof(Index), stations.List()));
 
     /// <summary>Issues the agent's token and shows it on this response only: it is stored hashed and never shown again.</summary>
     [HttpPost("{id:long}/enrol")]
-    public IActionResult Enrol(long id)
+    public IActionResult Enrol(long id) => Attempt(() =>
     {
-        try
-        {
-            var token = enrolment.Enrol(id, UserName);
-            Response.Headers.CacheControl = "no-store";
-            return View("Enrolled", new EnrolledStation(stations.List().First(s => s.Id == id), token));
-        }
-        catch (AppException e)
-        {
-            Refused(e, EnrolKey);
-            return View(nameof(Index), stations.List());
-        }
-    }
+        var token = enrolment.Enrol(id, UserName);
+        Response.Headers.CacheControl = "no-store";
+        return View("Enrolled", new EnrolledStation(stations.List().First(s => s.Id == id), token));
+    }, EnrolKey, () => View(nameof(Index), stations.List()));
 
     /// <summary>Revokes the agent's token; the hub plays the station's zones again from their next arming.</summary>
     [HttpPost("{id:long}/revoke")]
-    public IActionResult Revoke(long id, bool confirmed)
+    public IActionResult Revoke(long id, bool confirmed) => Attempt(() =>
     {
-        try
-        {
-            if (!confirmed)
-                throw AppException.BadRequest("confirmation_required", Text.Pick(
-                    $"Hãy đánh dấu xác nhận thu hồi token của máy phát {id}.", $"Tick the confirmation to revoke station {id}'s token."));
-            enrolment.Revoke(id, UserName);
-            Flash(Text.Pick($"Đã thu hồi token của máy phát {id}; máy chủ phát lại các vùng của nó từ lần chuẩn bị tới.",
-                $"Revoked station {id}'s token; the hub plays its zones again from their next arming."));
-            return RedirectToAction(nameof(Index));
-        }
-        catch (AppException e)
-        {
-            Refused(e, EnrolKey);
-            return View(nameof(Index), stations.List());
-        }
-    }
+        if (!confirmed)
+            throw AppException.BadRequest("confirmation_required", Text.Pick(
+                $"Hãy đánh dấu xác nhận thu hồi token của máy phát {id}.", $"Tick the confirmation to revoke station {id}'s token."));
+        enrolment.Revoke(id, UserName);
+        Flash(Text.Pick($"Đã thu hồi token của máy phát {id}; máy chủ phát lại các vùng của nó từ lần chuẩn bị tới.",
+            $"Revoked station {id}'s token; the hub plays its zones again from their next arming."));
+        return RedirectToAction(nameof(Index));
+    }, EnrolKey, () => View(nameof(Index), stations.List()));
 }
 
 /// <summary>The page that shows a new agent token once.</summary>

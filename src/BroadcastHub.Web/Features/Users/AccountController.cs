@@ -20,23 +20,17 @@ public sealed class AccountController(AccountService accounts) : PageController
     [HttpPost("signin")]
     [ActionName("SignIn")]
     [AllowAnonymous]
-    public async Task<IActionResult> SignInPost(SignInForm form)
+    public Task<IActionResult> SignInPost(SignInForm form) => AttemptAsync(async () =>
     {
-        UserAccount user;
-        try
-        {
-            user = accounts.SignIn(form.UserName, form.Password);
-        }
-        catch (AppException e)
-        {
-            Refused(e);
-            form.Password = null;
-            return View("SignIn", form);
-        }
+        var user = accounts.SignIn(form.UserName, form.Password);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             accounts.PrincipalFor(user, CookieAuthenticationDefaults.AuthenticationScheme));
         return LocalRedirect(LocalOr(form.ReturnUrl));
-    }
+    }, "", () =>
+    {
+        form.Password = null;
+        return View("SignIn", form);
+    });
 
     [HttpPost("signout")]
     [ActionName("SignOut")]
