@@ -6,6 +6,7 @@ public static class PlacesRegistration
     public static IServiceCollection AddPlaces(this IServiceCollection services)
     {
         services.AddScoped<PlacesService>();
+        services.AddScoped<CommunePages>();
         return services;
     }
 }
