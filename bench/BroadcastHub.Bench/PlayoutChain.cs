@@ -1,20 +1,16 @@
-using BroadcastHub.Audio.Decoding;
 using BroadcastHub.Audio.Loudness;
-using BroadcastHub.Audio.Pipeline;
+using BroadcastHub.Playout;
 using NAudio.Wave;
 
 namespace BroadcastHub.Bench;
 
-/// <summary>The engine's chain (see OccurrenceRunner): per item decode → house format → loudness match, in a gapless rundown.</summary>
+/// <summary>The engine's own item chain (<see cref="ItemChain"/>): decode → house format → loudness match, in a gapless rundown.</summary>
 public static class PlayoutChain
 {
     public static readonly WaveFormat House = WaveFormat.CreateIeeeFloatWaveFormat(44100, 1);
 
-    public static Func<ISampleProvider> Item(string path, LoudnessTarget target, double lufs, int channels) => () =>
-    {
-        var source = AudioDecoder.Open(path);
-        return new OwnedSampleProvider(LoudnessMatch.Apply(HouseFormat.Convert(source, House), lufs, target, channels), source);
-    };
+    public static Func<ISampleProvider> Item(string path, LoudnessTarget target, double lufs, int channels) =>
+        ItemChain.Open(path, House, lufs, channels, target);
 
     /// <summary>Reads a provider to its end in 20 ms blocks, handing each block to <paramref name="sink"/>.</summary>
     public static long Drain(ISampleProvider provider, Action<ReadOnlySpan<float>>? sink = null)

@@ -1,5 +1,6 @@
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Features.Airtime;
 using BroadcastHub.Web.Features.Audit;
 using BroadcastHub.Web.Features.BroadcastPolicies;
@@ -42,21 +43,11 @@ public static class ServiceRegistration
         services.AddSingleton<SessionExceptionRepository>();
         services.AddSingleton<StationRepository>();
         services.AddSingleton<StationAgentRepository>();
-        services.AddSingleton<ThisStation>();
         services.AddSingleton<Policies>();
         services.AddSingleton<MediaStore>();
         services.AddHttpContextAccessor();
         services.AddScoped<UserScope>();
-        services.AddScoped<OccurrenceRunner>();
-        services.AddSingleton<AirtimeRecorder>();
-        services.AddSingleton<Heartbeats>();
-        services.AddScoped<CrashRecovery>();
-        services.AddScoped<RundownItems>();
-        services.AddSingleton<ZoneOutputs>();
-        services.AddSingleton<ZoneGate>();
-        services.AddScoped<StationAlerts>();
-        services.AddSingleton<PlayoutEngine>();
-        services.AddHostedService(sp => sp.GetRequiredService<PlayoutEngine>());
+        services.AddHubPlayout();
         return services
             .AddLibrary()
             .AddScheduling()

@@ -2,6 +2,7 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Services;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,13 @@ public sealed record StationAlert(string Code, string Severity, string Message);
 /// </summary>
 public sealed class StationAlerts(
     IOptions<BroadcastHubOptions> options, PlacesRepository places, ZoneOutputs outputs, OccurrenceRepository occurrences,
-    BulletinRepository bulletins, MediaStore media, AppDatabase db, StationClock clock, AirtimeWriter airtimeWriter)
+    BulletinRepository bulletins, MediaStore media, AppDatabase db, StationClock clock, AirtimeWriter airtimeWriter,
+    HangfireRebuildNotice? hangfireRebuilt = null)
 {
-    /// <summary>Set at start when Hangfire's damaged storage was moved aside.</summary>
-    public static string? HangfireRebuiltNote { get; set; }
+    /// <summary>The alert raised while a zone's stored spec is refused at air and its configured output plays instead.</summary>
+    public static StationAlert StoredRefusalAlert(string zoneName, string refusedSpec) => new(OutputSpecAllowList.RefusedCode, "error", Infrastructure.Text.Pick(
+        $"Vùng {zoneName}: đầu ra đã lưu \"{refusedSpec}\" không nằm trong danh sách cho phép nên không được mở; đang phát qua đầu ra trong cấu hình. Hãy chọn lại đầu ra.",
+        $"Zone {zoneName}: the stored output \"{refusedSpec}\" is not on the allow-list and was not opened; playing through the configured output. Choose the output again."));
 
     /// <summary>Free space of the file system that holds the data folder (its mount point, not the root's).</summary>
     public DiskState Disk()
@@ -60,7 +64,7 @@ public sealed class StationAlerts(
         foreach (var zone in places.ListZones().Where(z => coversZone(z.Id)))
         {
             var state = outputs.StateOf(zone.Id);
-            if (state.RefusedSpec is { } refused) alerts.Add(OutputSpecAllowList.StoredRefusalAlert(zone.Name, refused));
+            if (state.RefusedSpec is { } refused) alerts.Add(StoredRefusalAlert(zone.Name, refused));
             if (state.LastError is not null)
                 alerts.Add(new StationAlert("output_error", "error", Text.Pick(
                     $"Vùng {zone.Name}: thiết bị phát âm thanh báo lỗi; chi tiết trong nhật ký hệ thống.", $"Zone {zone.Name}: the audio output failed; details in the system log.")));
@@ -69,7 +73,7 @@ public sealed class StationAlerts(
                     $"Vùng {zone.Name}: thiết bị phát lỗi, đang ghi ra tệp dự phòng.", $"Zone {zone.Name}: the output failed; writing to files instead.")));
         }
         alerts.AddRange(MissingMedia().Where(m => coversZone(m.ZoneId)).Select(m => m.Alert));
-        if (HangfireRebuiltNote is { } note) alerts.Add(new StationAlert("hangfire_rebuilt", "warning", note));
+        if (hangfireRebuilt?.Note is { } note) alerts.Add(new StationAlert("hangfire_rebuilt", "warning", note));
         return alerts;
     }
 
@@ -97,6 +101,9 @@ public sealed class StationAlerts(
         }, window: bucket);
     }
 }
+
+/// <summary>Set at start when Hangfire's damaged storage was moved aside: the note the alert shows, else null.</summary>
+public sealed record HangfireRebuildNotice(string? Note);
 
 /// <summary>Free space where the data folder lives.</summary>
 public sealed record DiskState(string Path, long FreeBytes, long TotalBytes)

@@ -1,6 +1,7 @@
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Data;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Tests.Support;
 using Dapper;

@@ -183,7 +183,7 @@ public sealed class PlayoutEngineTests(AppFactory app)
         Assert.Equal(AirtimeOutcome.Completed, record.Outcome);
         Assert.Contains("dead air", record.Error);
         Assert.Contains("from 1.0 s", record.Error);
-        var state = app.Services.GetRequiredService<BroadcastHub.Web.Playout.ZoneOutputs>().StateOf(occ.ZoneId);
+        var state = app.Services.GetRequiredService<BroadcastHub.Playout.ZoneOutputs>().StateOf(occ.ZoneId);
         Assert.Contains("Dead air", state.LastError);
     }
 }

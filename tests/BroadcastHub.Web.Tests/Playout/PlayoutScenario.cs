@@ -2,6 +2,7 @@ using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Features.Library;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Places;
 using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 
 namespace BroadcastHub.Web.Features.Dashboard;

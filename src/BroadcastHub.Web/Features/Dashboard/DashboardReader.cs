@@ -3,6 +3,7 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 
 namespace BroadcastHub.Web.Features.Dashboard;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Scope;
 using BroadcastHub.Web.Playout;

@@ -1,4 +1,5 @@
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 
 namespace BroadcastHub.Web.Features.Dashboard;

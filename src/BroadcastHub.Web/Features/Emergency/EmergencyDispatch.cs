@@ -1,3 +1,4 @@
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using Hangfire;
 

@@ -1,3 +1,4 @@
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Infrastructure.BackgroundJobs;
 using BroadcastHub.Web.Playout;
 using Hangfire;

@@ -1,4 +1,5 @@
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Infrastructure.BackgroundJobs;
 using BroadcastHub.Web.Playout;
 using Hangfire;

@@ -1,5 +1,6 @@
 using BroadcastHub.Core.Places;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Scope;

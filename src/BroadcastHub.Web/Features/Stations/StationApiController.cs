@@ -1,5 +1,6 @@
 using BroadcastHub.Core.Access;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Features.Emergency;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Errors;

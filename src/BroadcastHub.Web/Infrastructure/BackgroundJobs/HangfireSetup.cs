@@ -22,7 +22,7 @@ public static class HangfireSetup
     {
         var inMemory = options.HangfireStorage.Equals("InMemory", StringComparison.OrdinalIgnoreCase);
         var postgres = !inMemory && configuration is not null && OnPostgres(configuration);
-        if (!inMemory && !postgres) MoveAsideIfDamaged(options.HangfireDatabasePath, log);
+        services.AddSingleton(new Playout.HangfireRebuildNotice(!inMemory && !postgres ? MoveAsideIfDamaged(options.HangfireDatabasePath, log) : null));
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -87,11 +87,11 @@ public static class HangfireSetup
     /// <summary>
     /// That storage has open reports of lock and heartbeat faults; a damaged file must never stop the morning
     /// session. If SQLite finds it corrupt, it is renamed aside and a fresh one is created; the planner re-arms
-    /// everything from the app database on start.
+    /// everything from the app database on start. Returns the note the alert shows when it did, else null.
     /// </summary>
-    public static void MoveAsideIfDamaged(string path, ILogger log)
+    public static string? MoveAsideIfDamaged(string path, ILogger log)
     {
-        if (!File.Exists(path)) return;
+        if (!File.Exists(path)) return null;
         string? problem;
         try
         {
@@ -105,12 +105,12 @@ public static class HangfireSetup
         {
             problem = e.Message;
         }
-        if (problem is null) return;
+        if (problem is null) return null;
         var aside = path + ".damaged-" + Guid.NewGuid().ToString("N")[..8];
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             if (File.Exists(path + suffix)) File.Move(path + suffix, aside + suffix);
         log.LogError("Hangfire storage {Path} was damaged ({Problem}); moved to {Aside} and rebuilt", path, problem, aside);
-        Playout.StationAlerts.HangfireRebuiltNote = Text.Pick(
+        return Text.Pick(
             $"Kho Hangfire bị hỏng ({problem}) nên đã được tạo lại; lịch đã được nạp lại từ cơ sở dữ liệu chính. Bản cũ: {aside}",
             $"Hangfire's storage was damaged ({problem}) and rebuilt; the schedule was re-armed from the app database. Old file: {aside}");
     }

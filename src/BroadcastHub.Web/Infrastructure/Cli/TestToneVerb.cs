@@ -30,7 +30,7 @@ internal static class TestToneVerb
 
         var options = CliOptions.Read(config);
         var chosen = ChosenOutput(options, zone, time);
-        if (chosen is not null && Playout.ZoneOutputs.NotAllowedPart(chosen) is not null)
+        if (chosen is not null && BroadcastHub.Playout.ZoneOutputs.NotAllowedPart(chosen) is not null)
         {
             // Stored from the web before the allow-list: ALSA would parse it as a command; the configuration is the technician's.
             stderr.WriteLine($"Zone {zone}: the stored output '{chosen}' is not on the allow-list and is not opened; using the configured output.");

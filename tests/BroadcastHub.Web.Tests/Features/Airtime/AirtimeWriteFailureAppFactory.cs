@@ -1,5 +1,6 @@
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -2,6 +2,7 @@ using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -67,8 +68,8 @@ public sealed class AirtimeWriteFailureTests(AirtimeWriteFailureAppFactory app)
         app.Get<AirtimeRecorder>().NotAired(occ, items[0], occ.StartUtc, AirtimeOutcome.Missed, "spooled");
 
         // The next run: a writer built from the same data folder finds the spool file and writes it.
-        var next = new AirtimeWriter(new RepositoryAirtimeAppend(app.Get<AirtimeRepository>()), app.Get<AirtimeCheckpoints>(),
-            app.Get<IOptions<AirtimeOptions>>(), app.Get<IOptions<BroadcastHubOptions>>(), TimeProvider.System, NullLogger<AirtimeWriter>.Instance);
+        var next = new AirtimeWriter(new RepositoryAirtimeAppend(app.Get<AirtimeRepository>()), app.Get<IAirtimeCheckpoint>(),
+            app.Get<IOptions<AirtimeOptions>>(), app.Get<IOptions<PlayoutOptions>>(), TimeProvider.System, NullLogger<AirtimeWriter>.Instance);
         Assert.Equal([0], next.PendingPositions(occ.Id));
         Assert.True(next.Flush());
 

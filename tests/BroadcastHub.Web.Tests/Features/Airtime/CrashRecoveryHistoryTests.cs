@@ -1,6 +1,7 @@
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;

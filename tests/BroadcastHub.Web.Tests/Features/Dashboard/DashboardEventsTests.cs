@@ -41,7 +41,7 @@ public sealed class DashboardEventsTests(AppFactory app)
         var commune = await (await api.PostAsJsonAsync("/api/communes",
             new { name = "Xã Đổi Trạng Thái " + Guid.NewGuid().ToString("N")[..4] })).Content.ReadFromJsonAsync<JsonElement>();
         var zone = commune.GetProperty("zoneId").GetInt64();
-        var outputs = app.Services.GetRequiredService<BroadcastHub.Web.Playout.ZoneOutputs>();
+        var outputs = app.Services.GetRequiredService<BroadcastHub.Playout.ZoneOutputs>();
         outputs.StateOf(zone);
         using var admin = await PageBrowser.SignedInAsync(app, "admin", AppFactory.AdminPassword);
         await using var stream = await EventStream.OpenAsync(admin.Client);

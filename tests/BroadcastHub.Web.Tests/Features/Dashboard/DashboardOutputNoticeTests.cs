@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using BroadcastHub.Core.Access;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Features.Dashboard;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Tests.Support;

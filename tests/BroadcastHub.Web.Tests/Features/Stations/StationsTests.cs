@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Features.Scheduling;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Tests.Playout;
 using BroadcastHub.Web.Tests.Support;

@@ -1,18 +1,12 @@
-using BroadcastHub.Audio.Decoding;
-using BroadcastHub.Audio.Loudness;
-using BroadcastHub.Web.Cli;
 using BroadcastHub.Audio.Output;
 using BroadcastHub.Audio.Pipeline;
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
-using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Infrastructure;
-using BroadcastHub.Web.Services;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NAudio.Wave;
 
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>
 /// Airs one occurrence: final checks, claim, gapless playback from the exact instant, airtime records. When the output
@@ -20,9 +14,8 @@ namespace BroadcastHub.Web.Playout;
 /// reached air on the reopened output (<see cref="ZoneOutputs.Retries"/>), else on the fallback, inside the session window.
 /// </summary>
 public sealed class OccurrenceRunner(
-    OccurrenceRepository occurrences, RundownItems rundowns, ZoneOutputs outputs, ZoneGate zones, ThisStation station,
-    Policies policies, AirtimeRecorder recorder, Heartbeats heartbeats, StationClock clock, IOptions<BroadcastHubOptions> options,
-    IConfiguration configuration, ILogger<OccurrenceRunner> log)
+    IPlayoutStore store, RundownItems rundowns, ZoneOutputs outputs, ZoneGate zones, AirtimeRecorder recorder, Heartbeats heartbeats,
+    StationClock clock, IOptions<PlayoutOptions> options, ILogger<OccurrenceRunner> log)
 {
     private static readonly TimeSpan Preroll = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan ResumePreroll = TimeSpan.FromSeconds(1);
@@ -39,7 +32,7 @@ public sealed class OccurrenceRunner(
         for (var wait = armedUntil - clock.UtcNow; wait > TimeSpan.Zero; wait = armedUntil - clock.UtcNow)
             await Task.Delay(wait < MaxWaitStep ? wait : MaxWaitStep, clock.Time, shutdown);
 
-        if (!station.Plays(occ.ZoneId))
+        if (!store.Plays(occ.ZoneId))
         {
             // The zone moved to another station while this one waited: that station airs it (and claims it first).
             log.LogWarning("Occurrence {Id}: zone {Zone} now belongs to another station; not airing it here", occ.Id, occ.ZoneId);
@@ -52,12 +45,12 @@ public sealed class OccurrenceRunner(
             MarkMissed(occ, now > occ.EndUtc ? "the session had already ended" : $"more than {grace.TotalSeconds:0} s late");
             return;
         }
-        if (!occurrences.TryTransition(occ.Id, OccurrenceState.Claimed, now))
+        if (!store.TryTransition(occ.Id, OccurrenceState.Claimed, now))
         {
             log.LogInformation("Occurrence {Id} was already claimed; not airing it again", occ.Id);
             return;
         }
-        var items = rundowns.Playable(occ, rundowns.Planned(occ));
+        var items = await rundowns.PlayableAsync(occ, rundowns.Planned(occ), shutdown);
         if (!occ.IsEmergency && OutsidePolicy(occ, items)) return;
         var startAt = occ.StartUtc > now ? occ.StartUtc : now;
         await AirAsync(occ, items, startAt, Label(occ), stopReason, stop, shutdown, nowPlaying);
@@ -65,7 +58,7 @@ public sealed class OccurrenceRunner(
 
     private bool OutsidePolicy(Occurrence occ, IReadOnlyList<PlayableItem> items)
     {
-        var policy = policies.ForCommune(occ.CommuneId);
+        var policy = store.PolicyFor(occ.CommuneId);
         var start = clock.ToLocal(occ.StartUtc > clock.UtcNow ? occ.StartUtc : clock.UtcNow);
         if (policy.AllowsAirAt(start)) return false;
         foreach (var item in items)
@@ -79,18 +72,18 @@ public sealed class OccurrenceRunner(
     private DateTimeOffset AirEnd(Occurrence occ)
     {
         if (occ.IsEmergency) return occ.EndUtc;
-        var policy = policies.ForCommune(occ.CommuneId);
+        var policy = store.PolicyFor(occ.CommuneId);
         var allowedEnd = clock.ToUtc(occ.LocalDate, TimeOnly.MinValue) + policy.AllowedUntil;
         return allowedEnd < occ.EndUtc ? allowedEnd : occ.EndUtc;
     }
 
     /// <summary>Airs what a crash left unaired of an occurrence still inside its window, as soon as possible.</summary>
-    public Task ResumeAsync(Occurrence occ, IReadOnlySet<int> positions, int resumeNumber, Func<string?> stopReason,
+    public async Task ResumeAsync(Occurrence occ, IReadOnlySet<int> positions, int resumeNumber, Func<string?> stopReason,
         CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
     {
-        var items = rundowns.Playable(occ, rundowns.Planned(occ).Where(p => positions.Contains(p.Item.Position)));
+        var items = await rundowns.PlayableAsync(occ, rundowns.Planned(occ).Where(p => positions.Contains(p.Item.Position)), shutdown);
         var startAt = clock.UtcNow + ResumePreroll;
-        return AirAsync(occ, items, startAt, $"{Label(occ)}-resume{resumeNumber}", stopReason, stop, shutdown, nowPlaying);
+        await AirAsync(occ, items, startAt, $"{Label(occ)}-resume{resumeNumber}", stopReason, stop, shutdown, nowPlaying);
     }
 
     private async Task AirAsync(Occurrence occ, List<PlayableItem> items, DateTimeOffset startAt, string label, Func<string?> stopReason,
@@ -146,11 +139,12 @@ public sealed class OccurrenceRunner(
         var format = outputs.HouseFormat;
         var notBefore = items.Select(i => i.NotBeforeSeconds is { } s
             ? (long?)Math.Max(0, (long)Math.Round((occ.StartUtc.AddSeconds(s) - startAt).TotalSeconds * format.SampleRate)) : null).ToList();
-        var loudness = LoudnessConfiguration.For(configuration, occ.ZoneId);
-        var rundown = new RundownSampleProvider(format, items.Select(i => OpenItem(i, format, loudness)).ToList(), notBefore);
+        var loudness = PlayoutLoudness.For(options.Value, occ.ZoneId);
+        var rundown = new RundownSampleProvider(format,
+            items.Select(i => ItemChain.Open(i.MediaPath, format, i.Bulletin.IntegratedLufs, i.Bulletin.Channels, loudness)).ToList(), notBefore);
         var limit = new FrameLimitSampleProvider(rundown,
             (long)((airEnd - startAt).TotalSeconds * format.SampleRate), (long)(EndFadeSeconds * format.SampleRate));
-        return new AiringChain(rundown, limit, new DeadAirWatch(occ, limit, rundown, startAt, configuration, outputs, clock, log), startAt);
+        return new AiringChain(rundown, limit, new DeadAirWatch(occ, limit, rundown, startAt, options.Value.DeadAir, outputs, clock, log), startAt);
     }
 
     private async Task<PlayoutReport> PlayAsync(Occurrence occ, IReadOnlyList<PlayableItem> items, AiringChain chain,
@@ -175,18 +169,11 @@ public sealed class OccurrenceRunner(
     /// <summary>Records every item of a planned occurrence as Missed, once.</summary>
     public void MarkMissed(Occurrence occ, string reason)
     {
-        if (!occurrences.TryTransition(occ.Id, OccurrenceState.Missed, clock.UtcNow)) return;
+        if (!store.TryTransition(occ.Id, OccurrenceState.Missed, clock.UtcNow)) return;
         foreach (var (item, start, _) in rundowns.Planned(occ))
             recorder.NotAired(occ, item, start, AirtimeOutcome.Missed, "not aired: " + reason);
         log.LogWarning("Occurrence {Id} missed: {Reason}", occ.Id, reason);
     }
-
-    private static Func<ISampleProvider> OpenItem(PlayableItem item, WaveFormat format, LoudnessTarget loudness) => () =>
-    {
-        var source = AudioDecoder.Open(item.MediaPath);
-        var matched = LoudnessMatch.Apply(HouseFormat.Convert(source, format), item.Bulletin.IntegratedLufs, loudness, item.Bulletin.Channels);
-        return new OwnedSampleProvider(matched, source);
-    };
 
     private string Label(Occurrence occ) =>
         $"{clock.ToLocal(occ.StartUtc):yyyyMMdd-HHmmss}-occ{occ.Id}";

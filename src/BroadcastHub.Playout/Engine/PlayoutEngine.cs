@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
-using BroadcastHub.Data.Repositories;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>
-/// The station engine. Hangfire wakes it ("arm occurrence N") a few minutes ahead; it then owns the timing and
+/// The station engine. Its host wakes it ("arm occurrence N") a few minutes ahead (Hangfire on the hub, the agent's own
+/// arming loop on a station PC); it then owns the timing and
 /// the output, and starts the first sample on the instant itself. Every method is idempotent.
 /// </summary>
-public sealed class PlayoutEngine(OccurrenceRepository occurrences, ThisStation station, IServiceProvider services, StationClock clock,
+public sealed class PlayoutEngine(IPlayoutStore store, IServiceProvider services, StationClock clock,
     ILogger<PlayoutEngine> log) : IHostedService
 {
     private delegate Task Airing(OccurrenceRunner runner, Func<string?> stopReason, CancellationToken stop, CancellationToken shutdown,
@@ -39,7 +42,7 @@ public sealed class PlayoutEngine(OccurrenceRepository occurrences, ThisStation 
     /// <summary>Arms an occurrence: from now on the engine will air it at its instant. Repeated calls do nothing.</summary>
     public void Arm(long occurrenceId)
     {
-        var occ = occurrences.Find(occurrenceId);
+        var occ = store.FindOccurrence(occurrenceId);
         if (occ is null || occ.State != OccurrenceState.Planned || !OwnZone(occ)) return;
         if (Start(occ, (runner, reason, stop, shutdown, playing) => runner.RunAsync(occ, reason, stop, shutdown, playing)))
             log.LogInformation("Armed occurrence {Id} for {Start:O} on zone {Zone}", occ.Id, occ.StartUtc, occ.ZoneId);
@@ -48,7 +51,7 @@ public sealed class PlayoutEngine(OccurrenceRepository occurrences, ThisStation 
     /// <summary>Airs an emergency occurrence at once, preempting (with a short fade) whatever its zone is airing.</summary>
     public void PlayEmergency(long occurrenceId)
     {
-        var occ = occurrences.Find(occurrenceId);
+        var occ = store.FindOccurrence(occurrenceId);
         if (occ is null || !occ.IsEmergency || occ.State != OccurrenceState.Planned || !OwnZone(occ)) return;
         StopZone(occ.ZoneId, "preempted by an emergency bulletin");
         if (Start(occ, (runner, reason, stop, shutdown, playing) => runner.RunAsync(occ, reason, stop, shutdown, playing)))
@@ -80,8 +83,8 @@ public sealed class PlayoutEngine(OccurrenceRepository occurrences, ThisStation 
     /// <summary>A job that reached the wrong station (queue misconfigured) must not make this PC play another's zone.</summary>
     private bool OwnZone(Occurrence occ)
     {
-        if (station.Plays(occ.ZoneId)) return true;
-        log.LogWarning("Occurrence {Id} is for zone {Zone}, which station {Station} does not play; ignored", occ.Id, occ.ZoneId, station.Id);
+        if (store.Plays(occ.ZoneId)) return true;
+        log.LogWarning("Occurrence {Id} is for zone {Zone}, which this station does not play; ignored", occ.Id, occ.ZoneId);
         return false;
     }
 

@@ -1,18 +1,19 @@
 using BroadcastHub.Audio.Pipeline;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
-using BroadcastHub.Data.Repositories;
+using Microsoft.Extensions.Logging;
 
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>
 /// While an occurrence airs, writes four times a second which item is on air and since when (from the samples
 /// counted), so that after a crash or power cut the airtime of every item can be reconstructed.
 /// </summary>
-public sealed class Heartbeats(OccurrenceProgressRepository progress, StationClock clock, ILogger<Heartbeats> log)
+public sealed class Heartbeats(IPlayoutStore store, StationClock clock, ILogger<Heartbeats> log)
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Beats until <paramref name="done"/> is cancelled; a failed write is logged and the next one tried.</summary>
     public async Task RunAsync(Occurrence occ, IReadOnlyList<PlayableItem> items, RundownSampleProvider rundown,
         DateTimeOffset startAt, CancellationToken done)
     {
@@ -27,7 +28,7 @@ public sealed class Heartbeats(OccurrenceProgressRepository progress, StationClo
                 if (start < 0 || start > frame) continue;
                 try
                 {
-                    progress.Beat(occ.Id, items[i].Position, startAt.AddSeconds(start / rate), now);
+                    store.Beat(occ.Id, items[i].Position, startAt.AddSeconds(start / rate), now);
                 }
                 catch (Exception e)
                 {

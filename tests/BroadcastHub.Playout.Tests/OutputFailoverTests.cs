@@ -1,6 +1,6 @@
-using BroadcastHub.Web.Playout;
+using BroadcastHub.Playout;
 
-namespace BroadcastHub.Web.Tests.Playout;
+namespace BroadcastHub.Playout.Tests;
 
 public sealed class OutputFailoverTests
 {

@@ -1,4 +1,4 @@
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>
 /// Which output an occurrence airs on after device failures: the zone's own output, reopened up to

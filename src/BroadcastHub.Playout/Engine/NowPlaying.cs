@@ -1,7 +1,7 @@
 using BroadcastHub.Audio.Pipeline;
 using BroadcastHub.Core.Scheduling;
 
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>What a zone is airing right now.</summary>
 public sealed record NowPlaying(Occurrence Occurrence, IReadOnlyList<PlayableItem> Items, RundownSampleProvider Rundown, DateTimeOffset StartedAt, string Output)

@@ -1,4 +1,4 @@
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>The <c>BroadcastHub:Airtime</c> section: checkpoints of the airtime chain, write retries and recordings kept.</summary>
 public sealed class AirtimeOptions

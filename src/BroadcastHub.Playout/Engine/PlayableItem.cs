@@ -1,6 +1,6 @@
 using BroadcastHub.Core.Library;
 
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>A rundown item that passed the checks before air: approved, valid today, its file present.</summary>
 public sealed record PlayableItem(int Position, Bulletin Bulletin, string MediaPath, DateTimeOffset ScheduledStart, double? NotBeforeSeconds = null);

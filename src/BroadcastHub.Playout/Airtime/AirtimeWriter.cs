@@ -1,24 +1,9 @@
 using System.Text.Json;
 using BroadcastHub.Core.Airtime;
-using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Infrastructure;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace BroadcastHub.Web.Playout;
-
-/// <summary>The one database write of an airtime record; a seam so tests can make the database refuse it.</summary>
-public interface IAirtimeAppend
-{
-    /// <summary>Appends the record; false when it is already recorded. Throws when the database refuses the write.</summary>
-    bool TryAppend(AirtimeRecord record);
-}
-
-/// <summary>Appends through <see cref="AirtimeRepository"/>.</summary>
-public sealed class RepositoryAirtimeAppend(AirtimeRepository airtime) : IAirtimeAppend
-{
-    /// <inheritdoc />
-    public bool TryAppend(AirtimeRecord record) => airtime.TryAppend(record);
-}
+namespace BroadcastHub.Playout;
 
 /// <summary>
 /// Writes airtime records so that nothing aired is lost: a write the database refuses (locked, disk full, read-only)
@@ -28,7 +13,7 @@ public sealed class RepositoryAirtimeAppend(AirtimeRepository airtime) : IAirtim
 public sealed class AirtimeWriter
 {
     private readonly IAirtimeAppend _append;
-    private readonly AirtimeCheckpoints _checkpoints;
+    private readonly IAirtimeCheckpoint _checkpoints;
     private readonly AirtimeOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AirtimeWriter> _log;
@@ -39,11 +24,11 @@ public sealed class AirtimeWriter
     private DateTimeOffset _nextAttempt;
 
     /// <summary>Loads records a previous run could not write from the spool folder.</summary>
-    public AirtimeWriter(IAirtimeAppend append, AirtimeCheckpoints checkpoints, IOptions<AirtimeOptions> options,
-        IOptions<BroadcastHubOptions> hub, TimeProvider time, ILogger<AirtimeWriter> log)
+    public AirtimeWriter(IAirtimeAppend append, IAirtimeCheckpoint checkpoints, IOptions<AirtimeOptions> options,
+        IOptions<PlayoutOptions> playout, TimeProvider time, ILogger<AirtimeWriter> log)
     {
         (_append, _checkpoints, _options, _time, _log) = (append, checkpoints, options.Value, time, log);
-        _spool = Path.Combine(hub.Value.FullDataPath, "spool", "airtime");
+        _spool = Path.Combine(playout.Value.FullDataPath, "spool", "airtime");
         if (!Directory.Exists(_spool)) return;
         foreach (var file in Directory.GetFiles(_spool, "*.json").Order(StringComparer.Ordinal))
             if (JsonSerializer.Deserialize<AirtimeRecord>(File.ReadAllText(file)) is { } record) _pending.Add((record, file));

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using BroadcastHub.Audio.Output;
 
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>
 /// The output specs a zone may be given from the web (API or stations page), and may be aired from once stored:
@@ -32,11 +32,6 @@ public static partial class OutputSpecAllowList
         ArgumentNullException.ThrowIfNull(listedDevices);
         return Refusal((spec ?? "").Trim(), listedDevices, 0);
     }
-
-    /// <summary>The alert raised while a zone's stored spec is refused at air and its configured output plays instead.</summary>
-    public static StationAlert StoredRefusalAlert(string zoneName, string refusedSpec) => new(RefusedCode, "error", Infrastructure.Text.Pick(
-        $"Vùng {zoneName}: đầu ra đã lưu \"{refusedSpec}\" không nằm trong danh sách cho phép nên không được mở; đang phát qua đầu ra trong cấu hình. Hãy chọn lại đầu ra.",
-        $"Zone {zoneName}: the stored output \"{refusedSpec}\" is not on the allow-list and was not opened; playing through the configured output. Choose the output again."));
 
     private static string? Refusal(string spec, Func<IReadOnlyCollection<string>> listedDevices, int depth)
     {

@@ -1,6 +1,6 @@
-using BroadcastHub.Web.Playout;
+using BroadcastHub.Playout;
 
-namespace BroadcastHub.Web.Tests.Features.Airtime;
+namespace BroadcastHub.Playout.Tests;
 
 /// <summary>Recordings under air/ older than the retention setting go; newer ones stay; a second run changes nothing.</summary>
 public sealed class RecordingRetentionTests : IDisposable

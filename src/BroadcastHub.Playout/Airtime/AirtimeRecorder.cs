@@ -4,7 +4,7 @@ using BroadcastHub.Audio.Pipeline;
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Scheduling;
 
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>How a playback ended, besides what the output reported.</summary>
 public enum PlaybackEnd

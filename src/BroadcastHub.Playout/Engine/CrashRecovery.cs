@@ -1,9 +1,9 @@
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
-using BroadcastHub.Data.Repositories;
+using Microsoft.Extensions.Logging;
 
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>What a crash left to air of one occurrence, and which resume this is.</summary>
 public sealed record ResumePlan(Occurrence Occurrence, IReadOnlySet<int> Positions, int ResumeNumber);
@@ -16,8 +16,7 @@ public sealed record ResumePlan(Occurrence Occurrence, IReadOnlySet<int> Positio
 /// that ended within <see cref="Lookback"/> are read, so start-up does not grow with the history.
 /// </summary>
 public sealed class CrashRecovery(
-    AirtimeRecoveryQuery claimed, OccurrenceProgressRepository progress, AirtimeRepository airtime, AirtimeWriter writer,
-    AirtimeRecorder recorder, RundownItems rundowns, ThisStation station, StationClock clock, ILogger<CrashRecovery> log)
+    IPlayoutStore store, AirtimeWriter writer, AirtimeRecorder recorder, RundownItems rundowns, StationClock clock, ILogger<CrashRecovery> log)
 {
     /// <summary>How far back an occurrence's end may lie for recovery to finish its airtime.</summary>
     public static readonly TimeSpan Lookback = TimeSpan.FromDays(7);
@@ -28,12 +27,12 @@ public sealed class CrashRecovery(
     public IReadOnlyList<ResumePlan> Recover(Func<long, bool> isAiring)
     {
         var resumes = new List<ResumePlan>();
-        foreach (var occ in claimed.ClaimedEndingAfter(clock.UtcNow - Lookback).Where(o => !isAiring(o.Id) && station.Plays(o.ZoneId)))
+        foreach (var occ in store.ClaimedEndingAfter(clock.UtcNow - Lookback).Where(o => !isAiring(o.Id) && store.Plays(o.ZoneId)))
         {
-            var recorded = airtime.RecordedPositions(occ.Id).Union(writer.PendingPositions(occ.Id)).ToHashSet();
+            var recorded = store.RecordedPositions(occ.Id).Union(writer.PendingPositions(occ.Id)).ToHashSet();
             var open = rundowns.Planned(occ).Where(p => !recorded.Contains(p.Item.Position)).ToList();
             if (open.Count == 0) continue;
-            var beat = progress.Get(occ.Id);
+            var beat = store.Progress(occ.Id);
             var left = new HashSet<int>();
             foreach (var planned in open)
             {
@@ -43,7 +42,7 @@ public sealed class CrashRecovery(
                     left.Add(planned.Item.Position);
             }
             if (left.Count == 0) continue;
-            if (occ.EndUtc - clock.UtcNow > MinimumLeft && progress.TryBeginResume(occ.Id, beat.ResumeCount))
+            if (occ.EndUtc - clock.UtcNow > MinimumLeft && store.TryBeginResume(occ.Id, beat.ResumeCount))
             {
                 resumes.Add(new ResumePlan(occ, left, beat.ResumeCount + 1));
                 log.LogWarning("Occurrence {Id} was cut by a crash; {Count} items resume now", occ.Id, left.Count);

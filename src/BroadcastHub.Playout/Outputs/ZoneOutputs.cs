@@ -1,36 +1,38 @@
 using System.Collections.Concurrent;
 using BroadcastHub.Audio.Output;
 using BroadcastHub.Core.Time;
-using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Infrastructure;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NAudio.Wave;
 
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>Output state of one zone, for the dashboard and /health.</summary>
+/// <param name="ZoneId">The zone.</param>
+/// <param name="Spec">The spec it opens.</param>
+/// <param name="Description">What the output says it is.</param>
+/// <param name="State"><c>ready</c>, <c>error</c> or <c>fallback</c>.</param>
+/// <param name="Warning">A warning from opening it.</param>
+/// <param name="LastError">The last playback error, until a session airs cleanly.</param>
 /// <param name="RefusedSpec">A spec stored for the zone that is not on <see cref="OutputSpecAllowList"/>: never opened; the
 /// configured output plays instead.</param>
 public sealed record ZoneOutputState(long ZoneId, string Spec, string? Description, string State, string? Warning, string? LastError,
     string? RefusedSpec = null);
 
 /// <summary>Creates each zone's output from configuration and remembers how it went.</summary>
-public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationRepository stations, StationClock clock, ILogger<ZoneOutputs> log)
+public sealed class ZoneOutputs(IOptions<PlayoutOptions> options, IPlayoutStore store, StationClock clock, ILogger<ZoneOutputs> log)
 {
-    private readonly BroadcastHubOptions _options = options.Value;
+    private readonly PlayoutOptions _options = options.Value;
     private readonly ConcurrentDictionary<long, ZoneOutputState> _states = new();
 
     /// <summary>The house format every zone plays.</summary>
     public WaveFormat HouseFormat => WaveFormat.CreateIeeeFloatWaveFormat(_options.HouseFormat.SampleRate, _options.HouseFormat.Channels);
 
     /// <summary>Times a zone's output is reopened after it fails, before the fallback: <c>BroadcastHub:Outputs:Retries</c>, default 2.</summary>
-    public int Retries => int.TryParse(Setting("Retries"), out var n) && n >= 0 ? Math.Min(n, 10) : 2;
+    public int Retries => _options.OutputRetries;
 
     /// <summary>Wait before each reopening: <c>BroadcastHub:Outputs:RetryDelayMilliseconds</c>, default 500.</summary>
-    public TimeSpan RetryDelay => TimeSpan.FromMilliseconds(
-        int.TryParse(Setting("RetryDelayMilliseconds"), out var ms) && ms >= 0 ? Math.Min(ms, 10_000) : 500);
-
-    private string? Setting(string key) => _options.Outputs.TryGetValue(key, out var value) ? value : null;
+    public TimeSpan RetryDelay => _options.OutputRetryDelay;
 
     /// <summary>The output spec of a zone: the one chosen on the stations page, else the configuration's.</summary>
     public string SpecFor(long zoneId) => Resolve(zoneId).Spec;
@@ -46,7 +48,7 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationRe
         string? chosen;
         try
         {
-            stations.OutputByZone().TryGetValue(zoneId, out chosen);
+            chosen = store.ChosenOutput(zoneId);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException)
         {
@@ -97,7 +99,7 @@ public sealed class ZoneOutputs(IOptions<BroadcastHubOptions> options, StationRe
     /// <summary>The output used when a zone's own output fails and its retries are used up: <c>BroadcastHub:Outputs:Fallback</c>, default <c>file</c>.</summary>
     public IPlayoutOutput CreateFallback(long zoneId)
     {
-        var spec = _options.Outputs.TryGetValue("Fallback", out var configured) ? configured : "file";
+        var spec = _options.FallbackOutput;
         var settings = new PlayoutOutputSettings(HouseFormat, Path.Combine(_options.RecordingsPath, $"zone{zoneId}"), clock.Zone, clock.Time);
         try
         {

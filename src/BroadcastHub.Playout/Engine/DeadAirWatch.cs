@@ -2,9 +2,10 @@ using BroadcastHub.Audio.Metering;
 using BroadcastHub.Audio.Pipeline;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
+using Microsoft.Extensions.Logging;
 using NAudio.Wave;
 
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>
 /// Meters what goes to the output: silence longer than <c>BroadcastHub:DeadAir:Seconds</c> (default 10 s) below
@@ -15,13 +16,14 @@ public sealed class DeadAirWatch
 {
     private readonly List<DeadAirEvent> _episodes = [];
 
+    /// <summary>Meters <paramref name="source"/>, the end of <paramref name="occ"/>'s chain, which starts at <paramref name="startAt"/>.</summary>
     public DeadAirWatch(Occurrence occ, ISampleProvider source, RundownSampleProvider rundown, DateTimeOffset startAt,
-        IConfiguration configuration, ZoneOutputs outputs, StationClock clock, ILogger log)
+        DeadAirSettings settings, ZoneOutputs outputs, StationClock clock, ILogger log)
     {
         var rate = source.WaveFormat.SampleRate;
         Watch = new SilenceWatchSampleProvider(source,
-            configuration.GetValue("BroadcastHub:DeadAir:ThresholdDbfs", -50.0),
-            TimeSpan.FromSeconds(configuration.GetValue("BroadcastHub:DeadAir:Seconds", 10.0)),
+            settings.ThresholdDbfs,
+            TimeSpan.FromSeconds(settings.Seconds),
             expectedNow: () => !WaitingBetweenItems(rundown));
         Watch.DeadAirStarted += (_, e) =>
         {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace BroadcastHub.Web.Playout;
+namespace BroadcastHub.Playout;
 
 /// <summary>One airing at a time per zone: an output is never opened twice, and an emergency waits only for the
 /// preempted airing's fade-out.</summary>
@@ -8,6 +8,7 @@ public sealed class ZoneGate
 {
     private readonly ConcurrentDictionary<long, SemaphoreSlim> _zones = new();
 
+    /// <summary>Waits until the zone is free; disposing the lease frees it.</summary>
     public async Task<IDisposable> EnterAsync(long zoneId, CancellationToken cancel)
     {
         var gate = _zones.GetOrAdd(zoneId, _ => new SemaphoreSlim(1, 1));

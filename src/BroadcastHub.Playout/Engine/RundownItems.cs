@@ -1,0 +1,43 @@
+using BroadcastHub.Core.Airtime;
+using BroadcastHub.Core.Scheduling;
+
+namespace BroadcastHub.Playout;
+
+/// <summary>Reads an occurrence's rundown with planned instants, and checks each item just before air.</summary>
+public sealed class RundownItems(IPlayoutStore store, IPlayoutMedia media, AirtimeRecorder recorder)
+{
+    /// <summary>
+    /// The items that pass the checks before air; the others are recorded Skipped or Failed now. Each item's media
+    /// is resolved (and, on an agent, verified or fetched again) here, never aired corrupt.
+    /// </summary>
+    public async Task<List<PlayableItem>> PlayableAsync(Occurrence occ, IEnumerable<PlannedItem> planned, CancellationToken cancel)
+    {
+        var plannedItems = planned.ToList();
+        var bulletins = store.Bulletins(plannedItems.Select(p => p.Item.BulletinId));
+        var playable = new List<PlayableItem>();
+        foreach (var (item, start, _) in plannedItems)
+        {
+            if (!bulletins.TryGetValue(item.BulletinId, out var bulletin) || !bulletin.IsAirableOn(occ.LocalDate))
+            {
+                recorder.NotAired(occ, item, start, AirtimeOutcome.Skipped, "not approved or not valid on this date");
+                continue;
+            }
+            var found = await media.ResolveAsync(bulletin.Sha256, cancel);
+            if (found.Path is { } path)
+                playable.Add(new PlayableItem(item.Position, bulletin, path, start, item.NotBeforeSeconds));
+            else
+                recorder.NotAired(occ, item, start, AirtimeOutcome.Failed, found.Error ?? "the media file is missing from the station");
+        }
+        return playable;
+    }
+
+    /// <summary>The rundown with each item's planned start (back to back from the occurrence's start).</summary>
+    public IEnumerable<PlannedItem> Planned(Occurrence occ)
+    {
+        var rundown = store.Rundown(occ.Id);
+        var lengths = store.Bulletins(rundown.Select(r => r.BulletinId));
+        var seconds = rundown.Select(r => lengths.TryGetValue(r.BulletinId, out var b) ? b.DurationSeconds : 0).ToList();
+        var offsets = RundownTimeline.Offsets(rundown.Select((r, i) => (r.NotBeforeSeconds, seconds[i])));
+        return rundown.Select((item, i) => new PlannedItem(item, occ.StartUtc.AddSeconds(offsets[i]), seconds[i])).ToList();
+    }
+}
