@@ -39,7 +39,7 @@ public sealed class MediaStore(IOptions<BroadcastHubOptions> options)
                 {
                     size += read;
                     if (size > _options.MaxUploadBytes)
-                        throw new AppException(413, "file_too_large", Text.Pick(
+                        throw new AppException("file_too_large", Text.Pick(
                             $"Tệp quá lớn: giới hạn là {_options.MaxUploadBytes / (1024 * 1024)} MB.",
                             $"The file is too large: the limit is {_options.MaxUploadBytes / (1024 * 1024)} MB."));
                     hash.AppendData(buffer, 0, read);

@@ -33,7 +33,7 @@ public sealed class AirtimeQuery(AirtimeLogPages log, UserScope scope, StationCl
     public AirtimeLogPage Page(string? from, string? to, long? communeId, int page, int pageSize)
     {
         if (page < 1 || pageSize < 1 || pageSize > MaxPageSize)
-            throw AppException.BadRequest("invalid_page", Text.Pick(
+            throw new AppException("invalid_page", Text.Pick(
                 $"Trang phải từ 1, số bản ghi mỗi trang từ 1 đến {MaxPageSize}.", $"'page' must be 1 or more and 'pageSize' 1 to {MaxPageSize}."));
         var (range, communes) = Resolve(from, to, communeId);
         var total = log.Count(range.FromUtc, range.ToUtc, communes);

@@ -31,7 +31,7 @@ public sealed class AirtimeReports(
     {
         var kind = string.IsNullOrWhiteSpace(format) ? "xlsx" : format.Trim().ToLowerInvariant();
         if (kind is not ("xlsx" or "csv"))
-            throw AppException.BadRequest("invalid_format", Text.Pick("Định dạng phải là 'xlsx' hoặc 'csv'.", "'format' must be 'xlsx' or 'csv'."));
+            throw new AppException("invalid_format", Text.Pick("Định dạng phải là 'xlsx' hoặc 'csv'.", "'format' must be 'xlsx' or 'csv'."));
         var range = ReportRange.Parse(from, to, clock);
         RequireUnit(unitId);
         var name = $"nhat-ky-phat-{range.FileStem}.{kind}";
@@ -49,7 +49,7 @@ public sealed class AirtimeReports(
         catch (XlsxTooLargeException)
         {
             file.Dispose();
-            throw AppException.BadRequest("export_too_large", Text.Pick(
+            throw new AppException("export_too_large", Text.Pick(
                     "Quá nhiều bản ghi cho một bảng tính; hãy chọn khoảng thời gian ngắn hơn.", "Too many records for one worksheet; choose a shorter range."));
         }
         catch
@@ -62,6 +62,6 @@ public sealed class AirtimeReports(
     private void RequireUnit(long? unitId)
     {
         if (unitId is { } id && places.FindUnit(id) is null)
-            throw AppException.NotFound("unit_not_found", Text.Pick($"Không có đơn vị số {id}.", $"There is no unit {id}."));
+            throw new AppException("unit_not_found", Text.Pick($"Không có đơn vị số {id}.", $"There is no unit {id}."));
     }
 }

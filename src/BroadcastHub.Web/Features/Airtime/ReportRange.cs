@@ -18,9 +18,9 @@ public sealed record ReportRange(DateOnly From, DateOnly To, DateTimeOffset From
         var fromDate = LocalDateInput.Optional(from?.Trim(), "from") ?? clock.Today;
         var toDate = LocalDateInput.Optional(to?.Trim(), "to") ?? fromDate;
         if (toDate < fromDate)
-            throw AppException.BadRequest("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
+            throw new AppException("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
         if (toDate.DayNumber - fromDate.DayNumber + 1 > MaxDays)
-            throw AppException.BadRequest("range_too_long", Text.Pick(
+            throw new AppException("range_too_long", Text.Pick(
                 $"Khoảng thời gian tối đa {MaxDays} ngày.", $"The range may cover at most {MaxDays} days."));
         return new ReportRange(fromDate, toDate, clock.ToUtc(fromDate, TimeOnly.MinValue), clock.ToUtc(toDate.AddDays(1), TimeOnly.MinValue));
     }

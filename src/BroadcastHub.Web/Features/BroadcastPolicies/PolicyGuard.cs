@@ -19,7 +19,7 @@ public sealed class PolicyGuard(Policies policies, SessionRepository sessions, P
         var today = clock.Today;
         var violations = policy.Check(session, sessions.List(session.CommuneId).Where(s => s.OnlyOn is null || s.OnlyOn >= today));
         if (violations.Count == 0) return;
-        throw AppException.BadRequest(violations[0].Code, Text.Pick(
+        throw new AppException(violations[0].Code, Text.Pick(
             $"Vi phạm quy định phát thanh của đơn vị (cho phép {policy.AllowedFrom:HH\\:mm}–{policy.AllowedTo:HH\\:mm}, tối đa {policy.MaxSessionMinutes} phút/buổi, {policy.MaxSessionsPerDay} buổi/ngày): ",
             "Breaks the unit's broadcast policy: ") + string.Join(" ", violations.Select(v => PolicyTexts.Violation(v, session, policy))));
     }
@@ -32,7 +32,7 @@ public sealed class PolicyGuard(Policies policies, SessionRepository sessions, P
         var widenings = PolicyHierarchy.Widenings(policy, parent);
         if (widenings.Count == 0) return;
         var limits = $"{parent.AllowedFrom:HH\\:mm}–{PolicyHierarchy.End(parent)}, {string.Join(",", parent.Weekdays.ToIso())}";
-        throw AppException.BadRequest(PolicyHierarchy.WiderThanParentCode, Text.Pick(
+        throw new AppException(PolicyHierarchy.WiderThanParentCode, Text.Pick(
             $"Quy định này rộng hơn quy định của đơn vị cấp trên ({limits}, tối đa {parent.MaxSessionMinutes} phút/buổi, {parent.MaxSessionsPerDay} buổi/ngày); chỉ được thu hẹp. ",
             $"This policy is wider than the one above it ({limits}, at most {parent.MaxSessionMinutes} minutes a session, {parent.MaxSessionsPerDay} sessions a day); a unit may only narrow it. ")
             + string.Join(" ", widenings.Select(w => PolicyTexts.Widening(w, policy, parent))));

@@ -36,14 +36,14 @@ public sealed class EmergencyService(
     public EmergencyResult StartAll(IReadOnlyList<long>? communeIds, long bulletinId)
     {
         if (communeIds is null || communeIds.Count == 0)
-            throw AppException.BadRequest("communes_required", Text.Pick("Hãy chọn ít nhất một xã/phường.", "Choose at least one commune."));
+            throw new AppException("communes_required", Text.Pick("Hãy chọn ít nhất một xã/phường.", "Choose at least one commune."));
         var bulletin = bulletins.Find(bulletinId) is { } found && scope.Sees(found) ? found
-            : throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin số {bulletinId}.", $"There is no bulletin {bulletinId}."));
+            : throw new AppException("bulletin_not_found", Text.Pick($"Không có bản tin số {bulletinId}.", $"There is no bulletin {bulletinId}."));
         if (bulletin.Status != BulletinStatus.Approved || !bulletin.IsAirableOn(clock.Today))
-            throw AppException.BadRequest("bulletin_not_approved", Text.Pick(
+            throw new AppException("bulletin_not_approved", Text.Pick(
                 $"Bản tin \"{bulletin.Title}\" chưa được phê duyệt hoặc đã hết hiệu lực.", $"Bulletin \"{bulletin.Title}\" is not approved or not valid today."));
         if (!media.Exists(bulletin.Sha256))
-            throw AppException.Conflict("media_missing", Text.Pick("Tệp âm thanh của bản tin không còn trên đài.", "The bulletin's audio file is missing on the station."));
+            throw new AppException("media_missing", Text.Pick("Tệp âm thanh của bản tin không còn trên đài.", "The bulletin's audio file is missing on the station."));
         var communes = communeIds.Distinct().Select(places.FindCommune).ToList(); // every one in scope, before anything airs
         var now = clock.UtcNow;
         var result = new List<Occurrence>();
@@ -68,7 +68,7 @@ public sealed class EmergencyService(
     {
         if (station.AgentStationOf(zoneId) is not { } agentStation) return null;
         var online = agents.All(station.Id)[agentStation].Online;
-        return AppException.Conflict(online ? "agent_unreachable" : "station_offline", online
+        return new AppException(online ? "agent_unreachable" : "station_offline", online
             ? Text.Pick($"Vùng {zoneId} do máy phát {agentStation} (tác tử riêng) phát; máy chủ chưa gửi được lệnh dừng tới nó.",
                 $"Zone {zoneId} is played by station {agentStation}'s own agent; the hub cannot send it a stop yet.")
             : Text.Pick($"Vùng {zoneId} do máy phát {agentStation} phát, đang mất kết nối; không dừng được từ máy chủ.",

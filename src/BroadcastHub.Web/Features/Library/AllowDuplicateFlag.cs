@@ -17,7 +17,7 @@ public static class AllowDuplicateFlag
         var text = values.LastOrDefault()?.Trim();
         if (string.IsNullOrEmpty(text)) return false;
         if (bool.TryParse(text, out var flag)) return flag;
-        throw AppException.BadRequest("invalid_allow_duplicate", Text.Pick(
+        throw new AppException("invalid_allow_duplicate", Text.Pick(
             "Giá trị allowDuplicate phải là true hoặc false.", "allowDuplicate must be true or false."));
     }
 }

@@ -37,7 +37,7 @@ public sealed class AnalysisGate
         if (Interlocked.Increment(ref _admitted) > _admissible)
         {
             Interlocked.Decrement(ref _admitted);
-            throw new AppException(503, "upload_queue_full", Text.Pick(
+            throw new AppException("upload_queue_full", Text.Pick(
                 "Đang phân tích quá nhiều tệp tải lên; hãy thử lại sau ít phút.", "Too many uploads are being analysed; try again in a few minutes."));
         }
         return new Ticket(this);

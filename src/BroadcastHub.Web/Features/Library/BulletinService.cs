@@ -42,8 +42,7 @@ public sealed class BulletinService(
         {
             MediaStore.Discard(staged);
             log.LogInformation("Upload {FileName} refused: {Code} {Detail}", request.FileName, e.Code, e.Message);
-            var status = e.Code is AudioErrorCodes.UnsupportedFormat or AudioErrorCodes.UnrecognizedFormat ? 415 : 400;
-            throw new AppException(status, e.Code, UploadMessages.For(e));
+            throw new AppException(e.Code, UploadMessages.For(e));
         }
         catch
         {
@@ -82,11 +81,11 @@ public sealed class BulletinService(
     private static void ValidateRequest(UploadRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.Title))
-            throw AppException.BadRequest("title_required", Text.Pick("Hãy nhập tiêu đề bản tin.", "A title is required."));
+            throw new AppException("title_required", Text.Pick("Hãy nhập tiêu đề bản tin.", "A title is required."));
         if (request.Title.Length > 200)
-            throw AppException.BadRequest("title_too_long", Text.Pick("Tiêu đề dài quá 200 ký tự.", "The title is longer than 200 characters."));
+            throw new AppException("title_too_long", Text.Pick("Tiêu đề dài quá 200 ký tự.", "The title is longer than 200 characters."));
         if (request.ValidFrom is { } from && request.ValidUntil is { } until && until < from)
-            throw AppException.BadRequest("validity_reversed", Text.Pick(
+            throw new AppException("validity_reversed", Text.Pick(
                 "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.", "validUntil must not be before validFrom."));
     }
 
@@ -99,7 +98,7 @@ public sealed class BulletinService(
     {
         var bulletin = scope.EnsureReviewable(id);
         if (string.IsNullOrWhiteSpace(reason))
-            throw AppException.BadRequest("reason_required", Text.Pick("Hãy ghi lý do từ chối.", "A reason for the rejection is required."));
+            throw new AppException("reason_required", Text.Pick("Hãy ghi lý do từ chối.", "A reason for the rejection is required."));
         return Review(bulletin, BulletinStatus.Rejected, reviewer, reason.Trim());
     }
 
@@ -107,7 +106,7 @@ public sealed class BulletinService(
     {
         var id = bulletin.Id;
         if (!bulletins.Review(id, decision, reviewer, reason, time.GetUtcNow()))
-            throw AppException.Conflict("not_pending", Text.Pick(
+            throw new AppException("not_pending", Text.Pick(
                 $"Bản tin đã được xét duyệt trước đó ({bulletin.Status}).", $"The bulletin was already reviewed ({bulletin.Status})."));
         return Find(id);
     }

@@ -18,7 +18,7 @@ public sealed class FourEyesRule(IOptions<ApprovalOptions> options, UserReposito
 
     /// <summary>The bulletin, or 403 <c>four_eyes</c> when the reviewer uploaded it.</summary>
     public Bulletin Check(Bulletin bulletin, string reviewer) => Forbids(bulletin, reviewer)
-        ? throw new AppException(403, Code, Text.Pick(
+        ? throw new AppException(Code, Text.Pick(
             "Bạn đã tải lên bản tin này nên không thể tự phê duyệt; cần một người duyệt khác (nguyên tắc bốn mắt).",
             "You uploaded this bulletin, so you cannot approve it; another reviewer must (four eyes)."))
         : bulletin;

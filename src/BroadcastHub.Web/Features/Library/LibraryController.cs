@@ -88,7 +88,7 @@ public sealed class LibraryController(BulletinService service, UserScope scope, 
     private ViewResult? Mismatched(long id, long? bulletinId)
     {
         if (bulletinId is null || bulletinId == id) return null;
-        Refused(AppException.BadRequest("bulletin_mismatch", Text.Pick(
+        Refused(new AppException("bulletin_mismatch", Text.Pick(
             $"Biểu mẫu không khớp: địa chỉ là bản tin số {id} nhưng biểu mẫu ghi bản tin số {bulletinId}. Không có gì thay đổi.",
             $"The form does not match: the address names bulletin {id} but the form names bulletin {bulletinId}. Nothing changed.")), ReviewKey);
         return View(nameof(Index), Page(new UploadForm(), null));

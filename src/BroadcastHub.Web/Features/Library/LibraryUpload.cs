@@ -16,9 +16,9 @@ internal static class LibraryUpload
         CancellationToken cancel)
     {
         if (file is null)
-            throw AppException.BadRequest("file_required", Text.Pick("Hãy chọn tệp âm thanh.", "Choose an audio file."));
+            throw new AppException("file_required", Text.Pick("Hãy chọn tệp âm thanh.", "Choose an audio file."));
         if (file.Length > limit)
-            throw new AppException(413, "file_too_large", Text.Pick(
+            throw new AppException("file_too_large", Text.Pick(
                 $"Tệp quá lớn: giới hạn là {limit / (1024 * 1024)} MB.", $"The file is too large: the limit is {limit / (1024 * 1024)} MB."));
         var request = new UploadRequest(form.Title ?? "", file.FileName, form.Language,
             LocalDateInput.Optional(form.ValidFrom?.Trim(), Text.Pick("Hiệu lực từ", "Valid from")),

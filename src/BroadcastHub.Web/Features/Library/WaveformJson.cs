@@ -16,7 +16,7 @@ public static class WaveformJson
         var count = points ?? WaveformCache.DefaultPoints;
         var offered = string.Join(", ", WaveformCache.Resolutions);
         if (!WaveformCache.Resolutions.Contains(count))
-            throw AppException.BadRequest("invalid_points", Text.Pick(
+            throw new AppException("invalid_points", Text.Pick(
                 $"Số điểm phải là một trong: {offered}.", $"points must be one of: {offered}."));
         var w = await waveforms.GetAsync(bulletin, count, cancel);
         return new { bulletinId = bulletin.Id, points = w.Points, durationSeconds = w.DurationSeconds, min = w.Min, max = w.Max, warnings = w.Warnings };

@@ -46,9 +46,9 @@ public sealed class CommunePages(PlacesService service, PlacesRepository places,
         var commune = service.FindCommune(communeId);
         var clean = name?.Trim();
         if (string.IsNullOrEmpty(clean))
-            throw AppException.BadRequest("name_required", Text.Pick("Hãy nhập tên cụm loa.", "Enter the cluster's name."));
+            throw new AppException("name_required", Text.Pick("Hãy nhập tên cụm loa.", "Enter the cluster's name."));
         if (clean.Length > 200)
-            throw AppException.BadRequest("name_too_long", Text.Pick("Tên dài quá 200 ký tự.", "The name is longer than 200 characters."));
+            throw new AppException("name_too_long", Text.Pick("Tên dài quá 200 ký tự.", "The name is longer than 200 characters."));
         places.AddCluster(commune.Id, clean);
         return clean;
     }

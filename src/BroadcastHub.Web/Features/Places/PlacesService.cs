@@ -56,7 +56,7 @@ public sealed class PlacesService(
         }
         catch (ArgumentException)
         {
-            throw AppException.BadRequest("invalid_weekdays", Text.Pick(
+            throw new AppException("invalid_weekdays", Text.Pick(
                 "Ngày trong tuần phải là các số 1 (thứ Hai) đến 7 (Chủ nhật), ít nhất một ngày.",
                 "Weekdays must be ISO numbers 1 (Monday) to 7 (Sunday), at least one."));
         }
@@ -68,9 +68,9 @@ public sealed class PlacesService(
     {
         FindCommune(communeId);
         var day = LocalDateInput.Optional(date, "date")
-            ?? throw AppException.BadRequest("invalid_date", Text.Pick("Hãy nhập ngày (yyyy-MM-dd).", "'date' (yyyy-MM-dd) is required."));
+            ?? throw new AppException("invalid_date", Text.Pick("Hãy nhập ngày (yyyy-MM-dd).", "'date' (yyyy-MM-dd) is required."));
         if (day < clock.Today)
-            throw AppException.BadRequest("date_in_past", Text.Pick("Không thể thêm buổi phát vào một ngày đã qua.", "A one-off session cannot be added on a past date."));
+            throw new AppException("date_in_past", Text.Pick("Không thể thêm buổi phát vào một ngày đã qua.", "A one-off session cannot be added on a past date."));
         var session = Checked(SessionSlot.OneOff(0, communeId, day, ParseStart(start), ParseLength(lengthMinutes)));
         return sessions.CreateOneOff(communeId, day, session.Start, session.LengthMinutes);
     }
@@ -80,7 +80,7 @@ public sealed class PlacesService(
     {
         var today = clock.Today;
         if (sessions.List(session.CommuneId).Where(s => s.OnlyOn is null || s.OnlyOn >= today).FirstOrDefault(other => other.Overlaps(session)) is { } clash)
-            throw AppException.Conflict("session_overlap", Text.Pick(
+            throw new AppException("session_overlap", Text.Pick(
                 $"Trùng giờ với buổi phát {clash.Start:HH\\:mm\\:ss} ({clash.LengthMinutes} phút) của cùng xã: một cụm loa không thể phát hai buổi cùng lúc.",
                 $"Overlaps the commune's session at {clash.Start:HH\\:mm\\:ss} ({clash.LengthMinutes} min): one zone cannot air two sessions at once."));
         guard.EnsureSessionAllowed(session);
@@ -90,13 +90,13 @@ public sealed class PlacesService(
     private static TimeOnly ParseStart(string? start)
     {
         if (!TimeOnly.TryParseExact(start, ["HH:mm:ss", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime))
-            throw AppException.BadRequest("invalid_start", Text.Pick(
+            throw new AppException("invalid_start", Text.Pick(
                 "Giờ bắt đầu phải có dạng HH:mm:ss (giờ địa phương của đài).", "start must be HH:mm:ss (station local time)."));
         return startTime;
     }
 
     private static int ParseLength(int lengthMinutes) => lengthMinutes is >= 1 and <= 1440 ? lengthMinutes
-        : throw AppException.BadRequest("invalid_length", Text.Pick(
+        : throw new AppException("invalid_length", Text.Pick(
             "Thời lượng buổi phát phải từ 1 đến 1440 phút.", "lengthMinutes must be between 1 and 1440."));
 
     /// <summary>A session of the user's scope, or 404 <c>session_not_found</c>.</summary>
@@ -110,7 +110,7 @@ public sealed class PlacesService(
         if (!TimeOnly.TryParseExact(allowedFrom, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
             || !TimeOnly.TryParseExact(allowedTo == "24:00" ? "00:00" : allowedTo, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
             || (to <= from && to != TimeOnly.MinValue))
-            throw AppException.BadRequest("invalid_allowed_hours", Text.Pick(
+            throw new AppException("invalid_allowed_hours", Text.Pick(
                 "Giờ cho phép phải có dạng HH:mm, và giờ kết thúc sau giờ bắt đầu (trong cùng một ngày; 24:00 là nửa đêm).",
                 "allowedFrom and allowedTo must be HH:mm, with allowedTo after allowedFrom on the same day (24:00 is midnight)."));
         var above = policies.AboveUnit(unitId);
@@ -118,12 +118,12 @@ public sealed class PlacesService(
         try { days = weekdays is null ? above?.Weekdays ?? IsoWeekdays.Every : IsoWeekdays.FromIso(weekdays); }
         catch (ArgumentException)
         {
-            throw AppException.BadRequest("invalid_weekdays", Text.Pick("Ngày trong tuần phải là các số 1 đến 7.", "Weekdays must be ISO numbers 1 to 7."));
+            throw new AppException("invalid_weekdays", Text.Pick("Ngày trong tuần phải là các số 1 đến 7.", "Weekdays must be ISO numbers 1 to 7."));
         }
         var maxMinutes = maxSessionMinutes ?? above?.MaxSessionMinutes ?? inForce.Default.MaxSessionMinutes;
         var maxSessions = maxSessionsPerDay ?? above?.MaxSessionsPerDay ?? inForce.Default.MaxSessionsPerDay;
         if (maxMinutes is < 1 or > 1440 || maxSessions is < 1 or > 48)
-            throw AppException.BadRequest("invalid_limits", Text.Pick(
+            throw new AppException("invalid_limits", Text.Pick(
                 "Thời lượng tối đa phải từ 1 đến 1440 phút và số buổi tối đa từ 1 đến 48.",
                 "maxSessionMinutes must be 1–1440 and maxSessionsPerDay 1–48."));
         var policy = new BroadcastPolicy(from, to, days, maxMinutes, maxSessions);
@@ -141,15 +141,15 @@ public sealed class PlacesService(
             return;
         }
         if (places.FindUnit(id.Value) is null || !scope.CoversUnit(id))
-            throw AppException.BadRequest("unit_not_found", Text.Pick($"Không có đơn vị số {id}.", $"There is no unit {id}."));
+            throw new AppException("unit_not_found", Text.Pick($"Không có đơn vị số {id}.", $"There is no unit {id}."));
     }
 
     private static string RequireName(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
-            throw AppException.BadRequest("name_required", Text.Pick("Hãy nhập tên.", "A name is required."));
+            throw new AppException("name_required", Text.Pick("Hãy nhập tên.", "A name is required."));
         if (name.Trim().Length > 200)
-            throw AppException.BadRequest("name_too_long", Text.Pick("Tên dài quá 200 ký tự.", "The name is longer than 200 characters."));
+            throw new AppException("name_too_long", Text.Pick("Tên dài quá 200 ký tự.", "The name is longer than 200 characters."));
         return name.Trim();
     }
 }

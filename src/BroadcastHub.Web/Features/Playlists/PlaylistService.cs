@@ -83,10 +83,10 @@ public sealed class PlaylistService(PlaylistRepository playlists, BulletinReposi
         var chosen = new[] { name, playlistTag, Path.GetFileNameWithoutExtension(Path.GetFileName(fileName ?? "")) }
             .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))?.Trim();
         if (chosen is null)
-            throw AppException.BadRequest("playlist_name_required", Text.Pick(
+            throw new AppException("playlist_name_required", Text.Pick(
                 "Hãy đặt tên cho danh sách phát (trường 'name' hoặc dòng #PLAYLIST:).", "Name the playlist ('name' field or a #PLAYLIST: line)."));
         if (chosen.Length > MaxNameLength)
-            throw AppException.BadRequest("playlist_name_too_long", Text.Pick(
+            throw new AppException("playlist_name_too_long", Text.Pick(
                 "Tên danh sách phát dài quá 200 ký tự.", "The playlist name is longer than 200 characters."));
         return chosen;
     }

@@ -40,7 +40,7 @@ public sealed class BookingEditPages(PlacesService places, BulletinRepository bu
         var ids = new List<long>();
         foreach (var text in form.BulletinIds.Where(t => !string.IsNullOrWhiteSpace(t)))
             ids.Add(long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
-                : throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin \"{text}\".", $"There is no bulletin \"{text}\".")));
+                : throw new AppException("bulletin_not_found", Text.Pick($"Không có bản tin \"{text}\".", $"There is no bulletin \"{text}\".")));
         var weekly = string.Equals(form.Mode?.Trim(), "weekly", StringComparison.OrdinalIgnoreCase);
         return new BookingRequest(0, ids, form.From?.Trim(), form.To?.Trim(), form.Mode?.Trim(),
             weekly ? form.Weekdays.Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : 0).ToList() : null,

@@ -23,17 +23,17 @@ public sealed class BookingEdits(
     {
         var old = scope.EnsureBooking(id);
         if (request.SessionId != 0 && request.SessionId != old.SessionId)
-            throw AppException.BadRequest("session_cannot_change", Text.Pick(
+            throw new AppException("session_cannot_change", Text.Pick(
                 "Không thể chuyển lịch sang khung giờ khác: hãy huỷ lịch này và đặt lịch mới.", "A booking cannot move to another session: cancel it and book anew."));
         var session = places.FindSession(old.SessionId);
         var cutover = BookingEdit.Cutover(session, clock);
         var oldEnd = old.CancelledFrom is { } c && c.AddDays(-1) < old.To ? c.AddDays(-1) : old.To;
         if (oldEnd < cutover)
-            throw AppException.Conflict("booking_ended", Text.Pick(
+            throw new AppException("booking_ended", Text.Pick(
                 "Lịch này đã phát xong hoặc đã bị huỷ: không còn buổi nào để sửa.", "This booking has aired or was cancelled: nothing is left to edit."));
         var to = LocalDateInput.Optional(request.To, "to") ?? oldEnd;
         if (to < cutover)
-            throw AppException.BadRequest("range_in_past", Text.Pick(
+            throw new AppException("range_in_past", Text.Pick(
                 $"Chỉ sửa được từ ngày {cutover:dd/MM/yyyy}: quá khứ giữ nguyên như đã phát.", $"An edit applies from {Date(cutover)} on: the past stays as it aired."));
         var from = BookingEdit.EffectiveFrom(LocalDateInput.Optional(request.From, "from") ?? old.From, cutover);
         var merged = new BookingRequest(old.SessionId, request.BulletinIds ?? old.BulletinIds, Date(from), Date(to),

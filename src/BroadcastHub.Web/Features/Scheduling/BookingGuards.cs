@@ -51,7 +51,7 @@ public sealed class BookingGuards(BookingRepository bookings, StationClock clock
                 $"This is already booked (booking {same.Id}: same session, bulletins and dates). Nothing was booked again."));
     }
 
-    private static AppException Passed() => AppException.BadRequest("session_passed", Text.Pick(
+    private static AppException Passed() => new AppException("session_passed", Text.Pick(
         "Buổi phát này đã qua: không còn ngày nào để phát trong lựa chọn này. Hãy chọn buổi phát hoặc ngày sắp tới.",
         "This session has already passed: none of the chosen dates is still to come. Choose a session or dates ahead."));
 }

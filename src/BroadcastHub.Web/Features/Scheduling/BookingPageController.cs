@@ -31,7 +31,7 @@ public sealed class BookingPageController(BookingCancelPages pages, ScheduleChan
         {
             var page = pages.Cancel(id, form.From, back);
             if (page.From is not { } from)
-                throw AppException.BadRequest("nothing_to_cancel", Text.Pick(
+                throw new AppException("nothing_to_cancel", Text.Pick(
                     "Lịch này không còn buổi nào sắp phát để huỷ.", "This booking has no occurrence left to cancel."));
             changes.CancelBooking(id, Ui.Date(from));
             Flash(Text.Pick(

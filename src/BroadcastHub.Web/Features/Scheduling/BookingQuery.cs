@@ -22,7 +22,7 @@ public sealed class BookingQuery(PlacesService places, BookingRepository booking
         if (sessionId is { } s) places.FindSession(s);
         var first = LocalDateInput.Optional(from?.Trim(), "from") ?? DateOnly.MinValue;
         var last = LocalDateInput.Optional(to?.Trim(), "to") ?? DateOnly.MaxValue;
-        if (last < first) throw AppException.BadRequest("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
+        if (last < first) throw new AppException("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
         var communeOf = sessions.List().ToDictionary(x => x.Id, x => x.CommuneId);
         return bookings.ListOverlapping(first, last, sessionId)
             .Where(b => communeOf.TryGetValue(b.SessionId, out var owner) && scope.CoversCommune(owner) && (communeId is null || owner == communeId))

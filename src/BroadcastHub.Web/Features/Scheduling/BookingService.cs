@@ -70,33 +70,33 @@ public sealed class BookingService(
         var from = LocalDateInput.Required(r.From, "from");
         var to = mode == BookingMode.Once && string.IsNullOrWhiteSpace(r.To) ? from : LocalDateInput.Required(r.To, "to");
         if (mode == BookingMode.Once && to != from)
-            throw AppException.BadRequest("once_needs_one_date", Text.Pick("Kiểu 'once' chỉ đặt một ngày: 'from' phải bằng 'to'.", "Mode 'once' books one date: from must equal to."));
-        if (to < from) throw AppException.BadRequest("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
+            throw new AppException("once_needs_one_date", Text.Pick("Kiểu 'once' chỉ đặt một ngày: 'from' phải bằng 'to'.", "Mode 'once' books one date: from must equal to."));
+        if (to < from) throw new AppException("range_reversed", Text.Pick("Ngày kết thúc phải sau ngày bắt đầu.", "'to' must not be before 'from'."));
         if (to.DayNumber - from.DayNumber >= MaxRangeDays)
-            throw AppException.BadRequest("range_too_long", Text.Pick($"Chỉ đặt lịch tối đa {MaxRangeDays} ngày một lần.", $"A booking may cover at most {MaxRangeDays} days."));
-        if (to < clock.Today) throw AppException.BadRequest("range_in_past", Text.Pick("Khoảng ngày đã qua.", "The date range is in the past."));
+            throw new AppException("range_too_long", Text.Pick($"Chỉ đặt lịch tối đa {MaxRangeDays} ngày một lần.", $"A booking may cover at most {MaxRangeDays} days."));
+        if (to < clock.Today) throw new AppException("range_in_past", Text.Pick("Khoảng ngày đã qua.", "The date range is in the past."));
         var weekdays = IsoWeekdays.Every;
         if (mode == BookingMode.Weekly)
         {
             try { weekdays = IsoWeekdays.FromIso(r.Weekdays ?? []); }
             catch (ArgumentException)
             {
-                throw AppException.BadRequest("invalid_weekdays", Text.Pick(
+                throw new AppException("invalid_weekdays", Text.Pick(
                     "Kiểu 'weekly' cần các ngày trong tuần 1 (thứ Hai) đến 7 (Chủ nhật).", "Mode 'weekly' needs weekdays, ISO 1 (Monday) to 7 (Sunday)."));
             }
         }
         var repeat = r.Repeat ?? 1;
         var interval = r.RepeatIntervalSeconds ?? 0;
         if (repeat is < 1 or > 100)
-            throw AppException.BadRequest("invalid_repeat", Text.Pick("Số lần phát lặp phải từ 1 đến 100.", "repeat must be between 1 and 100."));
+            throw new AppException("invalid_repeat", Text.Pick("Số lần phát lặp phải từ 1 đến 100.", "repeat must be between 1 and 100."));
         if (repeat > 1 && (interval < 0 || interval > session.LengthMinutes * 60))
-            throw AppException.BadRequest("invalid_repeat_interval", Text.Pick(
+            throw new AppException("invalid_repeat_interval", Text.Pick(
                 "Khoảng cách giữa các lần phát lặp phải từ 0 đến thời lượng buổi phát.", "repeatIntervalSeconds must be between 0 and the session's length."));
         var ids = r.BulletinIds;
         if (ids is null || ids.Count == 0)
-            throw AppException.BadRequest("bulletins_required", Text.Pick("Hãy chọn ít nhất một bản tin.", "At least one bulletin is required."));
+            throw new AppException("bulletins_required", Text.Pick("Hãy chọn ít nhất một bản tin.", "At least one bulletin is required."));
         if (ids.Count > MaxItems)
-            throw AppException.BadRequest("too_many_items", Text.Pick(
+            throw new AppException("too_many_items", Text.Pick(
                 $"Một lượt đặt lịch có tối đa {MaxItems} bản tin (đã chọn {ids.Count}).", $"A booking holds at most {MaxItems} bulletins ({ids.Count} given)."));
         CheckBulletins(ids, from, to);
         var booking = new Booking(0, session.Id, ids, from, to)
@@ -105,11 +105,11 @@ public sealed class BookingService(
         };
         var dates = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Count(d => booking.Covers(from.AddDays(d)) && session.OccursOn(from.AddDays(d)));
         if (dates == 0)
-            throw AppException.BadRequest("no_session_on_dates", Text.Pick(
+            throw new AppException("no_session_on_dates", Text.Pick(
                 "Buổi phát không diễn ra vào ngày nào trong lựa chọn này.", "The session does not take place on any of the chosen dates."));
         var rows = (long)dates * ids.Count * repeat;
         if (rows > MaxRundownRows)
-            throw AppException.BadRequest("booking_too_large", Text.Pick(
+            throw new AppException("booking_too_large", Text.Pick(
                 $"Lượt đặt lịch quá lớn: {dates} ngày × {ids.Count} bản tin × {repeat} lần = {rows} lượt phát; tối đa {MaxRundownRows}. Hãy chia thành nhiều lượt.",
                 $"The booking is too large: {dates} dates × {ids.Count} bulletins × {repeat} repeats = {rows} plays; at most {MaxRundownRows}. Split it."));
         return booking;
@@ -121,12 +121,12 @@ public sealed class BookingService(
         foreach (var id in ids)
         {
             if (!found.TryGetValue(id, out var b) || !scope.Sees(b))
-                throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin số {id}.", $"There is no bulletin {id}."));
+                throw new AppException("bulletin_not_found", Text.Pick($"Không có bản tin số {id}.", $"There is no bulletin {id}."));
             if (b.Status != BulletinStatus.Approved)
-                throw AppException.BadRequest("bulletin_not_approved", Text.Pick(
+                throw new AppException("bulletin_not_approved", Text.Pick(
                     $"Bản tin \"{b.Title}\" chưa được phê duyệt.", $"Bulletin \"{b.Title}\" is not approved."));
             if (!b.IsAirableOn(from) || !b.IsAirableOn(to))
-                throw AppException.BadRequest("bulletin_not_valid", Text.Pick(
+                throw new AppException("bulletin_not_valid", Text.Pick(
                     $"Bản tin \"{b.Title}\" không còn hiệu lực trong toàn bộ khoảng ngày đã chọn.",
                     $"Bulletin \"{b.Title}\" is not valid for the whole date range."));
         }
@@ -135,5 +135,5 @@ public sealed class BookingService(
     private static T ParseEnum<T>(string? text, T fallback, string code, string field, string allowed) where T : struct, Enum =>
         string.IsNullOrWhiteSpace(text) ? fallback
         : Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _) ? value
-        : throw AppException.BadRequest(code, Text.Pick($"'{field}' phải là một trong: {allowed}.", $"'{field}' must be one of: {allowed}."));
+        : throw new AppException(code, Text.Pick($"'{field}' phải là một trong: {allowed}.", $"'{field}' must be one of: {allowed}."));
 }

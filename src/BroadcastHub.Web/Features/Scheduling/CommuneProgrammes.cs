@@ -31,19 +31,19 @@ public sealed class CommuneProgrammes(
         {
             "endearly" => UnderfillMode.EndEarly,
             "evergreen" => UnderfillMode.Evergreen,
-            _ => throw AppException.BadRequest("invalid_underfill_mode", Text.Pick(
+            _ => throw new AppException("invalid_underfill_mode", Text.Pick(
                 "mode phải là 'endEarly' (kết thúc sớm) hoặc 'evergreen' (phát bù từ danh sách phát dự phòng).",
                 "mode must be 'endEarly' (the session ends after its last item) or 'evergreen' (topped up from a playlist).")),
         };
         if (underfill == UnderfillMode.Evergreen && playlistId is null)
-            throw AppException.BadRequest("playlist_required", Text.Pick(
+            throw new AppException("playlist_required", Text.Pick(
                 "Chế độ 'evergreen' cần một danh sách phát (playlistId).", "Mode 'evergreen' needs a playlist (playlistId)."));
         if (playlistId is { } id)
         {
             var playlist = playlists.Find(id) is { } found && scope.SeesPlaylist(found.CreatedBy, bulletins.FindMany(found.BulletinIds).Values) ? found
-                : throw AppException.BadRequest("playlist_not_found", Text.Pick($"Không có danh sách phát số {id}.", $"There is no playlist {id}."));
+                : throw new AppException("playlist_not_found", Text.Pick($"Không có danh sách phát số {id}.", $"There is no playlist {id}."));
             if (playlist.BulletinIds.Count == 0)
-                throw AppException.BadRequest("playlist_empty", Text.Pick($"Danh sách phát \"{playlist.Name}\" trống.", $"Playlist \"{playlist.Name}\" is empty."));
+                throw new AppException("playlist_empty", Text.Pick($"Danh sách phát \"{playlist.Name}\" trống.", $"Playlist \"{playlist.Name}\" is empty."));
         }
         return SaveAndReplan(current with { Underfill = underfill, EvergreenPlaylistId = playlistId });
     }
@@ -58,9 +58,9 @@ public sealed class CommuneProgrammes(
     private void RequireApproved(long id)
     {
         var b = bulletins.Find(id) is { } found && scope.Sees(found) ? found
-            : throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin số {id}.", $"There is no bulletin {id}."));
+            : throw new AppException("bulletin_not_found", Text.Pick($"Không có bản tin số {id}.", $"There is no bulletin {id}."));
         if (b.Status != BulletinStatus.Approved)
-            throw AppException.BadRequest("bulletin_not_approved", Text.Pick($"Bản tin \"{b.Title}\" chưa được phê duyệt.", $"Bulletin \"{b.Title}\" is not approved."));
+            throw new AppException("bulletin_not_approved", Text.Pick($"Bản tin \"{b.Title}\" chưa được phê duyệt.", $"Bulletin \"{b.Title}\" is not approved."));
     }
 
     private CommuneProgrammeSettings SaveAndReplan(CommuneProgrammeSettings settings)

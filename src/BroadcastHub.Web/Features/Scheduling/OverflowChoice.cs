@@ -21,7 +21,7 @@ public sealed class OverflowChoice(SchedulePlanner planner, StationClock clock)
     {
         var choice = string.IsNullOrWhiteSpace(text) ? Append : text.Trim().ToLowerInvariant();
         return choice is Append or Replace or Cancel ? choice
-            : throw AppException.BadRequest("invalid_on_overflow", Text.Pick(
+            : throw new AppException("invalid_on_overflow", Text.Pick(
                 "onOverflow phải là 'append' (đặt nối tiếp, phần tràn bị cắt ở cuối buổi), 'replace' (thay thế các lịch thông thường gây tràn) hoặc 'cancel' (không đặt nếu tràn).",
                 "onOverflow must be 'append' (book it; what overflows is cut at the session's end), 'replace' (take the place of the normal bookings in the way) or 'cancel' (book nothing if it overflows)."));
     }
@@ -41,12 +41,12 @@ public sealed class OverflowChoice(SchedulePlanner planner, StationClock clock)
         {
             var overflowing = preview.Overflowing(others, candidate);
             if (overflowing.Count == 0) return [];
-            throw AppException.Conflict("overflow", Text.Pick(
+            throw new AppException("overflow", Text.Pick(
                 $"Không đặt lịch: {overflowing.Count} buổi phát sẽ bị tràn quá thời lượng {session.LengthMinutes} phút (đầu tiên: {clock.ToLocal(overflowing[0].StartUtc):dd/MM HH:mm}).",
                 $"Not booked: {overflowing.Count} occurrences would overflow the {session.LengthMinutes}-minute session (first: {clock.ToLocal(overflowing[0].StartUtc):yyyy-MM-dd HH:mm})."));
         }
         return OverflowReplacement.Choose(others, candidate, preview.Plan)
-            ?? throw AppException.Conflict("overflow_not_resolvable", Text.Pick(
+            ?? throw new AppException("overflow_not_resolvable", Text.Pick(
                 "Không đặt lịch: kể cả khi thay thế mọi lịch thông thường, các bản tin vẫn tràn quá thời lượng buổi phát (lịch ưu tiên không bị thay thế).",
                 "Not booked: even replacing every normal booking, it would still overflow the session (priority bookings are never replaced)."));
     }

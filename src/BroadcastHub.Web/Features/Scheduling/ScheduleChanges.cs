@@ -32,11 +32,11 @@ public sealed class ScheduleChanges(
     public void CancelSessionDate(long sessionId, string? date, string? reason, string user)
     {
         var session = places.FindSession(sessionId);
-        var day = LocalDateInput.Optional(date, "date") ?? throw AppException.BadRequest("invalid_date", Text.Pick("Hãy nhập ngày (yyyy-MM-dd).", "'date' (yyyy-MM-dd) is required."));
+        var day = LocalDateInput.Optional(date, "date") ?? throw new AppException("invalid_date", Text.Pick("Hãy nhập ngày (yyyy-MM-dd).", "'date' (yyyy-MM-dd) is required."));
         if (day < clock.Today)
-            throw AppException.BadRequest("date_in_past", Text.Pick("Không thể huỷ một ngày đã qua.", "A past date cannot be cancelled."));
+            throw new AppException("date_in_past", Text.Pick("Không thể huỷ một ngày đã qua.", "A past date cannot be cancelled."));
         if (!session.OccursOn(day))
-            throw AppException.BadRequest("no_session_on_date", Text.Pick("Buổi phát không diễn ra vào ngày này.", "The session does not take place on that date."));
+            throw new AppException("no_session_on_date", Text.Pick("Buổi phát không diễn ra vào ngày này.", "The session does not take place on that date."));
         exceptions.Cancel(sessionId, day, string.IsNullOrWhiteSpace(reason) ? "cancelled" : reason.Trim(), user);
         planner.PlanSession(sessionId, day, day);
     }
@@ -44,7 +44,7 @@ public sealed class ScheduleChanges(
     /// <summary>Creates the same session in every commune, all or nothing (each checked against its policy).</summary>
     public IReadOnlyList<SessionSlot> ApplyTemplate(IReadOnlyList<long>? communeIds, IReadOnlyList<int>? weekdays, string? start, int lengthMinutes) =>
         communeIds is null || communeIds.Count == 0
-            ? throw AppException.BadRequest("communes_required", Text.Pick("Hãy chọn ít nhất một xã/phường.", "Choose at least one commune."))
+            ? throw new AppException("communes_required", Text.Pick("Hãy chọn ít nhất một xã/phường.", "Choose at least one commune."))
             : communeIds.Distinct().Select(id => places.PrepareSession(id, weekdays, start, lengthMinutes)).ToList()
                 .Select(s => sessions.Create(s.CommuneId, s.Weekdays, s.Start, s.LengthMinutes)).ToList();
 

@@ -25,11 +25,11 @@ public sealed class SchedulePages(
     public BookingResult Book(BookingForm form, string userName)
     {
         if (!long.TryParse(form.SessionId, NumberStyles.None, CultureInfo.InvariantCulture, out var sessionId))
-            throw AppException.BadRequest("session_required", Text.Pick("Hãy chọn khung giờ phát.", "Choose a session."));
+            throw new AppException("session_required", Text.Pick("Hãy chọn khung giờ phát.", "Choose a session."));
         var ids = new List<long>();
         foreach (var text in form.BulletinIds.Where(t => !string.IsNullOrWhiteSpace(t)))
             ids.Add(long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
-                : throw AppException.BadRequest("bulletin_not_found", Text.Pick($"Không có bản tin \"{text}\".", $"There is no bulletin \"{text}\".")));
+                : throw new AppException("bulletin_not_found", Text.Pick($"Không có bản tin \"{text}\".", $"There is no bulletin \"{text}\".")));
         return booking.Book(new BookingRequest(sessionId, ids, form.From?.Trim(), form.To?.Trim(), OnOverflow: form.OnOverflow), userName);
     }
 

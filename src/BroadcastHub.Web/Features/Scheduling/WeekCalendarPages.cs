@@ -23,7 +23,7 @@ public sealed class WeekCalendarPages(WeekCalendar calendar, PlacesRepository pl
             var mine = scope.UnitFor(null);
             visible = UnitTree.CommunesUnder(mine, units, places.ListCommunes()).ToList();
             var shown = communeId is { } c
-                ? [visible.FirstOrDefault(x => x.Id == c) ?? throw AppException.NotFound("commune_not_found",
+                ? [visible.FirstOrDefault(x => x.Id == c) ?? throw new AppException("commune_not_found",
                     Text.Pick($"Không có xã số {c}.", $"There is no commune {c}."))]
                 : unitId is { } u
                     ? UnitTree.CommunesUnder(scope.UnitFor(u), units, visible).ToList()

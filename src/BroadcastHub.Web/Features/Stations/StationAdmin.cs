@@ -48,9 +48,9 @@ public sealed class StationAdmin(StationRepository stations, UserScope scope, Th
     {
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length is 0 or > MaxNameLength)
-            throw AppException.BadRequest("station_name_required", Text.Pick(
+            throw new AppException("station_name_required", Text.Pick(
                 $"Hãy đặt tên máy phát (1–{MaxNameLength} ký tự).", $"Give the station a name (1–{MaxNameLength} characters)."));
-        return stations.Create(trimmed) ?? throw AppException.Conflict("station_exists", Text.Pick(
+        return stations.Create(trimmed) ?? throw new AppException("station_exists", Text.Pick(
             $"Đã có máy phát tên \"{trimmed}\".", $"A station named \"{trimmed}\" already exists."));
     }
 
@@ -60,9 +60,9 @@ public sealed class StationAdmin(StationRepository stations, UserScope scope, Th
     {
         if (!scope.CoversZone(zoneId)) throw ScopeRefusals.ZoneNotFound(zoneId);
         if (stations.Find(stationId) is null)
-            throw AppException.NotFound("station_not_found", Text.Pick($"Không có máy phát số {stationId}.", $"There is no station {stationId}."));
+            throw new AppException("station_not_found", Text.Pick($"Không có máy phát số {stationId}.", $"There is no station {stationId}."));
         if (!stations.AssignZone(zoneId, stationId))
-            throw AppException.NotFound("zone_not_found", Text.Pick($"Không có vùng phát số {zoneId}.", $"There is no zone {zoneId}."));
+            throw new AppException("zone_not_found", Text.Pick($"Không có vùng phát số {zoneId}.", $"There is no zone {zoneId}."));
         rearming.Rearm(zoneId);
     }
 
@@ -87,16 +87,16 @@ public sealed class StationAdmin(StationRepository stations, UserScope scope, Th
             }
             catch (Exception e) when (e is ArgumentException or PlatformNotSupportedException)
             {
-                throw AppException.BadRequest("invalid_output_spec", Text.Pick($"Không dùng được đầu ra \"{chosen}\": tên đầu ra không hợp lệ hoặc không có trên máy này (ví dụ: alsa:default, alsa:hw:0,0, file, null).",
+                throw new AppException("invalid_output_spec", Text.Pick($"Không dùng được đầu ra \"{chosen}\": tên đầu ra không hợp lệ hoặc không có trên máy này (ví dụ: alsa:default, alsa:hw:0,0, file, null).",
                     $"Output \"{chosen}\" cannot be used: {e.Message}"));
             }
             if (ZoneOutputs.NotAllowedPart(chosen) is { } part)
-                throw AppException.BadRequest(OutputSpecAllowList.RefusedCode, Text.Pick(
+                throw new AppException(OutputSpecAllowList.RefusedCode, Text.Pick(
                     $"Đầu ra \"{part}\" không nằm trong danh sách cho phép. Được dùng: {OutputSpecAllowList.Allowed}.",
                     $"Output \"{part}\" is not on the allow-list. Allowed: {OutputSpecAllowList.Allowed}."));
         }
         if (!stations.SetZoneOutput(zoneId, chosen))
-            throw AppException.NotFound("zone_not_found", Text.Pick($"Không có vùng phát số {zoneId}.", $"There is no zone {zoneId}."));
+            throw new AppException("zone_not_found", Text.Pick($"Không có vùng phát số {zoneId}.", $"There is no zone {zoneId}."));
         outputs.Forget(zoneId);
     }
 }

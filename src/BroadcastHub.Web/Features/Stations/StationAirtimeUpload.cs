@@ -23,7 +23,7 @@ public sealed class StationAirtimeUpload(OccurrenceRepository occurrences, Stati
     {
         var records = batch.Records ?? [];
         if (records.Count is 0 or > MaxRecords)
-            throw AppException.BadRequest("invalid_airtime_batch", Text.Pick(
+            throw new AppException("invalid_airtime_batch", Text.Pick(
                 $"Hãy gửi từ 1 đến {MaxRecords} bản ghi trong records.", $"Send 1 to {MaxRecords} records in records."));
         await _oneBatchAtATime.WaitAsync(ct);
         try

@@ -24,7 +24,7 @@ public sealed class StationEnrolment(StationRepository stations, StationAgentRep
     {
         EnsureExists(stationId);
         if (!agents.Revoke(stationId))
-            throw AppException.NotFound("station_not_enrolled", Text.Pick(
+            throw new AppException("station_not_enrolled", Text.Pick(
                 $"Máy phát số {stationId} chưa được ghi danh (không có token để thu hồi).", $"Station {stationId} is not enrolled (no token to revoke)."));
         audit.Record(actor, "station-enrolment-revoked", "stations", stationId);
     }
@@ -32,6 +32,6 @@ public sealed class StationEnrolment(StationRepository stations, StationAgentRep
     private void EnsureExists(long stationId)
     {
         if (stations.Find(stationId) is null)
-            throw AppException.NotFound("station_not_found", Text.Pick($"Không có máy phát số {stationId}.", $"There is no station {stationId}."));
+            throw new AppException("station_not_found", Text.Pick($"Không có máy phát số {stationId}.", $"There is no station {stationId}."));
     }
 }

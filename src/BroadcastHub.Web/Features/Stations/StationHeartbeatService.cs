@@ -26,15 +26,15 @@ public sealed class StationHeartbeatService(StationAgentRepository agents, Stati
     public (DateTimeOffset HubTime, long ClockOffsetMs) Record(long stationId, StationHeartbeatRequest h)
     {
         if (h.ClockUtc is not { } clock)
-            throw AppException.BadRequest("clock_required", Text.Pick("Thiếu clockUtc (giờ của máy phát, UTC).", "clockUtc (the station's clock, UTC) is required."));
+            throw new AppException("clock_required", Text.Pick("Thiếu clockUtc (giờ của máy phát, UTC).", "clockUtc (the station's clock, UTC) is required."));
         if (h.AgentVersion is { Length: > MaxTextLength } || h.Zones?.Any(z => z?.OutputState is { Length: > MaxTextLength }) == true)
-            throw AppException.BadRequest("text_too_long", Text.Pick(
+            throw new AppException("text_too_long", Text.Pick(
                 $"agentVersion và outputState tối đa {MaxTextLength} ký tự.", $"agentVersion and outputState are at most {MaxTextLength} characters."));
         if (h.PendingAirtime is < 0)
-            throw AppException.BadRequest("invalid_pending_airtime", Text.Pick("pendingAirtime không được âm.", "pendingAirtime cannot be negative."));
+            throw new AppException("invalid_pending_airtime", Text.Pick("pendingAirtime không được âm.", "pendingAirtime cannot be negative."));
         var mine = stations.StationByZone();
         if (h.Zones?.FirstOrDefault(z => z is null || !mine.TryGetValue(z.ZoneId, out var s) || s != stationId) is { } foreign)
-            throw new AppException(403, "zone_not_allowed", Text.Pick(
+            throw new AppException("zone_not_allowed", Text.Pick(
                 $"Vùng phát {foreign?.ZoneId} không thuộc máy phát này.", $"Zone {foreign?.ZoneId} is not played by this station."));
         var now = time.GetUtcNow();
         var offset = (long)Math.Round((clock - now).TotalMilliseconds);

@@ -29,7 +29,7 @@ public sealed class StationManifestBuilder(StationRepository stations, PlacesRep
     {
         var span = days ?? DefaultDays;
         if (span is < 1 or > MaxDays)
-            throw AppException.BadRequest("invalid_days", Text.Pick(
+            throw new AppException("invalid_days", Text.Pick(
                 $"days phải là số ngày từ 1 đến {MaxDays} (nhận được {span}).", $"days must be a whole number of days from 1 to {MaxDays} (got {span})."));
         var now = clock.UtcNow;
         var until = now.AddDays(span);

@@ -12,10 +12,10 @@ public sealed partial class StationMediaAccess(StationManifestBuilder manifests,
     public string PathFor(long stationId, string sha256)
     {
         if (!Sha256Form().IsMatch(sha256))
-            throw AppException.BadRequest("invalid_sha256", Text.Pick(
+            throw new AppException("invalid_sha256", Text.Pick(
                 "Mã băm phải gồm đúng 64 chữ số thập lục phân viết thường.", "A hash is exactly 64 lowercase hexadecimal digits."));
         if (!manifests.MediaOf(stationId).Contains(sha256) || !media.Exists(sha256))
-            throw AppException.NotFound("media_not_found", Text.Pick(
+            throw new AppException("media_not_found", Text.Pick(
                 "Không có tệp này trong lịch phát của máy phát.", "No media with this hash is in this station's manifest."));
         return media.PathFor(sha256);
     }

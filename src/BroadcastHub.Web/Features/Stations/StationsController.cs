@@ -58,7 +58,7 @@ public sealed class StationsController(StationAdmin stations, StationEnrolment e
     public IActionResult Revoke(long id, bool confirmed) => Attempt(() =>
     {
         if (!confirmed)
-            throw AppException.BadRequest("confirmation_required", Text.Pick(
+            throw new AppException("confirmation_required", Text.Pick(
                 $"Hãy đánh dấu xác nhận thu hồi token của máy phát {id}.", $"Tick the confirmation to revoke station {id}'s token."));
         enrolment.Revoke(id, UserName);
         Flash(Text.Pick($"Đã thu hồi token của máy phát {id}; máy chủ phát lại các vùng của nó từ lần chuẩn bị tới.",

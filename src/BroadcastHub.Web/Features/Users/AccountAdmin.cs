@@ -16,7 +16,7 @@ public sealed class AccountAdmin(UserRepository users, TokenRepository tokens, P
     {
         var user = Manageable(admin, userId);
         if (user.Id == admin.Id)
-            throw AppException.Conflict("cannot_disable_self", Text.Pick("Bạn không thể tự khoá tài khoản của mình.", "You cannot disable your own account."));
+            throw new AppException("cannot_disable_self", Text.Pick("Bạn không thể tự khoá tài khoản của mình.", "You cannot disable your own account."));
         users.SetDisabled(user.Id, true);
         tokens.RevokeAllExcept(user.Id, null);
         return users.Find(user.Id)!;
@@ -55,7 +55,7 @@ public sealed class AccountAdmin(UserRepository users, TokenRepository tokens, P
     {
         var user = users.Find(userId);
         if (user is null || !UnitScope.Of(admin, places.ListUnits()).CanManage(admin, user.Id, user.UnitId))
-            throw AppException.NotFound("user_not_found", Text.Pick($"Không có người dùng #{userId}.", $"There is no user #{userId}."));
+            throw new AppException("user_not_found", Text.Pick($"Không có người dùng #{userId}.", $"There is no user #{userId}."));
         return user;
     }
 }

@@ -51,7 +51,7 @@ public sealed class AccountService(
         var now = time.GetUtcNow();
         var attempt = users.BeginSignInAttempt(user.Id, now, MaxFailedSignIns, now + LockoutSpan);
         if (!attempt.Allowed)
-            throw AppException.BadRequest("account_locked", Text.Pick("Tài khoản đang bị tạm khoá vì nhập sai mật khẩu nhiều lần; hãy thử lại sau.",
+            throw new AppException("account_locked", Text.Pick("Tài khoản đang bị tạm khoá vì nhập sai mật khẩu nhiều lần; hãy thử lại sau.",
                 "The account is locked after too many wrong passwords; try again later."));
         if (!string.IsNullOrEmpty(password) && hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed)
         {
@@ -69,12 +69,12 @@ public sealed class AccountService(
     public UserAccount CreateUser(string userName, string password, string role, long? unitId, bool mustChangePassword = false)
     {
         if (!Roles.All.Contains(role))
-            throw AppException.BadRequest("invalid_role", Text.Pick(
+            throw new AppException("invalid_role", Text.Pick(
                 $"Vai trò phải là một trong: {string.Join(", ", Roles.All)}.", $"Role must be one of {string.Join(", ", Roles.All)}."));
         if (password.Length < 8)
-            throw AppException.BadRequest("weak_password", Text.Pick("Mật khẩu phải có ít nhất 8 ký tự.", "The password must have at least 8 characters."));
+            throw new AppException("weak_password", Text.Pick("Mật khẩu phải có ít nhất 8 ký tự.", "The password must have at least 8 characters."));
         if (users.FindByName(userName) is not null)
-            throw AppException.Conflict("user_exists", Text.Pick($"Đã có người dùng '{userName}'.", $"User '{userName}' already exists."));
+            throw new AppException("user_exists", Text.Pick($"Đã có người dùng '{userName}'.", $"User '{userName}' already exists."));
         var placeholder = new UserAccount(0, userName, "", role, unitId, 0, null);
         return users.Create(userName, hasher.HashPassword(placeholder, password), role, unitId, mustChangePassword);
     }
@@ -106,6 +106,6 @@ public sealed class AccountService(
             audit.Record(user.UserName, "locked-out", "users", user.Id, new { until = time.GetUtcNow() + LockoutSpan });
     }
 
-    private static AppException Refused() => new(401, "invalid_credentials", Text.Pick(
+    private static AppException Refused() => new("invalid_credentials", Text.Pick(
         "Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đang bị tạm khoá.", "Wrong user name or password, or the account is locked."));
 }

@@ -28,7 +28,7 @@ public static class CommonPasswords
     public static void Check(string password)
     {
         if (Contains(password))
-            throw AppException.BadRequest(Code, Text.Pick(
+            throw new AppException(Code, Text.Pick(
                 "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác, ví dụ ghép vài từ ít gặp với chữ số.",
                 "This password is too common and easily guessed. Choose another, for example a few unusual words with digits."));
     }

@@ -14,6 +14,6 @@ public static class CurrentUser
     {
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var userId) && users.Find(userId) is { } user) return user;
-        throw new AppException(401, "not_signed_in", Text.Pick("Phiên đăng nhập không còn hợp lệ.", "The session is no longer valid."));
+        throw new AppException("not_signed_in", Text.Pick("Phiên đăng nhập không còn hợp lệ.", "The session is no longer valid."));
     }
 }

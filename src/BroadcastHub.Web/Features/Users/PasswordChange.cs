@@ -34,5 +34,5 @@ public sealed class PasswordChange(UserRepository users, TokenRepository tokens,
     }
 
     private static AppException BadRequest(string code, string vietnamese, string english) =>
-        AppException.BadRequest(code, Text.Pick(vietnamese, english));
+        new AppException(code, Text.Pick(vietnamese, english));
 }

@@ -22,13 +22,13 @@ public sealed class PersonalTokens(TokenRepository tokens, UserRepository users,
     {
         var clean = name?.Trim() ?? "";
         if (clean.Length == 0)
-            throw AppException.BadRequest("token_name_required", Text.Pick("Hãy đặt tên cho mã truy cập.", "Give the token a name."));
+            throw new AppException("token_name_required", Text.Pick("Hãy đặt tên cho mã truy cập.", "Give the token a name."));
         if (clean.Length > MaxNameLength)
-            throw AppException.BadRequest("token_name_too_long", Text.Pick(
+            throw new AppException("token_name_too_long", Text.Pick(
                 $"Tên mã truy cập dài quá {MaxNameLength} ký tự.", $"The token's name is longer than {MaxNameLength} characters."));
         var days = expiresInDays ?? DefaultDays;
         if (days is < 1 or > MaxDays)
-            throw AppException.BadRequest("invalid_expiry", Text.Pick(
+            throw new AppException("invalid_expiry", Text.Pick(
                 $"Thời hạn phải từ 1 đến {MaxDays} ngày.", $"The lifetime must be 1 to {MaxDays} days."));
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var expiresAt = time.GetUtcNow().AddDays(days);
@@ -56,10 +56,10 @@ public sealed class PersonalTokens(TokenRepository tokens, UserRepository users,
     {
         var user = users.Find(userId);
         if (user is null || !UnitScope.Of(admin, places.ListUnits()).CanManage(admin, user.Id, user.UnitId))
-            throw AppException.NotFound("user_not_found", Text.Pick($"Không có người dùng #{userId}.", $"There is no user #{userId}."));
+            throw new AppException("user_not_found", Text.Pick($"Không có người dùng #{userId}.", $"There is no user #{userId}."));
         return user;
     }
 
     private static AppException NotFound(long id) =>
-        AppException.NotFound("token_not_found", Text.Pick($"Không có mã truy cập #{id}.", $"There is no token #{id}."));
+        new AppException("token_not_found", Text.Pick($"Không có mã truy cập #{id}.", $"There is no token #{id}."));
 }

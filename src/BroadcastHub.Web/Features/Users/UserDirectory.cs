@@ -29,15 +29,15 @@ public sealed class UserDirectory(UserRepository users, PlacesRepository places,
     {
         var userName = UserNames.Check(input.UserName);
         var role = Roles.All.FirstOrDefault(r => string.Equals(r, input.Role?.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw AppException.BadRequest("invalid_role", Text.Pick(
+            ?? throw new AppException("invalid_role", Text.Pick(
                 $"Vai trò phải là một trong: {string.Join(", ", Roles.All)}.", $"The role must be one of {string.Join(", ", Roles.All)}."));
         var unit = CheckUnit(admin, input.UnitId, role);
         var password = input.Password ?? "";
         if (password.Length < MinPasswordLength)
-            throw AppException.BadRequest("weak_password", Text.Pick(
+            throw new AppException("weak_password", Text.Pick(
                 $"Mật khẩu phải có ít nhất {MinPasswordLength} ký tự.", $"The password must have at least {MinPasswordLength} characters."));
         if (password.Length > MaxPasswordLength)
-            throw AppException.BadRequest("password_too_long", Text.Pick(
+            throw new AppException("password_too_long", Text.Pick(
                 $"Mật khẩu dài quá {MaxPasswordLength} ký tự.", $"The password is longer than {MaxPasswordLength} characters."));
         CommonPasswords.Check(password);
         try
@@ -57,14 +57,14 @@ public sealed class UserDirectory(UserRepository users, PlacesRepository places,
         if (unitId is null)
         {
             if (role == Roles.Admin && scope.IsWhole) return null;
-            throw AppException.BadRequest("unit_required", Text.Pick(
+            throw new AppException("unit_required", Text.Pick(
                 "Hãy chọn đơn vị của người dùng (chỉ quản trị viên toàn hệ thống mới không thuộc đơn vị nào).",
                 "Choose the user's unit (only a system-wide administrator belongs to no unit)."));
         }
         var unit = places.FindUnit(unitId.Value)
-            ?? throw AppException.BadRequest("unit_not_found", Text.Pick($"Không có đơn vị #{unitId}.", $"There is no unit #{unitId}."));
+            ?? throw new AppException("unit_not_found", Text.Pick($"Không có đơn vị #{unitId}.", $"There is no unit #{unitId}."));
         if (!scope.Covers(unit.Id))
-            throw new AppException(403, "unit_out_of_scope", Text.Pick(
+            throw new AppException("unit_out_of_scope", Text.Pick(
                 "Bạn chỉ được tạo người dùng trong đơn vị của mình.", "You may only create users within your own unit."));
         return unit;
     }

@@ -14,14 +14,14 @@ public static class UserNames
     {
         var name = input?.Trim() ?? "";
         if (name.Length == 0)
-            throw AppException.BadRequest("user_name_required", Text.Pick("Hãy nhập tên đăng nhập.", "Enter a user name."));
+            throw new AppException("user_name_required", Text.Pick("Hãy nhập tên đăng nhập.", "Enter a user name."));
         if (name.Length is < MinLength or > MaxLength || !name.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-' or '@'))
-            throw AppException.BadRequest("invalid_user_name", Text.Pick(
+            throw new AppException("invalid_user_name", Text.Pick(
                 $"Tên đăng nhập gồm {MinLength}–{MaxLength} chữ cái, chữ số hoặc . _ - @, không có dấu cách.",
                 $"A user name has {MinLength}–{MaxLength} letters, digits or . _ - @, and no spaces."));
         return name;
     }
 
     public static AppException Exists(string name) =>
-        AppException.Conflict("user_exists", Text.Pick($"Đã có người dùng \"{name}\".", $"User \"{name}\" already exists."));
+        new AppException("user_exists", Text.Pick($"Đã có người dùng \"{name}\".", $"User \"{name}\" already exists."));
 }

@@ -8,7 +8,7 @@ public static class LocalDateInput
 {
     public static DateOnly Required(string? text, string field) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw AppException.BadRequest("invalid_date", Text.Pick($"'{field}' phải có dạng yyyy-MM-dd.", $"'{field}' must be yyyy-MM-dd."));
+        : throw new AppException("invalid_date", Text.Pick($"'{field}' phải có dạng yyyy-MM-dd.", $"'{field}' must be yyyy-MM-dd."));
 
     /// <summary>Null for an empty field, else as <see cref="Required"/>.</summary>
     public static DateOnly? Optional(string? text, string field) => string.IsNullOrWhiteSpace(text) ? null : Required(text, field);
