@@ -52,7 +52,8 @@ public sealed class CommuneProgrammeApiTests(AppFactory app)
         var http = new SchedulingHttp(app, await app.CreateApiClientAsync());
         var communeId = await http.CommuneAsync("Xã cài đặt sai");
         var response = await http.Client.PutAsync($"/api/communes/{communeId}/{route}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // An id that names nothing is a 404 like everywhere else (one status per code, issue 15).
+        Assert.Equal(code.EndsWith("_not_found", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(code, await response.ErrorCodeAsync());
         Assert.Equal(0, http.Scalar("SELECT COUNT(*) FROM commune_programmes WHERE commune_id = @communeId", new { communeId }));
     }

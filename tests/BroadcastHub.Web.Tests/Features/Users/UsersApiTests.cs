@@ -61,7 +61,7 @@ public sealed class UsersApiTests(AppFactory app)
     {
         using var admin = await app.CreateApiClientAsync();
         var response = await admin.PostAsJsonAsync("/api/users", new { userName = UniqueName("x"), password = Password, role = Roles.Operator, unitId = 987654 });
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("unit_not_found", await response.ErrorCodeAsync());
     }
 
