@@ -59,7 +59,7 @@ public sealed class CommuneProgrammePageTests(AppFactory app)
         Assert.Contains("value=\"evergreen\" id=\"uf-evergreen\" checked", form);
 
         var unknown = await admin.SubmitAsync(page, $"{page}/jingles", [("IntroBulletinId", "987654"), ("OutroBulletinId", "")]);
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("Không có bản tin số 987654", PageBrowser.TextOf(PageSections.After(await PageBrowser.HtmlOf(unknown), "id=\"jingles-form\"", "</form>")));
 
         Assert.Equal(CommuneProgrammeSettings.Default(commune), Get<CommuneProgrammeRepository>().Find(commune));
