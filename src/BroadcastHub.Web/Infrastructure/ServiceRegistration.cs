@@ -1,6 +1,5 @@
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Playout;
 using BroadcastHub.Web.Features.Airtime;
 using BroadcastHub.Web.Features.Audit;
 using BroadcastHub.Web.Features.BroadcastPolicies;

@@ -1,7 +1,6 @@
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Playout;
 using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Localisation;
 using BroadcastHub.Web.Infrastructure.Scope;

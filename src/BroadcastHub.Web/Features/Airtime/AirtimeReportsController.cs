@@ -1,7 +1,4 @@
-using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Time;
-using BroadcastHub.Web.Infrastructure;
-using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Localisation;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Mvc;

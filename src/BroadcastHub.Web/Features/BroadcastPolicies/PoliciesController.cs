@@ -2,10 +2,8 @@ using System.Globalization;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Web.Features.Places;
 using BroadcastHub.Web.Infrastructure;
-using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using BroadcastHub.Web.Infrastructure.Scope;
-using BroadcastHub.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,6 @@
 using BroadcastHub.Core.Policies;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Web.Infrastructure;
-using BroadcastHub.Web.Services;
 
 namespace BroadcastHub.Web.Features.BroadcastPolicies;
 

@@ -1,4 +1,3 @@
-using BroadcastHub.Core.Access;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Authorization;

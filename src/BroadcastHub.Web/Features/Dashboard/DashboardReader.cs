@@ -4,7 +4,6 @@ using BroadcastHub.Core.Time;
 using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Playout;
-using BroadcastHub.Web.Playout;
 
 namespace BroadcastHub.Web.Features.Dashboard;
 

@@ -1,6 +1,5 @@
-using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Playout;
-using BroadcastHub.Web.Playout;
+using BroadcastHub.Web.Infrastructure;
 
 namespace BroadcastHub.Web.Features.Dashboard;
 

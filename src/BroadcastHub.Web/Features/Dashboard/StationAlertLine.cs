@@ -1,5 +1,4 @@
 using BroadcastHub.Web.Infrastructure;
-using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
 
 namespace BroadcastHub.Web.Features.Dashboard;

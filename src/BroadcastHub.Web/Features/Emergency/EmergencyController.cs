@@ -1,12 +1,9 @@
 using BroadcastHub.Core.Library;
-using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Features.Library;
 using BroadcastHub.Web.Features.Scheduling;
 using BroadcastHub.Web.Infrastructure;
-using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using BroadcastHub.Web.Infrastructure.Scope;
-using BroadcastHub.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

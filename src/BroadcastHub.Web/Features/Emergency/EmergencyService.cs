@@ -2,7 +2,6 @@ using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Playout;
 using BroadcastHub.Web.Features.Places;
 using BroadcastHub.Web.Features.Stations;
 using BroadcastHub.Web.Infrastructure;

@@ -1,6 +1,5 @@
 using BroadcastHub.Playout;
 using BroadcastHub.Web.Infrastructure.BackgroundJobs;
-using BroadcastHub.Web.Playout;
 using Hangfire;
 
 namespace BroadcastHub.Web.Features.Emergency;

@@ -1,4 +1,3 @@
-using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using BroadcastHub.Web.Services;

@@ -1,13 +1,10 @@
-using System.Globalization;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Time;
-using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using BroadcastHub.Web.Infrastructure.Scope;
-using BroadcastHub.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

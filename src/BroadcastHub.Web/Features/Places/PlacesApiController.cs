@@ -1,5 +1,4 @@
 using BroadcastHub.Core.Access;
-using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Features.Scheduling;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using BroadcastHub.Web.Infrastructure.Scope;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;

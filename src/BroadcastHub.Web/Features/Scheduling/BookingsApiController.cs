@@ -1,7 +1,6 @@
 using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Web.Infrastructure.Mvc;
-using BroadcastHub.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using BroadcastHub.Core.Access;
-using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;

@@ -1,6 +1,5 @@
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Playout;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Playout;
 using Hangfire;

@@ -1,6 +1,4 @@
-using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.BackgroundJobs;
-using BroadcastHub.Web.Services;
 using Hangfire;
 
 namespace BroadcastHub.Web.Features.Scheduling;

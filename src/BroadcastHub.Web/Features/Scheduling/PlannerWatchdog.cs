@@ -1,5 +1,4 @@
 using BroadcastHub.Web.Infrastructure;
-using BroadcastHub.Web.Infrastructure.BackgroundJobs;
 using Hangfire;
 using Microsoft.Extensions.Options;
 

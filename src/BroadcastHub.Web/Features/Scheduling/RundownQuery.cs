@@ -4,7 +4,6 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Features.Places;
-using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Mvc;
 
 namespace BroadcastHub.Web.Features.Scheduling;

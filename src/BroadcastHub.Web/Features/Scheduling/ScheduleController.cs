@@ -1,16 +1,9 @@
 using System.Globalization;
-using BroadcastHub.Core.Library;
-using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
-using BroadcastHub.Data;
-using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Features.Library;
 using BroadcastHub.Web.Infrastructure;
-using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Localisation;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using BroadcastHub.Web.Infrastructure.Scope;
-using BroadcastHub.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

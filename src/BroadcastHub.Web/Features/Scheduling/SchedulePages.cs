@@ -1,5 +1,4 @@
 using System.Globalization;
-using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data;
@@ -7,9 +6,7 @@ using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Features.Library;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Errors;
-using BroadcastHub.Web.Infrastructure.Localisation;
 using BroadcastHub.Web.Infrastructure.Scope;
-using BroadcastHub.Web.Services;
 
 namespace BroadcastHub.Web.Features.Scheduling;
 

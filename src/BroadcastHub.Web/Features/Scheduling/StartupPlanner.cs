@@ -1,6 +1,5 @@
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.BackgroundJobs;
-using BroadcastHub.Web.Services;
 using Hangfire;
 using Microsoft.Extensions.Options;
 

@@ -1,13 +1,10 @@
 using BroadcastHub.Core.Access;
-using BroadcastHub.Data.Repositories;
 using BroadcastHub.Playout;
 using BroadcastHub.Web.Features.Emergency;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using BroadcastHub.Web.Infrastructure.Scope;
-using BroadcastHub.Web.Playout;
-using BroadcastHub.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

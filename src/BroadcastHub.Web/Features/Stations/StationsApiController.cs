@@ -1,6 +1,5 @@
 using BroadcastHub.Core.Access;
 using BroadcastHub.Web.Infrastructure.Mvc;
-using BroadcastHub.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

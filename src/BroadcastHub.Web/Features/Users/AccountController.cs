@@ -1,6 +1,3 @@
-using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Infrastructure;
-using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

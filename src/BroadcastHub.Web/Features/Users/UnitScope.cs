@@ -41,7 +41,7 @@ public sealed class UnitScope
     /// <summary>True when <paramref name="unitId"/> lies in the scope; a unit-less target only in the whole scope.</summary>
     public bool Covers(long? unitId) => _units is null || (unitId is { } id && _units.Contains(id));
 
-    /// <summary>True when <paramref name="actor"/> may manage <paramref name="target"/>: itself, or an administrator over the target's unit.</summary>
+    /// <summary>True when <paramref name="actor"/> may manage user <paramref name="targetUserId"/> of unit <paramref name="targetUnitId"/>: itself, or an administrator over the target's unit.</summary>
     public bool CanManage(UserAccount actor, long targetUserId, long? targetUnitId) =>
         actor.Id == targetUserId || (actor.Role == Roles.Admin && Covers(targetUnitId));
 }

@@ -1,7 +1,6 @@
 using BroadcastHub.Core.Access;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
-using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

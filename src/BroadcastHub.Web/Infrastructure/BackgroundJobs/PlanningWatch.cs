@@ -1,6 +1,4 @@
 using BroadcastHub.Core.Time;
-using BroadcastHub.Playout;
-using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Playout;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,6 @@ using BroadcastHub.Audio.Analysis;
 using BroadcastHub.Audio.Decoding;
 using BroadcastHub.Audio.Loudness;
 using BroadcastHub.Web.Cli;
-using Microsoft.Extensions.Configuration;
 
 namespace BroadcastHub.Web.Infrastructure.Cli;
 

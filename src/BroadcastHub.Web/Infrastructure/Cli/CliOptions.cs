@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace BroadcastHub.Web.Infrastructure.Cli;
 
 /// <summary>The <c>BroadcastHub</c> section bound as the web host binds it.</summary>

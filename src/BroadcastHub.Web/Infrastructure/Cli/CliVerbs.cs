@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace BroadcastHub.Web.Infrastructure.Cli;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using BroadcastHub.Audio.Output;
-using Microsoft.Extensions.Configuration;
 
 namespace BroadcastHub.Web.Infrastructure.Cli;
 

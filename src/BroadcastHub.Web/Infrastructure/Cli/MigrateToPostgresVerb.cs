@@ -1,5 +1,4 @@
 using BroadcastHub.Data;
-using Microsoft.Extensions.Configuration;
 
 namespace BroadcastHub.Web.Infrastructure.Cli;
 

@@ -3,7 +3,6 @@ using BroadcastHub.Audio.Output;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
-using Microsoft.Extensions.Configuration;
 using NAudio.Wave;
 
 namespace BroadcastHub.Web.Infrastructure.Cli;

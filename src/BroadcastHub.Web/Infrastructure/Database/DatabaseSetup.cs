@@ -5,7 +5,7 @@ namespace BroadcastHub.Web.Infrastructure.Database;
 /// <summary>
 /// Which engine holds the app database: <c>BroadcastHub:Database:Provider</c> = <c>sqlite</c> (default: the file under
 /// the data folder) or <c>postgres</c> (<c>ConnectionStrings:BroadcastHub</c>, an Npgsql connection string, shared by
-/// every hub node). Hangfire follows the same choice (<see cref="HangfireSetup"/>).
+/// every hub node). Hangfire follows the same choice (<see cref="BackgroundJobs.HangfireSetup"/>).
 /// </summary>
 public static class DatabaseSetup
 {

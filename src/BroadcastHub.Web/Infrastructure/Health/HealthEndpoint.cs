@@ -2,7 +2,6 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Playout;
-using BroadcastHub.Web.Features.Scheduling;
 using BroadcastHub.Web.Infrastructure.BackgroundJobs;
 using BroadcastHub.Web.Playout;
 using Microsoft.AspNetCore.Authentication;

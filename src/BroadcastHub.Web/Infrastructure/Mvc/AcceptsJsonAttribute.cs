@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ActionConstraints;
-using Microsoft.AspNetCore.Routing;
 
 namespace BroadcastHub.Web.Infrastructure.Mvc;
 

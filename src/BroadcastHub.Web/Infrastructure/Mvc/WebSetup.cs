@@ -1,5 +1,4 @@
 using System.Globalization;
-using BroadcastHub.Core.Access;
 using BroadcastHub.Web.Infrastructure.Auth;
 using BroadcastHub.Web.Infrastructure.BackgroundJobs;
 using BroadcastHub.Web.Infrastructure.Errors;
