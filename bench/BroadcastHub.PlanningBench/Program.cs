@@ -4,6 +4,7 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.PlanningBench;
+using BroadcastHub.Web.Features.Scheduling;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Settings;
 using BroadcastHub.Web.Services;

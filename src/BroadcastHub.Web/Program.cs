@@ -1,10 +1,14 @@
 using BroadcastHub.Web.Features.KeyRing;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Settings;
+using BroadcastHub.Web.Infrastructure.Auth;
+using BroadcastHub.Web.Infrastructure.BackgroundJobs;
+using BroadcastHub.Web.Infrastructure.Database;
+using BroadcastHub.Web.Infrastructure.Mvc;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
-if (BroadcastHub.Web.Cli.CliVerbs.TryRun(args, builder.Configuration) is { } exitCode) return exitCode;
+if (BroadcastHub.Web.Infrastructure.Cli.CliVerbs.TryRun(args, builder.Configuration) is { } exitCode) return exitCode;
 // No-ops unless started by the Windows service manager or systemd (Type=notify); see docs/operations.md.
 builder.Host.UseWindowsService(o => o.ServiceName = "BroadcastHub");
 builder.Host.UseSystemd();

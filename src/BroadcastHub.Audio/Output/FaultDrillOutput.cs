@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using NAudio.Wave;
 
@@ -18,12 +17,12 @@ namespace BroadcastHub.Audio.Output;
 /// </summary>
 public sealed class FaultDrillOutput : IPlayoutOutput
 {
-    private static readonly ConcurrentDictionary<string, byte> Unplugged = new(StringComparer.OrdinalIgnoreCase);
     private readonly IPlayoutOutput inner;
     private readonly TimeSpan after;
     private readonly bool unplug;
     private readonly string spec;
     private readonly TimeProvider time;
+    private readonly UnpluggedDevices unplugged;
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
     /// <param name="spec">The whole spec as configured; it names the unplugged device.</param>
@@ -31,13 +30,15 @@ public sealed class FaultDrillOutput : IPlayoutOutput
     /// <param name="after">Audio played before each failure.</param>
     /// <param name="unplug">True for <c>unplug-after</c>: the device stays failed once it has failed.</param>
     /// <param name="time">The clock.</param>
-    public FaultDrillOutput(string spec, IPlayoutOutput inner, TimeSpan after, bool unplug, TimeProvider time)
+    /// <param name="unplugged">The devices pulled out so far, shared by the outputs of one station.</param>
+    public FaultDrillOutput(string spec, IPlayoutOutput inner, TimeSpan after, bool unplug, TimeProvider time, UnpluggedDevices unplugged)
     {
         this.spec = spec ?? throw new ArgumentNullException(nameof(spec));
         this.inner = inner ?? throw new ArgumentNullException(nameof(inner));
         this.after = after >= TimeSpan.Zero ? after : throw new ArgumentOutOfRangeException(nameof(after));
         this.unplug = unplug;
         this.time = time ?? throw new ArgumentNullException(nameof(time));
+        this.unplugged = unplugged ?? throw new ArgumentNullException(nameof(unplugged));
         Description = $"{(unplug ? "unplug" : "fail")}-after:{after.TotalSeconds.ToString(CultureInfo.InvariantCulture)}:{inner.Description}";
     }
 
@@ -51,7 +52,7 @@ public sealed class FaultDrillOutput : IPlayoutOutput
     public async Task<PlayoutReport> PlayAsync(PlayoutRequest request, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (Unplugged.ContainsKey(spec))
+        if (unplugged.Contains(spec))
         {
             var now = time.GetUtcNow();
             return new PlayoutReport(now, now, 0, $"Output {Description} failed: the device is unplugged (drill).");
@@ -62,7 +63,7 @@ public sealed class FaultDrillOutput : IPlayoutOutput
         var report = await inner.PlayAsync(request with { Source = failing }, cancel).ConfigureAwait(false);
         if (unplug && failing.Failed)
         {
-            Unplugged.TryAdd(spec, 0);
+            unplugged.Add(spec);
         }
 
         return report;

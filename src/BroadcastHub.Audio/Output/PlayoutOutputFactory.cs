@@ -52,7 +52,7 @@ public static class PlayoutOutputFactory
     private static FaultDrillOutput Drill(string spec, string kind, string? argument, PlayoutOutputSettings settings)
     {
         var (after, inner) = FaultDrillOutput.ParseArgument(kind, argument);
-        return new FaultDrillOutput(spec, Create(inner, settings), after, kind == "unplug-after", settings.Time);
+        return new FaultDrillOutput(spec, Create(inner, settings), after, kind == "unplug-after", settings.Time, settings.Unplugged);
     }
 
     /// <summary>ALSA PCM device names (NAME hints of the "pcm" interface); empty if none or not on Linux.</summary>

@@ -15,4 +15,7 @@ public sealed record PlayoutOutputSettings(
 
     /// <summary>ALSA buffer latency requested from <c>snd_pcm_set_params</c>.</summary>
     public TimeSpan AlsaLatency { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The drill devices pulled out so far; give every opening of a station's outputs the same instance.</summary>
+    public UnpluggedDevices Unplugged { get; init; } = new();
 }

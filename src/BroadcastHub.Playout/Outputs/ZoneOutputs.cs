@@ -24,6 +24,7 @@ public sealed class ZoneOutputs(IOptions<PlayoutOptions> options, IPlayoutStore 
 {
     private readonly PlayoutOptions _options = options.Value;
     private readonly ConcurrentDictionary<long, ZoneOutputState> _states = new();
+    private readonly UnpluggedDevices _unplugged = new();
 
     /// <summary>The house format every zone plays.</summary>
     public WaveFormat HouseFormat => WaveFormat.CreateIeeeFloatWaveFormat(_options.HouseFormat.SampleRate, _options.HouseFormat.Channels);
@@ -75,7 +76,7 @@ public sealed class ZoneOutputs(IOptions<PlayoutOptions> options, IPlayoutStore 
     public IPlayoutOutput Create(long zoneId)
     {
         var (spec, refused) = Resolve(zoneId);
-        var settings = new PlayoutOutputSettings(HouseFormat, Path.Combine(_options.RecordingsPath, $"zone{zoneId}"), clock.Zone, clock.Time);
+        var settings = new PlayoutOutputSettings(HouseFormat, Path.Combine(_options.RecordingsPath, $"zone{zoneId}"), clock.Zone, clock.Time) { Unplugged = _unplugged };
         try
         {
             var output = PlayoutOutputFactory.Create(spec, settings);
@@ -100,7 +101,7 @@ public sealed class ZoneOutputs(IOptions<PlayoutOptions> options, IPlayoutStore 
     public IPlayoutOutput CreateFallback(long zoneId)
     {
         var spec = _options.FallbackOutput;
-        var settings = new PlayoutOutputSettings(HouseFormat, Path.Combine(_options.RecordingsPath, $"zone{zoneId}"), clock.Zone, clock.Time);
+        var settings = new PlayoutOutputSettings(HouseFormat, Path.Combine(_options.RecordingsPath, $"zone{zoneId}"), clock.Zone, clock.Time) { Unplugged = _unplugged };
         try
         {
             return PlayoutOutputFactory.Create(spec, settings);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BroadcastHub.Audio.Loudness;
-using Microsoft.Extensions.Configuration;
 
 namespace BroadcastHub.Web.Cli;
 

@@ -1,23 +1,25 @@
 using BroadcastHub.Core.Time;
-using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Auth;
-using BroadcastHub.Web.Jobs;
-using BroadcastHub.Playout;
+using BroadcastHub.Web.Features.Airtime;
+using BroadcastHub.Web.Features.Audit;
+using BroadcastHub.Web.Features.BroadcastPolicies;
+using BroadcastHub.Web.Features.Dashboard;
+using BroadcastHub.Web.Features.Emergency;
+using BroadcastHub.Web.Features.Library;
+using BroadcastHub.Web.Features.Places;
+using BroadcastHub.Web.Features.Playlists;
+using BroadcastHub.Web.Features.Scheduling;
+using BroadcastHub.Web.Features.Stations;
+using BroadcastHub.Web.Features.Users;
+using BroadcastHub.Web.Infrastructure.Database;
+using BroadcastHub.Web.Infrastructure.Scope;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services;
-using BroadcastHub.Web.Services.AdminPages;
-using BroadcastHub.Web.Services.Dashboard;
-using BroadcastHub.Web.Services.Library;
-using BroadcastHub.Web.Services.Playlists;
-using BroadcastHub.Web.Services.Programme;
-using BroadcastHub.Web.Services.Reports;
-using BroadcastHub.Web.Services.Scope;
 using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Web.Infrastructure;
 
-/// <summary>The application's own services.</summary>
+/// <summary>The application's own services: clock, database and repositories, playout, then one line per feature.</summary>
 public static class ServiceRegistration
 {
     public static IServiceCollection AddBroadcastHubCore(this IServiceCollection services)
@@ -40,39 +42,25 @@ public static class ServiceRegistration
         services.AddSingleton<SessionExceptionRepository>();
         services.AddSingleton<StationRepository>();
         services.AddSingleton<StationAgentRepository>();
-        Services.StationAgent.StationAgentRegistration.AddStationAgentServices(services);
-        Features.Stations.Push.StationPushSetup.AddStationPush(services);
-        services.AddScoped<EmergencyDispatch>();
-        services.AddScoped<StationAdmin>();
-        services.AddScoped<ZoneRearming>();
         services.AddSingleton<Policies>();
         services.AddSingleton<MediaStore>();
-        services.AddSingleton<AccountService>();
         services.AddHttpContextAccessor();
         services.AddScoped<UserScope>();
-        services.AddScoped<PlacesService>();
-        services.AddScoped<BulletinService>();
-        services.AddScoped<BookingService>();
-        services.AddScoped<PolicyGuard>();
-        services.AddScoped<RundownQuery>();
-        services.AddScoped<ScheduleChanges>();
-        services.AddScoped<EmergencyService>();
-        services.AddScoped<AirtimeQuery>();
-        services.AddScoped<SchedulePlanner>();
-        services.AddCommuneProgramme();
-        services.AddScoped<OccurrenceArmer>();
-        services.AddSingleton<ArmJobStates>();
-        services.AddScoped<ArmOccurrenceJob>();
-        services.AddScoped<PlanHorizonJob>();
         services.AddHubPlayout();
-        services.AddHostedService<StartupPlanner>();
-        services.AddPlaylistsAndCalendar();
-        services.AddReportsAndAudit();
-        services.AddLibraryPagesAndWeekCalendar();
-        services.AddAdminPages();
-        services.AddLiveDashboard();
-        services.AddBookingSafety();
+        services.AddSingleton<ArmJobStates>();
+        Features.Stations.Push.StationPushSetup.AddStationPush(services);
         Features.Newsroom.NewsroomRegistration.AddNewsroom(services);
-        return services;
+        return services
+            .AddLibrary()
+            .AddScheduling()
+            .AddPlaces()
+            .AddBroadcastPolicies()
+            .AddEmergency()
+            .AddStations()
+            .AddUsers()
+            .AddPlaylists()
+            .AddAirtime()
+            .AddAudit()
+            .AddDashboard();
     }
 }

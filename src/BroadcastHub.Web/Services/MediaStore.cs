@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Infrastructure.Errors;
 using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Web.Services;
@@ -38,7 +39,7 @@ public sealed class MediaStore(IOptions<BroadcastHubOptions> options)
                 {
                     size += read;
                     if (size > _options.MaxUploadBytes)
-                        throw new AppException(413, "file_too_large", Msg.Get("TheFileIsTooLargeThe", _options.MaxUploadBytes / (1024 * 1024)));
+                        throw new AppException("file_too_large", Msg.Get("TheFileIsTooLargeThe", _options.MaxUploadBytes / (1024 * 1024)));
                     hash.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), cancel);
                 }

@@ -8,6 +8,7 @@ namespace BroadcastHub.Audio.Tests.Output;
 public sealed class FaultDrillOutputTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("bh-drill-").FullName;
+    private readonly UnpluggedDevices unplugged = new();
 
     [Fact]
     public async Task Fail_after_plays_exactly_that_long_then_reports_a_write_failure_and_works_again_when_reopened()
@@ -62,7 +63,7 @@ public sealed class FaultDrillOutputTests : IDisposable
             TimeProvider.System.GetUtcNow() + (startIn ?? TimeSpan.FromMilliseconds(50)), "drill-" + Guid.NewGuid().ToString("N")[..6]);
 
     private PlayoutOutputSettings Settings() =>
-        new(OutputTestSources.House, directory, OutputTestSources.Hanoi, TimeProvider.System);
+        new(OutputTestSources.House, directory, OutputTestSources.Hanoi, TimeProvider.System) { Unplugged = unplugged };
 
     /// <summary>Bytes of the file besides the canonical 44-byte header and the samples (the bext chunk and its header).</summary>
     private static long BextOverhead(string wav)

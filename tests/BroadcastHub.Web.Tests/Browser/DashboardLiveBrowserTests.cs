@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using BroadcastHub.Web.Tests.EndToEnd;
+using BroadcastHub.Web.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using BroadcastHub.Web.Tests.EndToEnd;
-using BroadcastHub.Web.Tests.Library;
+using BroadcastHub.Web.Tests.Features.Library;
+using BroadcastHub.Web.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

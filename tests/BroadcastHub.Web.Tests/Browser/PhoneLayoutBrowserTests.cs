@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using BroadcastHub.Web.Tests.EndToEnd;
 using BroadcastHub.Web.Tests.Security;
+using BroadcastHub.Web.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using BroadcastHub.Web.Tests.Support;
 
 namespace BroadcastHub.Web.Tests.EndToEnd;
 

@@ -3,6 +3,7 @@ using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Playout;
+using BroadcastHub.Web.Features.Library;
 using BroadcastHub.Web.Playout;
 using BroadcastHub.Web.Services;
 using BroadcastHub.Web.Tests.Support;

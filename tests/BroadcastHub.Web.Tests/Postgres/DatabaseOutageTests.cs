@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BroadcastHub.Web.Tests.EndToEnd;
+using BroadcastHub.Web.Tests.Support;
 using Npgsql;
 using Xunit.Abstractions;
 

@@ -1,6 +1,6 @@
 using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Tests.Cli;
+using BroadcastHub.Web.Tests.Infrastructure.Cli;
 
 namespace BroadcastHub.Web.Tests.Postgres;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Tests.EndToEnd;
+using BroadcastHub.Web.Tests.Support;
 using Dapper;
 using Xunit.Abstractions;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using BroadcastHub.Data;
-using BroadcastHub.Web.Tests.Api;
 using BroadcastHub.Web.Tests.EndToEnd;
 using BroadcastHub.Web.Tests.Support;
 

@@ -2,8 +2,10 @@ using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Policies;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Features.Emergency;
 using BroadcastHub.Web.Services;
 using BroadcastHub.Web.Tests.Playout;
+using BroadcastHub.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BroadcastHub.Web.Tests.Rules;

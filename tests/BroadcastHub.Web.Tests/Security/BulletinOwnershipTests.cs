@@ -4,8 +4,7 @@ using System.Text.Json;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Auth;
-using BroadcastHub.Web.Tests.Api;
+using BroadcastHub.Web.Features.Users;
 using BroadcastHub.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using BroadcastHub.Web.Tests.Api;
 using BroadcastHub.Web.Tests.Browser;
-using BroadcastHub.Web.Tests.Pages;
 using BroadcastHub.Web.Tests.Support;
 
 namespace BroadcastHub.Web.Tests.Security;

@@ -1,9 +1,7 @@
 using System.Net;
 using BroadcastHub.Core.Access;
-using BroadcastHub.Web.Tests.Api;
-using BroadcastHub.Web.Tests.Pages;
+using BroadcastHub.Web.Tests.Features.Users;
 using BroadcastHub.Web.Tests.Support;
-using BroadcastHub.Web.Tests.Users;
 
 namespace BroadcastHub.Web.Tests.Security;
 

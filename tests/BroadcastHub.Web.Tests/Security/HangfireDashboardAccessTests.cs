@@ -1,6 +1,5 @@
 using System.Net;
 using BroadcastHub.Core.Access;
-using BroadcastHub.Web.Tests.Pages;
 using BroadcastHub.Web.Tests.Support;
 
 namespace BroadcastHub.Web.Tests.Security;

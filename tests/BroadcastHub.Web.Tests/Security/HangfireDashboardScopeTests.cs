@@ -1,8 +1,7 @@
 using System.Net;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Auth;
-using BroadcastHub.Web.Tests.Pages;
+using BroadcastHub.Web.Features.Users;
 using BroadcastHub.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

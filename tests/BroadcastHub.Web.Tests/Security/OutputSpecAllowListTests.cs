@@ -6,8 +6,6 @@ using BroadcastHub.Core.Airtime;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Playout;
 using BroadcastHub.Web.Playout;
-using BroadcastHub.Web.Tests.Api;
-using BroadcastHub.Web.Tests.Pages;
 using BroadcastHub.Web.Tests.Playout;
 using BroadcastHub.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

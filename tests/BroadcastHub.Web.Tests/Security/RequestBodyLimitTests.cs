@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using BroadcastHub.Web.Tests.Api;
 using BroadcastHub.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 

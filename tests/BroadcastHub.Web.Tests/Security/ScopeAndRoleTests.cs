@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using BroadcastHub.Core.Access;
-using BroadcastHub.Web.Tests.Pages;
 using BroadcastHub.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 

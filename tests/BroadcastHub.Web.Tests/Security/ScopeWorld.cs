@@ -5,9 +5,8 @@ using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Auth;
-using BroadcastHub.Web.Tests.Api;
-using BroadcastHub.Web.Tests.Playlists;
+using BroadcastHub.Web.Features.Users;
+using BroadcastHub.Web.Tests.Features.Playlists;
 using BroadcastHub.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

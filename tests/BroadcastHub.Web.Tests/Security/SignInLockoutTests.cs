@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using BroadcastHub.Core.Access;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Auth;
-using BroadcastHub.Web.Tests.Api;
-using BroadcastHub.Web.Tests.Users;
+using BroadcastHub.Web.Features.Users;
+using BroadcastHub.Web.Tests.Features.Users;
+using BroadcastHub.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BroadcastHub.Web.Tests.Security;

@@ -1,6 +1,7 @@
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Features.Scheduling;
 using BroadcastHub.Web.Services;
 using BroadcastHub.Web.Tests.Playout;
 using BroadcastHub.Web.Tests.Support;

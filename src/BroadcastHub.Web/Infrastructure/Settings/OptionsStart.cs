@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 
+using BroadcastHub.Web.Infrastructure.Database;
+
 namespace BroadcastHub.Web.Infrastructure.Settings;
 
 /// <summary>

@@ -1,8 +1,13 @@
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Newsroom;
 using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Features.Library;
 using BroadcastHub.Web.Services;
 using Microsoft.Extensions.Options;
+
+using BroadcastHub.Web.Infrastructure.Mvc;
+
+using BroadcastHub.Web.Infrastructure.Errors;
 
 namespace BroadcastHub.Web.Features.Newsroom.Tts;
 
@@ -66,7 +71,7 @@ public sealed class TtsService(TtsVoices voices, BulletinService bulletins, Medi
         {
             File.Delete(wav);
             log.LogError("Text to speech with {Voice} failed: {Detail}", voice.Id, e.Message);
-            throw new AppException(500, "tts_failed", Msg.Get("TheVoiceFailedToProduceAudio"));
+            throw new AppException("tts_failed", Msg.Get("TheVoiceFailedToProduceAudio"));
         }
         catch
         {
@@ -82,7 +87,7 @@ public sealed class TtsService(TtsVoices voices, BulletinService bulletins, Medi
         var text = CheckText(request.Text);
         var rate = request.Rate ?? 1.0;
         if (double.IsNaN(rate) || rate is < MinRate or > MaxRate)
-            throw AppException.BadRequest("invalid_rate", Msg.Get("RateMustBeFromTo1", MinRate, MaxRate));
+            throw new AppException("invalid_rate", Msg.Get("RateMustBeFromTo1", MinRate, MaxRate));
         var (engine, voice) = voices.Resolve(request.Voice);
         return (engine, voice, rate, VietnameseNormaliser.Normalise(text).Text);
     }
@@ -90,10 +95,10 @@ public sealed class TtsService(TtsVoices voices, BulletinService bulletins, Medi
     private string CheckText(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
-            throw AppException.BadRequest("tts_text_required", Msg.Get("TypeTheTextToBeRead"));
+            throw new AppException("tts_text_required", Msg.Get("TypeTheTextToBeRead"));
         var max = options.Value.MaxChars;
         if (text.Length > max)
-            throw AppException.BadRequest("tts_text_too_long", Msg.Get("TheTextHasCharactersMoreThan", text.Length, max));
+            throw new AppException("tts_text_too_long", Msg.Get("TheTextHasCharactersMoreThan", text.Length, max));
         return text.Trim();
     }
 }

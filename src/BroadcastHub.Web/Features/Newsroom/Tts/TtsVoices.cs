@@ -1,5 +1,7 @@
 using BroadcastHub.Web.Infrastructure;
 
+using BroadcastHub.Web.Infrastructure.Errors;
+
 namespace BroadcastHub.Web.Features.Newsroom.Tts;
 
 /// <summary>Every installed engine's voices, and which engine speaks a requested voice id.</summary>
@@ -20,11 +22,11 @@ public sealed class TtsVoices(IEnumerable<ITtsEngine> engines)
         var wanted = string.IsNullOrWhiteSpace(id) ? DefaultId : id.Trim();
         var all = engines.SelectMany(e => e.Voices().Select(v => (Engine: e, Voice: v))).ToList();
         if (all.Count == 0)
-            throw new AppException(503, "tts_engine_missing", Msg.Get("ThisServerHasNoVietnameseVoice"));
+            throw new AppException("tts_engine_missing", Msg.Get("ThisServerHasNoVietnameseVoice"));
         var match = all.FirstOrDefault(x => string.Equals(x.Voice.Id, wanted, StringComparison.OrdinalIgnoreCase));
         if (match.Engine is null && wanted == DefaultId) match = all[0];
         if (match.Engine is null)
-            throw AppException.BadRequest("unknown_voice", Msg.Get("ThereIsNoVoiceVoicesOffered", wanted, string.Join(", ", all.Select(x => x.Voice.Id))));
+            throw new AppException("unknown_voice", Msg.Get("ThereIsNoVoiceVoicesOffered", wanted, string.Join(", ", all.Select(x => x.Voice.Id))));
         return match;
     }
 }

@@ -1,0 +1,67 @@
+using System.Globalization;
+using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Core.Time;
+using BroadcastHub.Data;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Features.Library;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Infrastructure.Errors;
+using BroadcastHub.Web.Infrastructure.Scope;
+
+namespace BroadcastHub.Web.Features.Scheduling;
+
+/// <summary>The schedule page (/schedule): the booking form's choices and the coming week's occurrences; and its booking post.</summary>
+public sealed class SchedulePages(
+    BookingService booking, BulletinService library, UserScope scope, SessionRepository sessions, BulletinRepository bulletins,
+    OccurrenceRepository occurrences, AppDatabase db, StationClock clock)
+{
+    private const int UpcomingDays = 7;
+    private const int UpcomingLimit = 100;
+
+    /// <summary>Books what the form names (its ids as typed; text that is no id is refused).</summary>
+    public BookingResult Book(BookingForm form, string userName)
+    {
+        if (!long.TryParse(form.SessionId, NumberStyles.None, CultureInfo.InvariantCulture, out var sessionId))
+            throw new AppException("session_required", Msg.Get("ChooseASession"));
+        var ids = new List<long>();
+        foreach (var text in form.BulletinIds.Where(t => !string.IsNullOrWhiteSpace(t)))
+            ids.Add(long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
+                : throw new AppException("bulletin_not_found", Msg.Get("ThereIsNoBulletin", text)));
+        return booking.Book(new BookingRequest(sessionId, ids, form.From?.Trim(), form.To?.Trim(), OnOverflow: form.OnOverflow), userName);
+    }
+
+    /// <summary>The page with <paramref name="form"/> as typed.</summary>
+    public SchedulePage Page(BookingForm form)
+    {
+        var all = sessions.List().Where(s => scope.CoversCommune(s.CommuneId) && !BookingGuards.HasPassed(s, clock)).ToList();
+        var now = clock.UtcNow;
+        var minute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        // The list of the coming week is the same for every whole-organisation user until the data changes or the
+        // minute turns; a user of a unit gets its communes' own list.
+        var upcoming = scope.IsWhole
+            ? db.Cache.Get("schedule-upcoming", () =>
+                Rows(occurrences.ListStarting(minute.AddHours(-1), minute.AddDays(UpcomingDays)).Take(UpcomingLimit).ToList()), window: minute.UtcTicks)
+            : Rows(occurrences.ListStarting(minute.AddHours(-1), minute.AddDays(UpcomingDays))
+                .Where(o => scope.CoversCommune(o.CommuneId)).Take(UpcomingLimit).ToList());
+        return new SchedulePage
+        {
+            Form = form,
+            Communes = scope.Communes,
+            Sessions = (form.CommuneId is { } c ? all.Where(s => s.CommuneId == c) : all).OrderBy(s => s.CommuneId).ThenBy(s => s.Start).ToList(),
+            Approved = library.Bookable(clock.Today),
+            Upcoming = upcoming,
+            UpcomingDays = UpcomingDays,
+            UpcomingLimit = UpcomingLimit,
+        };
+    }
+
+    private List<OccurrenceRow> Rows(IReadOnlyList<Occurrence> list)
+    {
+        var names = scope.Communes.ToDictionary(c => c.Id, c => c.Name);
+        var rundowns = occurrences.Rundowns(list.Select(o => o.Id));
+        var titles = bulletins.FindMany(rundowns.Values.SelectMany(r => r.Select(i => i.BulletinId)).Distinct());
+        return list.Select(o => new OccurrenceRow(o, names.GetValueOrDefault(o.CommuneId, $"#{o.CommuneId}"),
+            clock.ToLocal(o.StartUtc), clock.ToLocal(o.EndUtc),
+            rundowns[o.Id].Select(i => titles.TryGetValue(i.BulletinId, out var b) ? b.Title : $"#{i.BulletinId}").ToList())).ToList();
+    }
+}

@@ -1,9 +1,0 @@
-namespace BroadcastHub.Web.Models;
-
-/// <summary>The sign-in form (đăng nhập).</summary>
-public sealed class SignInForm
-{
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    public string? ReturnUrl { get; set; }
-}
