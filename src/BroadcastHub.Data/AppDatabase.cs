@@ -40,7 +40,7 @@ public sealed class AppDatabase
         Path = "";
         Dialect = dialect;
         _connectionString = WithoutJit(postgresConnectionString);
-        Version = new DataVersion(OpenPostgres, DataVersion.PostgresQuery);
+        Version = new DataVersion(OpenPostgres, DataVersion.PostgresQuery, pooled: true);
         Cache = new ReadCache(Version, cacheReads);
     }
 

@@ -9,7 +9,11 @@ namespace BroadcastHub.Data;
 /// transactional change counter that statement triggers on every table bump (<see cref="Migrator"/>): a bump becomes
 /// visible only with its commit, so a reader never sees a new version before the data it stands for.
 /// </summary>
-public sealed class DataVersion(Func<DbConnection> openProbe, string versionQuery) : IDisposable
+/// <param name="openProbe">Opens a connection to read the version on.</param>
+/// <param name="versionQuery">The query that reads it.</param>
+/// <param name="pooled">PostgreSQL: read it on a pooled connection per call, so concurrent requests do not queue on one
+/// probe connection's round trip (the web load bench on two nodes used one core of two, waiting on it).</param>
+public sealed class DataVersion(Func<DbConnection> openProbe, string versionQuery, bool pooled = false) : IDisposable
 {
     /// <summary>The query that reads PostgreSQL's change counter.</summary>
     public const string PostgresQuery = "SELECT value FROM bh_change_counter";
@@ -21,6 +25,13 @@ public sealed class DataVersion(Func<DbConnection> openProbe, string versionQuer
     /// <summary>The current version; equal values mean nothing was committed in between.</summary>
     public long Current()
     {
+        if (pooled)
+        {
+            using var connection = openProbe();
+            using var command = connection.CreateCommand();
+            command.CommandText = versionQuery;
+            return Convert.ToInt64(command.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
+        }
         lock (_gate)
         {
             try
