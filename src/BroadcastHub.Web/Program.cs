@@ -1,10 +1,10 @@
 using BroadcastHub.Web.Features.KeyRing;
-using BroadcastHub.Web.Infrastructure;
-using BroadcastHub.Web.Infrastructure.Settings;
 using BroadcastHub.Web.Infrastructure.Auth;
 using BroadcastHub.Web.Infrastructure.BackgroundJobs;
 using BroadcastHub.Web.Infrastructure.Database;
 using BroadcastHub.Web.Infrastructure.Mvc;
+using BroadcastHub.Web.Infrastructure.Settings;
+using BroadcastHub.Web.Infrastructure;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);

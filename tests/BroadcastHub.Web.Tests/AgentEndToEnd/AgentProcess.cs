@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using BroadcastHub.Web.Tests.Support;
 
 namespace BroadcastHub.Web.Tests.AgentEndToEnd;
 
@@ -47,30 +48,9 @@ public sealed class AgentProcess : IAsyncDisposable
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "BroadcastHub.Station.dll")])
         {
             WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
         foreach (var (key, value) in _settings) info.Environment[key] = value;
-        _process = Process.Start(info)!;
-        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited) throw new InvalidOperationException("The agent exited at start:\n" + Output);
-            try
-            {
-                if ((await Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("The agent did not answer /health within 60 s:\n" + Output);
+        _process = await HealthyProcess.StartAsync(info, _output, Http, "agent");
     }
 
     /// <summary>SIGKILL: a crash or a power cut.</summary>

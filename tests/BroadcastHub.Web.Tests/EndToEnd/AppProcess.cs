@@ -49,31 +49,10 @@ public sealed class AppProcess : IAsyncDisposable
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "BroadcastHub.Web.dll"), "--urls", $"http://127.0.0.1:{Port}"])
         {
             WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
         foreach (var (key, value) in _settings) info.Environment[key] = value;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        _process = Process.Start(info)!;
-        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited) throw new InvalidOperationException("The app exited at start:\n" + Output);
-            try
-            {
-                if ((await Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("The app did not answer /health within 60 s:\n" + Output);
+        _process = await HealthyProcess.StartAsync(info, _output, Http, "app");
     }
 
     /// <summary>SIGTERM and wait: a normal service stop.</summary>

@@ -1,34 +1,13 @@
 using System.Net;
 using System.Text.Json;
-using BroadcastHub.Web.Tests.Support;
-using BroadcastHub.Web.Tests.AgentEndToEnd;
 using BroadcastHub.Web.Tests.Browser;
 using BroadcastHub.Web.Tests.EndToEnd;
-using BroadcastHub.Web.Tests.Features.Airtime;
-using BroadcastHub.Web.Tests.Features.Audit;
-using BroadcastHub.Web.Tests.Features.BroadcastPolicies;
-using BroadcastHub.Web.Tests.Features.Dashboard;
-using BroadcastHub.Web.Tests.Features.Emergency;
 using BroadcastHub.Web.Tests.Features.Library;
-using BroadcastHub.Web.Tests.Features.Places;
 using BroadcastHub.Web.Tests.Features.Playlists;
-using BroadcastHub.Web.Tests.Features.Scheduling;
 using BroadcastHub.Web.Tests.Features.Stations;
 using BroadcastHub.Web.Tests.Features.Users;
-using BroadcastHub.Web.Tests.Infrastructure.Cli;
-using BroadcastHub.Web.Tests.Infrastructure.Errors;
-using BroadcastHub.Web.Tests.Infrastructure.Localisation;
-using BroadcastHub.Web.Tests.Infrastructure.Mvc;
-using BroadcastHub.Web.Tests.Localisation;
 using BroadcastHub.Web.Tests.Newsroom;
-using BroadcastHub.Web.Tests.Playout;
-using BroadcastHub.Web.Tests.Postgres;
-using BroadcastHub.Web.Tests.Rules;
-using BroadcastHub.Web.Tests.Security;
-using BroadcastHub.Web.Tests.Services;
-using BroadcastHub.Web.Tests.Settings;
-using BroadcastHub.Web.Tests.Soak;
-using BroadcastHub.Web.Tests.StationPush;
+using BroadcastHub.Web.Tests.Support;
 
 namespace BroadcastHub.Web.Tests.Newsroom;
 

@@ -1,34 +1,16 @@
 using BroadcastHub.Core.Access;
-using BroadcastHub.Web.Features.Newsroom.Tts;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using BroadcastHub.Web.Features.Airtime;
-using BroadcastHub.Web.Features.Audit;
-using BroadcastHub.Web.Features.BroadcastPolicies;
-using BroadcastHub.Web.Features.Dashboard;
-using BroadcastHub.Web.Features.Emergency;
-using BroadcastHub.Web.Features.KeyRing;
 using BroadcastHub.Web.Features.Library;
 using BroadcastHub.Web.Features.Newsroom;
-using BroadcastHub.Web.Features.Places;
-using BroadcastHub.Web.Features.Playlists;
-using BroadcastHub.Web.Features.Scheduling;
+using BroadcastHub.Web.Features.Newsroom.Tts;
 using BroadcastHub.Web.Features.Stations;
-using BroadcastHub.Web.Features.Stations.Push;
 using BroadcastHub.Web.Features.Users;
 using BroadcastHub.Web.Infrastructure;
-using BroadcastHub.Web.Infrastructure.Auth;
-using BroadcastHub.Web.Infrastructure.BackgroundJobs;
-using BroadcastHub.Web.Infrastructure.Cli;
 using BroadcastHub.Web.Infrastructure.Database;
-using BroadcastHub.Web.Infrastructure.Errors;
-using BroadcastHub.Web.Infrastructure.Health;
-using BroadcastHub.Web.Infrastructure.Localisation;
 using BroadcastHub.Web.Infrastructure.Mvc;
-using BroadcastHub.Web.Infrastructure.Scope;
 using BroadcastHub.Web.Infrastructure.Settings;
-using BroadcastHub.Web.Playout;
-using BroadcastHub.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BroadcastHub.Web.Features.Newsroom;
 

@@ -1,33 +1,19 @@
-using BroadcastHub.Web.Features.Newsroom.Tts;
-using BroadcastHub.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using BroadcastHub.Web.Features.Airtime;
 using BroadcastHub.Web.Features.Audit;
-using BroadcastHub.Web.Features.BroadcastPolicies;
-using BroadcastHub.Web.Features.Dashboard;
-using BroadcastHub.Web.Features.Emergency;
-using BroadcastHub.Web.Features.KeyRing;
 using BroadcastHub.Web.Features.Library;
 using BroadcastHub.Web.Features.Newsroom;
-using BroadcastHub.Web.Features.Places;
-using BroadcastHub.Web.Features.Playlists;
-using BroadcastHub.Web.Features.Scheduling;
+using BroadcastHub.Web.Features.Newsroom.Tts;
 using BroadcastHub.Web.Features.Stations;
-using BroadcastHub.Web.Features.Stations.Push;
 using BroadcastHub.Web.Features.Users;
-using BroadcastHub.Web.Infrastructure.Auth;
-using BroadcastHub.Web.Infrastructure.BackgroundJobs;
+using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Cli;
 using BroadcastHub.Web.Infrastructure.Database;
 using BroadcastHub.Web.Infrastructure.Errors;
-using BroadcastHub.Web.Infrastructure.Health;
 using BroadcastHub.Web.Infrastructure.Localisation;
 using BroadcastHub.Web.Infrastructure.Mvc;
-using BroadcastHub.Web.Infrastructure.Scope;
 using BroadcastHub.Web.Infrastructure.Settings;
-using BroadcastHub.Web.Playout;
-using BroadcastHub.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BroadcastHub.Web.Features.Newsroom;
 
@@ -42,7 +28,7 @@ public sealed class TtsPageController(TtsService tts, TtsVoices voices) : PageCo
     public IActionResult Index() => View(ViewPath, new TtsPage(voices.List(), new TtsForm()));
 
     [HttpPost("")]
-    public async Task<IActionResult> Create(TtsForm form, CancellationToken cancel)
+    public Task<IActionResult> Create(TtsForm form, CancellationToken cancel) => AttemptAsync(async () =>
     {
         try
         {
@@ -54,40 +40,16 @@ public sealed class TtsPageController(TtsService tts, TtsVoices voices) : PageCo
         {
             return Redirect($"/library/{e.Existing.Id}");
         }
-        catch (AppException e)
-        {
-            Refused(e);
-            return View(ViewPath, new TtsPage(voices.List(), form));
-        }
-    }
+    }, "", () => View(ViewPath, new TtsPage(voices.List(), form)));
 
     /// <summary>The synthesised WAV (nothing stored); errors as <c>{ error, message }</c>.</summary>
-    [HttpPost("preview")]
-    public async Task<IActionResult> Preview(TtsForm form, CancellationToken cancel)
-    {
-        try
-        {
-            return File(await tts.PreviewAsync(form.ToRequest(), cancel), "audio/wav");
-        }
-        catch (AppException e)
-        {
-            return ApiError.From(e);
-        }
-    }
+    [HttpPost("preview"), JsonRefusals]
+    public async Task<IActionResult> Preview(TtsForm form, CancellationToken cancel) =>
+        File(await tts.PreviewAsync(form.ToRequest(), cancel), "audio/wav");
 
     /// <summary><c>{ text, tokens: [{ original, spoken, kind }] }</c>.</summary>
-    [HttpPost("normalise")]
-    public IActionResult Normalise(TtsForm form)
-    {
-        try
-        {
-            return Json(tts.Normalise(form.Text));
-        }
-        catch (AppException e)
-        {
-            return ApiError.From(e);
-        }
-    }
+    [HttpPost("normalise"), JsonRefusals]
+    public IActionResult Normalise(TtsForm form) => Json(tts.Normalise(form.Text));
 }
 
 /// <summary>The page's form fields.</summary>

@@ -1,11 +1,10 @@
 using BroadcastHub.Data;
+using BroadcastHub.Web.Infrastructure.BackgroundJobs;
 using BroadcastHub.Web.Infrastructure;
 using Dapper;
-using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.States;
-
-using BroadcastHub.Web.Infrastructure.BackgroundJobs;
+using Hangfire;
 
 namespace BroadcastHub.Web.Features.Scheduling;
 

@@ -1,5 +1,5 @@
-using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Settings;
+using BroadcastHub.Web.Infrastructure;
 using Hangfire;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Options;
-
 using BroadcastHub.Web.Infrastructure.Database;
+using Microsoft.Extensions.Options;
 
 namespace BroadcastHub.Web.Infrastructure.Settings;
 

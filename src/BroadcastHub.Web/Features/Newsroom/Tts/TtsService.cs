@@ -1,13 +1,11 @@
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Newsroom;
-using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Features.Library;
+using BroadcastHub.Web.Infrastructure.Errors;
+using BroadcastHub.Web.Infrastructure.Mvc;
+using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Services;
 using Microsoft.Extensions.Options;
-
-using BroadcastHub.Web.Infrastructure.Mvc;
-
-using BroadcastHub.Web.Infrastructure.Errors;
 
 namespace BroadcastHub.Web.Features.Newsroom.Tts;
 

@@ -1,6 +1,5 @@
-using BroadcastHub.Web.Infrastructure;
-
 using BroadcastHub.Web.Infrastructure.Errors;
+using BroadcastHub.Web.Infrastructure;
 
 namespace BroadcastHub.Web.Features.Newsroom.Tts;
 
