@@ -50,7 +50,8 @@ public sealed class AgentProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         foreach (var (key, value) in _settings) info.Environment[key] = value;
-        _process = await HealthyProcess.StartAsync(info, _output, Http, "agent");
+        _process = HealthyProcess.Start(info, _output);
+        await HealthyProcess.WaitForHealthAsync(_process, _output, Http, "agent");
     }
 
     /// <summary>SIGKILL: a crash or a power cut.</summary>

@@ -52,7 +52,8 @@ public sealed class AppProcess : IAsyncDisposable
         };
         foreach (var (key, value) in _settings) info.Environment[key] = value;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        _process = await HealthyProcess.StartAsync(info, _output, Http, "app");
+        _process = HealthyProcess.Start(info, _output);
+        await HealthyProcess.WaitForHealthAsync(_process, _output, Http, "app");
     }
 
     /// <summary>SIGTERM and wait: a normal service stop.</summary>

@@ -51,7 +51,7 @@ public sealed class BulletinOwnershipTests(AppFactory app)
 
         using var form = new MultipartFormDataContent
         {
-            { new ByteArrayContent(ToneWav.Create(1, frequency: 777)), "file", "tin.wav" },
+            { new ByteArrayContent(ToneWav.Create(1, frequency: 500 + Convert.ToInt32(tag, 16) % 1000)), "file", "tin.wav" },   // content of its own: the app is shared
             { new StringContent("Tải lên " + tag), "title" },
         };
         var uploaded = await supervisor.PostAsync("/api/bulletins", form);
