@@ -12,7 +12,7 @@ namespace BroadcastHub.Playout;
 public static class PlayoutRegistration
 {
     /// <summary>
-    /// Binds <see cref="PlayoutOptions"/> (<c>BroadcastHub</c>) and <see cref="AirtimeOptions"/> (<c>BroadcastHub:Airtime</c>),
+    /// Binds <see cref="PlayoutOptions"/> (<c>BroadcastHub</c>) and <see cref="AirtimeOptions"/> (<c>BroadcastHub:Airtime</c>) and <see cref="Relay.RelayOptions"/> (<c>BroadcastHub:Relay</c>),
     /// checked at start, and adds the engine as a hosted service (crash recovery at start). Calling it again changes nothing.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -24,6 +24,9 @@ public static class PlayoutRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlayoutOptions>, PlayoutOptionsValidator>());
         services.AddOptions<AirtimeOptions>().BindConfiguration(AirtimeOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AirtimeOptions>, AirtimeOptionsValidator>());
+        services.AddOptions<Relay.RelayOptions>().BindConfiguration(Relay.RelayOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Relay.RelayOptions>, Relay.RelayOptionsValidator>());
+        services.AddOptions<Relay.FfmpegLocation>().BindConfiguration(Relay.FfmpegLocation.Section);
         services.AddSingleton<AirtimeWriter>();
         services.AddSingleton<AirtimeRecorder>();
         services.AddSingleton<Heartbeats>();
