@@ -42,6 +42,7 @@ public static class ServiceRegistration
         services.AddSingleton<SessionExceptionRepository>();
         services.AddSingleton<StationRepository>();
         services.AddSingleton<StationAgentRepository>();
+        services.AddSingleton<RelaySourceRepository>();
         services.AddSingleton<Policies>();
         services.AddSingleton<MediaStore>();
         services.AddHttpContextAccessor();
