@@ -38,6 +38,7 @@ public static class PlayoutRegistration
         services.AddSingleton<PlayoutEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<PlayoutEngine>());
         services.AddHostedService<AirtimeUpkeep>();
+        services.AddHostedService<Relay.RelayRecordingUpkeep>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using BroadcastHub.Playout.Relay;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,7 @@ public sealed class AirtimeUpkeep(
         try
         {
             checkpoints.SignIfDue(options.Value.CheckpointEveryRecords, TimeSpan.FromMinutes(options.Value.CheckpointEveryMinutes));
-            var deleted = RecordingRetention.Prune(playout.Value.RecordingsPath, options.Value.RecordingRetentionDays, time.GetUtcNow());
+            var deleted = RecordingRetention.Prune(playout.Value.RecordingsPath, options.Value.RecordingRetentionDays, time.GetUtcNow(), RelayRecordingPaths.Folder);
             if (deleted > 0) log.LogInformation("Deleted {Count} recordings older than {Days} days", deleted, options.Value.RecordingRetentionDays);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
