@@ -36,8 +36,8 @@ public static class AirtimeChainVerifier
                     (firstBroken, problem) = (link.Entry.Id, AirtimeChainCodes.OriginMoved);
                 continue;
             }
-            if (firstBroken is null && (link.Entry.Form < form || !Holds(link, expectedPrev))) firstBroken = link.Entry.Id;
-            form = Math.Max(form, link.Entry.Form);
+            if (firstBroken is null && (link.Entry.Generation < form || !Holds(link, expectedPrev))) firstBroken = link.Entry.Id;
+            form = Math.Max(form, link.Entry.Generation);
             expectedPrev = link.Hash ?? "";
         }
         problem ??= firstBroken is null && checkpoint is not null ? AgainstCheckpoint(checkpoint, legacyUntilId, lastId, hashAtHead) : null;

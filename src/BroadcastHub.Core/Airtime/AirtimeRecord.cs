@@ -9,8 +9,18 @@ public sealed record AirtimeRecord
     public long OccurrenceId { get; init; }
     /// <summary>Position of the item in the rundown (0-based).</summary>
     public int Position { get; init; }
-    /// <summary>The bulletin.</summary>
+    /// <summary>The bulletin; 0 for a relay (NULL in the database).</summary>
     public long BulletinId { get; init; }
+    /// <summary>The relay source, for a relay item; else null.</summary>
+    public long? RelaySourceId { get; init; }
+    /// <summary>For a relay: seconds of the item during which the stream was not there (the fill aired).</summary>
+    public double? OutageSeconds { get; init; }
+    /// <summary>For a relay: how many times the stream went away while the item aired.</summary>
+    public int? Outages { get; init; }
+    /// <summary>For a relay: the recording of what aired, relative to the data folder; null when none was made.</summary>
+    public string? RecordingPath { get; init; }
+    /// <summary>True for a relay item's record.</summary>
+    public bool IsRelay => RelaySourceId is not null;
     /// <summary>Commune that the occurrence belongs to.</summary>
     public long CommuneId { get; init; }
     /// <summary>When this item was planned to start (UTC).</summary>

@@ -25,11 +25,17 @@ public enum OccurrenceState
 /// <summary>One item of an occurrence's rundown (the ordered list of what plays).</summary>
 /// <param name="OccurrenceId">The occurrence.</param>
 /// <param name="Position">0-based position.</param>
-/// <param name="BulletinId">What plays.</param>
+/// <param name="BulletinId">What plays (0 for a relay item).</param>
 /// <param name="BookingId">The booking that put it there (null for emergencies).</param>
 /// <param name="NotBeforeSeconds">For repeats: the earliest offset from the start it may begin at; silence fills the wait.</param>
 /// <param name="Fill">Why the commune's programme added it (null for booked and emergency items).</param>
-public sealed record RundownItem(long OccurrenceId, int Position, long BulletinId, long? BookingId, double? NotBeforeSeconds = null, RundownFill? Fill = null);
+/// <param name="Relay">For a relay item: the live source and booked length (then <paramref name="BulletinId"/> is 0).</param>
+public sealed record RundownItem(long OccurrenceId, int Position, long BulletinId, long? BookingId, double? NotBeforeSeconds = null, RundownFill? Fill = null,
+    RelayRundown? Relay = null)
+{
+    /// <summary>True when the item relays a live source instead of playing a bulletin.</summary>
+    public bool IsRelay => Relay is not null;
+}
 
 /// <summary>Why an item that no booking asked for is in a session's rundown.</summary>
 public enum RundownFill

@@ -1,7 +1,7 @@
 namespace BroadcastHub.Core.Scheduling;
 
 /// <summary>One planned item of a session's rundown.</summary>
-/// <param name="BulletinId">What plays.</param>
+/// <param name="BulletinId">What plays (0 for a relay).</param>
 /// <param name="BookingId">Which booking put it there (null for what the commune's programme adds, see <see cref="Fill"/>).</param>
 /// <param name="OffsetSeconds">Planned start, seconds after the session's start.</param>
 /// <param name="DurationSeconds">Its length.</param>
@@ -10,6 +10,9 @@ public sealed record PlannedSlot(long BulletinId, long? BookingId, double Offset
 {
     /// <summary>Why the commune's programme added it (intro, evergreen, outro); null for a booked item.</summary>
     public RundownFill? Fill { get; init; }
+
+    /// <summary>For a relay: the live source and the booked length (then <see cref="BulletinId"/> is 0).</summary>
+    public RelayRundown? Relay { get; init; }
 
     /// <summary>Planned end, seconds after the session's start.</summary>
     public double EndSeconds => OffsetSeconds + DurationSeconds;

@@ -13,7 +13,11 @@ public sealed class AirtimeRepository(AppDatabase db)
         public long Id { get; set; }
         public long OccurrenceId { get; set; }
         public int Position { get; set; }
-        public long BulletinId { get; set; }
+        public long? BulletinId { get; set; }
+        public long? RelaySourceId { get; set; }
+        public double? OutageSeconds { get; set; }
+        public int? Outages { get; set; }
+        public string? RecordingPath { get; set; }
         public long CommuneId { get; set; }
         public string ScheduledStart { get; set; } = "";
         public string? ActualStart { get; set; }
@@ -26,10 +30,11 @@ public sealed class AirtimeRepository(AppDatabase db)
         public string? Hash { get; set; }
         public string? CommuneName { get; set; }
         public string? BulletinTitle { get; set; }
-        public AirtimeLogLine ToLine() => new(ToRecord(), CommuneName ?? $"#{CommuneId}", BulletinTitle ?? $"#{BulletinId}");
+        public AirtimeLogLine ToLine() => new(ToRecord(), CommuneName ?? $"#{CommuneId}", BulletinTitle ?? $"#{BulletinId ?? RelaySourceId}");
         public AirtimeRecord ToRecord() => new()
         {
-            Id = Id, OccurrenceId = OccurrenceId, Position = Position, BulletinId = BulletinId, CommuneId = CommuneId,
+            Id = Id, OccurrenceId = OccurrenceId, Position = Position, BulletinId = BulletinId ?? 0, CommuneId = CommuneId,
+            RelaySourceId = RelaySourceId, OutageSeconds = OutageSeconds, Outages = Outages, RecordingPath = RecordingPath,
             ScheduledStart = SqlValues.ParseInstant(ScheduledStart), ActualStart = SqlValues.ParseInstantOrNull(ActualStart),
             ActualEnd = SqlValues.ParseInstantOrNull(ActualEnd), PlayedSeconds = PlayedSeconds,
             Outcome = Enum.Parse<AirtimeOutcome>(Outcome), Error = Error, RecordedAt = SqlValues.ParseInstant(RecordedAt),
@@ -58,24 +63,28 @@ public sealed class AirtimeRepository(AppDatabase db)
                 (SELECT z.commune_id FROM occurrences o JOIN zones z ON z.id = o.zone_id WHERE o.id = @OccurrenceId),
                 (SELECT sha256 FROM bulletins WHERE id = @BulletinId)
             """, new { r.OccurrenceId, r.BulletinId }, t);
-        var entry = new AirtimeChainEntry(lastId + 1, r.OccurrenceId, r.Position, r.BulletinId, SqlValues.Instant(r.ScheduledStart),
-            SqlValues.Instant(r.ActualStart), SqlValues.Instant(r.ActualEnd), r.PlayedSeconds, r.Outcome.ToString(), r.Error,
-            SqlValues.Instant(r.RecordedAt), new AirtimeChainPlace(place.ZoneId, place.CommuneId, place.Sha256));
+        var relay = r.RelaySourceId is { } sourceId ? new AirtimeChainRelay(sourceId, r.OutageSeconds, r.Outages, r.RecordingPath) : null;
+        var entry = new AirtimeChainEntry(lastId + 1, r.OccurrenceId, r.Position, relay is null ? r.BulletinId : null,
+            SqlValues.Instant(r.ScheduledStart), SqlValues.Instant(r.ActualStart), SqlValues.Instant(r.ActualEnd), r.PlayedSeconds,
+            r.Outcome.ToString(), r.Error, SqlValues.Instant(r.RecordedAt), new AirtimeChainPlace(place.ZoneId, place.CommuneId, place.Sha256), relay);
         var prevHash = lastHash ?? AirtimeChain.Genesis;
         try
         {
             c.Execute(
                 """
                 INSERT INTO airtime (id, occurrence_id, position, bulletin_id, scheduled_start, actual_start, actual_end,
-                    played_seconds, outcome, error, recorded_at, prev_hash, hash, chain_form)
+                    played_seconds, outcome, error, recorded_at, prev_hash, hash, chain_form,
+                    relay_source_id, outage_seconds, outages, recording_path)
                 VALUES (@Id, @OccurrenceId, @Position, @BulletinId, @ScheduledStart, @ActualStart, @ActualEnd,
-                    @PlayedSeconds, @Outcome, @Error, @RecordedAt, @prevHash, @hash, @Form)
+                    @PlayedSeconds, @Outcome, @Error, @RecordedAt, @prevHash, @hash, @Form,
+                    @RelaySourceId, @OutageSeconds, @Outages, @RecordingPath)
                 """,
                 new
                 {
                     entry.Id, entry.OccurrenceId, entry.Position, entry.BulletinId, entry.ScheduledStart, entry.ActualStart,
                     entry.ActualEnd, entry.PlayedSeconds, entry.Outcome, entry.Error, entry.RecordedAt, entry.Form,
                     prevHash, hash = AirtimeChain.Hash(entry, prevHash),
+                    relay?.RelaySourceId, relay?.OutageSeconds, relay?.Outages, relay?.RecordingPath,
                 }, t);
         }
         catch (DbException e) when (SqlDialect.IsUniqueViolation(e))
@@ -146,7 +155,8 @@ public sealed class AirtimeRepository(AppDatabase db)
         command.CommandText =
             """
             SELECT a.id, a.occurrence_id, a.position, a.bulletin_id, a.scheduled_start, a.actual_start, a.actual_end, a.played_seconds,
-                a.outcome, a.error, a.recorded_at, a.prev_hash, a.hash, a.chain_form, o.zone_id, z.commune_id, b.sha256
+                a.outcome, a.error, a.recorded_at, a.prev_hash, a.hash, a.chain_form, o.zone_id, z.commune_id, b.sha256,
+                a.relay_source_id, a.outage_seconds, a.outages, a.recording_path
             FROM airtime a LEFT JOIN occurrences o ON o.id = a.occurrence_id LEFT JOIN zones z ON z.id = o.zone_id
             LEFT JOIN bulletins b ON b.id = a.bulletin_id
             ORDER BY a.id
@@ -154,13 +164,17 @@ public sealed class AirtimeRepository(AppDatabase db)
         using var r = command.ExecuteReader();
         while (r.Read())
             yield return new StoredChainLink(
-                new AirtimeChainEntry(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetString(4), Text(r, 5), Text(r, 6),
-                    r.GetDouble(7), r.GetString(8), Text(r, 9), r.GetString(10), r.GetInt64(13) >= 2 ? Place(r) : null),
+                new AirtimeChainEntry(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.GetString(4), Text(r, 5),
+                    Text(r, 6), r.GetDouble(7), r.GetString(8), Text(r, 9), r.GetString(10), r.GetInt64(13) >= 2 ? Place(r) : null,
+                    r.GetInt64(13) >= 3 ? Relay(r) : null),
                 Text(r, 11), Text(r, 12));
     }
 
     private static AirtimeChainPlace Place(DbDataReader r) =>
         new(r.IsDBNull(14) ? null : r.GetInt64(14), r.IsDBNull(15) ? null : r.GetInt64(15), Text(r, 16));
+
+    private static AirtimeChainRelay Relay(DbDataReader r) =>
+        new(r.IsDBNull(17) ? 0 : r.GetInt64(17), r.IsDBNull(18) ? null : r.GetDouble(18), r.IsDBNull(19) ? null : r.GetInt64(19), Text(r, 20));
 
     private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 }

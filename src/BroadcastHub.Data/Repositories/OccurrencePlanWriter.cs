@@ -77,20 +77,20 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
                 $"SELECT id, session_id, local_date, state, start_utc, end_utc FROM occurrences WHERE {filter} AND local_date BETWEEN @from AND @to",
                 args, t)
             .ToDictionary(o => (o.SessionId, o.LocalDate), o => new Existing(o.Id, o.State, o.StartUtc, o.EndUtc));
-        var rundowns = c.Query<(long OccurrenceId, long BulletinId, long? BookingId, double? NotBefore, string? Fill)>(
+        var rundowns = c.Query<RundownRow>(
                 $"""
-                SELECT r.occurrence_id, r.bulletin_id, r.booking_id, r.not_before_seconds, r.fill FROM rundown_items r
+                SELECT {RundownRow.Columns("r.")} FROM rundown_items r
                 JOIN occurrences o ON o.id = r.occurrence_id
                 WHERE o.{filter} AND o.state = 'Planned' AND o.local_date BETWEEN @from AND @to ORDER BY r.occurrence_id, r.position
                 """, args, t)
-            .ToLookup(r => r.OccurrenceId, r => (r.BulletinId, r.BookingId, r.NotBefore, r.Fill));
+            .ToLookup(r => r.OccurrenceId, r => new PlanItem(r.BulletinId, r.BookingId, r.NotBefore, r.Fill, r.RelaySourceId, r.RelaySeconds));
         using var commands = new PlanCommands(c, t, zones);
         foreach (var index in chunk)
         {
             var plan = plans[index];
             var start = SqlValues.Instant(plan.StartUtc);
             var end = SqlValues.Instant(plan.EndUtc);
-            var items = plan.Items.Select(i => (i.BulletinId, i.BookingId, i.NotBeforeSeconds, i.Fill?.ToString())).ToList();
+            var items = plan.Items.Select(PlanItem.Of).ToList();
             if (!existing.TryGetValue((plan.SessionId, SqlValues.Date(plan.LocalDate)), out var old))
             {
                 var id = commands.Insert(plan.SessionId, SqlValues.Date(plan.LocalDate), start, end);

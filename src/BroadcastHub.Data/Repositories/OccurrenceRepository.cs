@@ -106,11 +106,9 @@ public sealed class OccurrenceRepository(AppDatabase db)
     public IReadOnlyList<RundownItem> Rundown(long occurrenceId)
     {
         using var c = db.Open();
-        return c.Query<(long OccurrenceId, long Position, long BulletinId, long? BookingId, double? NotBefore, string? Fill)>(
-                "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position",
+        return c.Query<RundownRow>($"SELECT {RundownRow.Columns()} FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position",
                 new { occurrenceId })
-            .Select(r => new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore,
-                r.Fill is null ? null : Enum.Parse<RundownFill>(r.Fill))).ToList();
+            .Select(r => r.ToItem()).ToList();
     }
 
     /// <summary>The ordered rundowns of many occurrences in one query (an occurrence without items maps to an empty list).</summary>
@@ -122,12 +120,11 @@ public sealed class OccurrenceRepository(AppDatabase db)
         using var c = db.Open();
         // Chunks keep the bound parameters well under SQLite's limit.
         foreach (var chunk in ids.Chunk(500))
-            foreach (var r in c.Query<(long OccurrenceId, long Position, long BulletinId, long? BookingId, double? NotBefore, string? Fill)>(
-                         "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill FROM rundown_items WHERE "
+            foreach (var r in c.Query<RundownRow>(
+                         $"SELECT {RundownRow.Columns()} FROM rundown_items WHERE "
                          + db.Dialect.In("occurrence_id", "@chunk") + " ORDER BY occurrence_id, position",
                          new { chunk }))
-                ((List<RundownItem>)result[r.OccurrenceId]).Add(new RundownItem(r.OccurrenceId, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore,
-                    r.Fill is null ? null : Enum.Parse<RundownFill>(r.Fill)));
+                ((List<RundownItem>)result[r.OccurrenceId]).Add(r.ToItem());
         return result;
     }
 

@@ -44,8 +44,8 @@ internal sealed class PlanCommands : IDisposable
         {
             _occurrences = new BatchInsert(c, t, "INSERT INTO occurrences (id, session_id, zone_id, kind, local_date, start_utc, end_utc, state)",
                 "({0}, {1}, {2}, 'session', {3}, {4}, {5}, 'Planned')", 6);
-            _items = new BatchInsert(c, t, "INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill)",
-                "({0}, {1}, {2}, {3}, {4}, {5})", 6);
+            _items = new BatchInsert(c, t, "INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill, relay_source_id, relay_seconds)",
+                "({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})", 8);
         }
         else _postgres = new PostgresPlanRows(c, t);
         _zoneBySession = zoneBySession;
@@ -73,11 +73,14 @@ internal sealed class PlanCommands : IDisposable
     }
 
     /// <summary>Queues the rundown items of an occurrence.</summary>
-    public void InsertItems(long id, IReadOnlyList<(long BulletinId, long? BookingId, double? NotBefore, string? Fill)> items)
+    public void InsertItems(long id, IReadOnlyList<PlanItem> items)
     {
         for (var position = 0; position < items.Count; position++)
-            if (_postgres is not null) _postgres.Item(id, position, items[position].BulletinId, items[position].BookingId, items[position].NotBefore, items[position].Fill);
-            else _items!.Add(id, position, items[position].BulletinId, items[position].BookingId, items[position].NotBefore, items[position].Fill);
+        {
+            var i = items[position];
+            if (_postgres is not null) _postgres.Item(id, position, i);
+            else _items!.Add(id, position, i.BulletinId, i.BookingId, i.NotBefore, i.Fill, i.RelaySourceId, i.RelaySeconds);
+        }
     }
 
     /// <summary>Writes everything queued; occurrences first, since their items refer to them.</summary>

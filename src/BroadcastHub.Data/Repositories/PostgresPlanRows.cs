@@ -12,9 +12,9 @@ internal sealed class PostgresPlanRows(DbConnection c, DbTransaction t)
 {
     private readonly List<long> _ids = [], _sessions = [], _zones = [];
     private readonly List<string> _dates = [], _starts = [], _ends = [];
-    private readonly List<long> _itemOccurrences = [], _positions = [], _bulletins = [];
-    private readonly List<long?> _bookings = [];
-    private readonly List<double?> _notBefore = [];
+    private readonly List<long> _itemOccurrences = [], _positions = [];
+    private readonly List<long?> _bulletins = [], _bookings = [], _relaySources = [];
+    private readonly List<double?> _notBefore = [], _relaySeconds = [];
     private readonly List<string?> _fills = [];
 
     public void Occurrence(long id, long sessionId, long zoneId, string date, string start, string end)
@@ -27,14 +27,16 @@ internal sealed class PostgresPlanRows(DbConnection c, DbTransaction t)
         _ends.Add(end);
     }
 
-    public void Item(long occurrenceId, long position, long bulletinId, long? bookingId, double? notBefore, string? fill)
+    public void Item(long occurrenceId, long position, PlanItem item)
     {
         _itemOccurrences.Add(occurrenceId);
         _positions.Add(position);
-        _bulletins.Add(bulletinId);
-        _bookings.Add(bookingId);
-        _notBefore.Add(notBefore);
-        _fills.Add(fill);
+        _bulletins.Add(item.BulletinId);
+        _bookings.Add(item.BookingId);
+        _notBefore.Add(item.NotBefore);
+        _fills.Add(item.Fill);
+        _relaySources.Add(item.RelaySourceId);
+        _relaySeconds.Add(item.RelaySeconds);
     }
 
     /// <summary>Writes everything queued; occurrences first, since their items refer to them.</summary>
@@ -50,12 +52,14 @@ internal sealed class PostgresPlanRows(DbConnection c, DbTransaction t)
                     dates = _dates.ToArray(), starts = _starts.ToArray(), ends = _ends.ToArray() }, t);
         if (_itemOccurrences.Count > 0)
             c.Execute("""
-                INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill)
+                INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill, relay_source_id, relay_seconds)
                 SELECT * FROM unnest(@occurrences::bigint[], @positions::bigint[], @bulletins::bigint[], @bookings::bigint[],
-                                     @notBefore::double precision[], @fills::text[])
+                                     @notBefore::double precision[], @fills::text[], @relaySources::bigint[], @relaySeconds::double precision[])
                 """, new { occurrences = _itemOccurrences.ToArray(), positions = _positions.ToArray(), bulletins = _bulletins.ToArray(),
-                    bookings = _bookings.ToArray(), notBefore = _notBefore.ToArray(), fills = _fills.ToArray() }, t);
-        foreach (var list in new System.Collections.IList[] { _ids, _sessions, _zones, _dates, _starts, _ends, _itemOccurrences, _positions, _bulletins, _bookings, _notBefore, _fills })
+                    bookings = _bookings.ToArray(), notBefore = _notBefore.ToArray(), fills = _fills.ToArray(),
+                    relaySources = _relaySources.ToArray(), relaySeconds = _relaySeconds.ToArray() }, t);
+        foreach (var list in new System.Collections.IList[] { _ids, _sessions, _zones, _dates, _starts, _ends, _itemOccurrences, _positions, _bulletins, _bookings,
+                     _notBefore, _fills, _relaySources, _relaySeconds })
             list.Clear();
     }
 }

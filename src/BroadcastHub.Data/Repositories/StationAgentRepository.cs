@@ -87,14 +87,17 @@ public sealed class StationAgentRepository(AppDatabase db)
 
     /// <summary>
     /// The stored airtime fields of (occurrence, position) an upload is compared with (bulletin, outcome, scheduled, actual
-    /// and recorded instants as stored, played seconds, error), or null when nothing is stored.
+    /// and recorded instants as stored, played seconds, error, a relay's fields), or null when nothing is stored.
     /// </summary>
-    public (long BulletinId, string Outcome, string ScheduledStart, string? ActualStart, string? ActualEnd, double PlayedSeconds, string? Error,
-        string RecordedAt)? StoredAirtime(long occurrenceId, int position)
+    public StoredAirtimeFields? StoredAirtime(long occurrenceId, int position)
     {
         using var c = db.Open();
-        return c.QuerySingleOrDefault<(long, string, string, string?, string?, double, string?, string)?>(
-            "SELECT bulletin_id, outcome, scheduled_start, actual_start, actual_end, played_seconds, error, recorded_at FROM airtime WHERE occurrence_id = @occurrenceId AND position = @position",
+        return c.QuerySingleOrDefault<StoredAirtimeFields>(
+            """
+            SELECT coalesce(bulletin_id, 0) AS bulletin_id, outcome, scheduled_start, actual_start, actual_end, played_seconds, error, recorded_at,
+                relay_source_id, outage_seconds, outages, recording_path
+            FROM airtime WHERE occurrence_id = @occurrenceId AND position = @position
+            """,
             new { occurrenceId, position });
     }
 
@@ -108,4 +111,33 @@ public sealed class StationAgentRepository(AppDatabase db)
             VALUES (@OccurrenceId, @Position, @StationId, @ContentHash, @at) ON CONFLICT (occurrence_id, position) DO NOTHING
             """, new { r.OccurrenceId, r.Position, r.StationId, r.ContentHash, at = SqlValues.Instant(r.ReceivedAt) }) == 1;
     }
+}
+
+/// <summary>An airtime record's fields as stored (instants as their stored text), for comparing an upload with them.</summary>
+public sealed class StoredAirtimeFields
+{
+    /// <summary>The bulletin; 0 for a relay.</summary>
+    public long BulletinId { get; init; }
+    /// <summary>Stored outcome name.</summary>
+    public string Outcome { get; init; } = "";
+    /// <summary>Stored planned start.</summary>
+    public string ScheduledStart { get; init; } = "";
+    /// <summary>Stored first-sample instant.</summary>
+    public string? ActualStart { get; init; }
+    /// <summary>Stored last-sample instant.</summary>
+    public string? ActualEnd { get; init; }
+    /// <summary>Seconds that aired.</summary>
+    public double PlayedSeconds { get; init; }
+    /// <summary>Stored error.</summary>
+    public string? Error { get; init; }
+    /// <summary>Stored instant of writing.</summary>
+    public string RecordedAt { get; init; } = "";
+    /// <summary>A relay's source.</summary>
+    public long? RelaySourceId { get; init; }
+    /// <summary>A relay's outage seconds.</summary>
+    public double? OutageSeconds { get; init; }
+    /// <summary>A relay's outage count.</summary>
+    public int? Outages { get; init; }
+    /// <summary>A relay's recording path.</summary>
+    public string? RecordingPath { get; init; }
 }

@@ -31,13 +31,16 @@ public sealed class RundownItems(IPlayoutStore store, IPlayoutMedia media, Airti
         return playable;
     }
 
-    /// <summary>The rundown with each item's planned start (back to back from the occurrence's start).</summary>
+    /// <summary>
+    /// The rundown with each item's planned start (back to back from the occurrence's start) and length: a bulletin's
+    /// duration, a relay's booked seconds, or for a relay until the session's end what is left of the session.
+    /// </summary>
     public IEnumerable<PlannedItem> Planned(Occurrence occ)
     {
         var rundown = store.Rundown(occ.Id);
-        var lengths = store.Bulletins(rundown.Select(r => r.BulletinId));
-        var seconds = rundown.Select(r => lengths.TryGetValue(r.BulletinId, out var b) ? b.DurationSeconds : 0).ToList();
-        var offsets = RundownTimeline.Offsets(rundown.Select((r, i) => (r.NotBeforeSeconds, seconds[i])));
-        return rundown.Select((item, i) => new PlannedItem(item, occ.StartUtc.AddSeconds(offsets[i]), seconds[i])).ToList();
+        var lengths = store.Bulletins(rundown.Where(r => !r.IsRelay).Select(r => r.BulletinId));
+        var plan = RundownTimeline.Plan(rundown.Select(r => (r.NotBeforeSeconds,
+            r.Relay is { } relay ? relay.Seconds : lengths.TryGetValue(r.BulletinId, out var b) ? b.DurationSeconds : 0)), (occ.EndUtc - occ.StartUtc).TotalSeconds);
+        return rundown.Select((item, i) => new PlannedItem(item, occ.StartUtc.AddSeconds(plan[i].Offset), plan[i].Seconds)).ToList();
     }
 }

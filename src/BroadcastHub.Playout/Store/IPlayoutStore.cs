@@ -1,5 +1,6 @@
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Policies;
+using BroadcastHub.Core.Relay;
 using BroadcastHub.Core.Scheduling;
 
 namespace BroadcastHub.Playout;
@@ -21,6 +22,9 @@ public interface IPlayoutStore
 
     /// <summary>The bulletins with these ids that are known; the others are absent.</summary>
     IReadOnlyDictionary<long, Bulletin> Bulletins(IEnumerable<long> bulletinIds);
+
+    /// <summary>The relay sources with these ids that are known (deleted ones too: a planned item still names its source); the others are absent.</summary>
+    IReadOnlyDictionary<long, RelaySource> RelaySources(IEnumerable<long> ids);
 
     /// <summary>The broadcast policy in force for the commune.</summary>
     BroadcastPolicy PolicyFor(long communeId);

@@ -5,7 +5,7 @@ namespace BroadcastHub.Station.Local;
 
 /// <summary>
 /// The agent's own SQLite file (<c>DataPath/station.db</c>): the manifest window it airs from, what the playout claimed and
-/// heard on air (<c>airing_state</c>), the local hash-chained airtime log and the outbox that uploads it.
+/// heard on air (<c>airing_state</c>), the relay sources its items name, the local hash-chained airtime log and the outbox that uploads it.
 /// WAL and a busy timeout, because the sync loop and the playout write from different threads.
 /// </summary>
 public sealed class LocalDatabase
@@ -21,6 +21,7 @@ public sealed class LocalDatabase
             integrated_lufs REAL NOT NULL, true_peak_dbtp REAL NOT NULL, offset_seconds REAL NOT NULL, planned_start TEXT NOT NULL,
             not_before_seconds REAL NULL, booking_id INTEGER NULL, fill TEXT NULL, frames INTEGER NOT NULL DEFAULT 0,
             sample_rate INTEGER NOT NULL DEFAULT 0, channels INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (occurrence_id, position));
+        CREATE TABLE IF NOT EXISTS relay_sources (id INTEGER PRIMARY KEY, name TEXT NOT NULL, url TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS airtime_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, occurrence_id INTEGER NOT NULL, position INTEGER NOT NULL,
             record_json TEXT NOT NULL, added_at TEXT NOT NULL, refused_code TEXT NULL, refused_message TEXT NULL, UNIQUE (occurrence_id, position));
         CREATE TABLE IF NOT EXISTS airing_state (occurrence_id INTEGER PRIMARY KEY, state TEXT NOT NULL, changed_at TEXT NOT NULL,
@@ -35,6 +36,8 @@ public sealed class LocalDatabase
         ("rundown_items", "frames", "INTEGER NOT NULL DEFAULT 0"),
         ("rundown_items", "sample_rate", "INTEGER NOT NULL DEFAULT 0"),
         ("rundown_items", "channels", "INTEGER NOT NULL DEFAULT 0"),
+        ("rundown_items", "relay_source_id", "INTEGER NULL"),
+        ("rundown_items", "relay_seconds", "REAL NULL"),
     ];
 
     private readonly string _connectionString;

@@ -65,7 +65,7 @@ public sealed class LocalAirtimeLog(LocalDatabase db, TimeProvider time) : IAirt
     {
         ArgumentNullException.ThrowIfNull(r);
         return new OutboxRecord(r.OccurrenceId, r.Position, r.BulletinId, r.Outcome.ToString(), r.ScheduledStart, r.ActualStart, r.ActualEnd,
-            r.PlayedSeconds, r.Error, r.RecordedAt);
+            r.PlayedSeconds, r.Error, r.RecordedAt, r.RelaySourceId, r.OutageSeconds, r.Outages, r.RecordingPath);
     }
 
     private static string Link(string prev, string json) =>

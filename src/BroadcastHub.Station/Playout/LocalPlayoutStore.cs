@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Policies;
+using BroadcastHub.Core.Relay;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Playout;
 using BroadcastHub.Station.Local;
@@ -38,6 +39,18 @@ public sealed class LocalPlayoutStore(LocalDatabase db) : IPlayoutStore
             Parse(StartUtc), Parse(EndUtc), Enum.Parse<OccurrenceState>(State));
     }
 
+    private sealed class ItemRow
+    {
+        public long Occ { get; init; }
+        public long Position { get; init; }
+        public long BulletinId { get; init; }
+        public long? BookingId { get; init; }
+        public double? NotBefore { get; init; }
+        public string? Fill { get; init; }
+        public long? RelaySourceId { get; init; }
+        public double? RelaySeconds { get; init; }
+    }
+
     /// <inheritdoc />
     public Occurrence? FindOccurrence(long occurrenceId)
     {
@@ -67,12 +80,26 @@ public sealed class LocalPlayoutStore(LocalDatabase db) : IPlayoutStore
     public IReadOnlyList<RundownItem> Rundown(long occurrenceId)
     {
         using var c = db.Open();
-        return c.Query<(long Occ, long Position, long BulletinId, long? BookingId, double? NotBefore, string? Fill)>(
-                "SELECT occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position",
-                new { occurrenceId })
-            .Select(r => new RundownItem(r.Occ, (int)r.Position, r.BulletinId, r.BookingId, r.NotBefore,
-                r.Fill is { } f && Enum.TryParse<RundownFill>(f, ignoreCase: true, out var fill) ? fill : null))
+        return c.Query<ItemRow>("""
+                SELECT occurrence_id AS Occ, position AS Position, bulletin_id AS BulletinId, booking_id AS BookingId, not_before_seconds AS NotBefore,
+                       fill AS Fill, relay_source_id AS RelaySourceId, relay_seconds AS RelaySeconds
+                FROM rundown_items WHERE occurrence_id = @occurrenceId ORDER BY position
+                """, new { occurrenceId })
+            .Select(r => new RundownItem(r.Occ, (int)r.Position, r.RelaySourceId is null ? r.BulletinId : 0, r.BookingId, r.NotBefore,
+                r.Fill is { } f && Enum.TryParse<RundownFill>(f, ignoreCase: true, out var fill) ? fill : null,
+                r.RelaySourceId is { } source ? new RelayRundown(source, r.RelaySeconds) : null))
             .ToList();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<long, RelaySource> RelaySources(IEnumerable<long> ids)
+    {
+        var list = ids.Distinct().ToArray();
+        using var c = db.Open();
+        // The manifest carries only a source's name and URL; the hub keeps its history.
+        return c.Query<(long Id, string Name, string Url)>("SELECT id, name, url FROM relay_sources WHERE id IN (SELECT value FROM json_each(@ids))",
+                new { ids = JsonSerializer.Serialize(list) })
+            .ToDictionary(r => r.Id, r => new RelaySource(r.Id, r.Name, r.Url, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
     }
 
     /// <inheritdoc />
@@ -82,7 +109,7 @@ public sealed class LocalPlayoutStore(LocalDatabase db) : IPlayoutStore
         using var c = db.Open();
         // The manifest only lists items the hub would air (approved, valid that day): the hub checked them.
         return c.Query<(long Id, string Title, string Sha256, long Bytes, double Duration, double Lufs, double Peak, long Frames, long Rate, long Channels)>(
-                "SELECT bulletin_id, title, sha256, bytes, duration_seconds, integrated_lufs, true_peak_dbtp, frames, sample_rate, channels FROM rundown_items WHERE bulletin_id IN (SELECT value FROM json_each(@ids))",
+                "SELECT bulletin_id, title, sha256, bytes, duration_seconds, integrated_lufs, true_peak_dbtp, frames, sample_rate, channels FROM rundown_items WHERE relay_source_id IS NULL AND bulletin_id IN (SELECT value FROM json_each(@ids))",
                 new { ids = JsonSerializer.Serialize(ids) })
             .DistinctBy(r => r.Id)
             .ToDictionary(r => r.Id, r => new Bulletin

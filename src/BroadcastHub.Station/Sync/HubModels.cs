@@ -22,4 +22,5 @@ public sealed record HubItem(int Position, long BulletinId, string Title, string
 
 /// <summary>One airtime record as <c>POST /api/station/airtime</c> takes it; what the playout puts in the outbox.</summary>
 public sealed record OutboxRecord(long OccurrenceId, int Position, long BulletinId, string Outcome, DateTimeOffset ScheduledStart,
-    DateTimeOffset? ActualStart, DateTimeOffset? ActualEnd, double PlayedSeconds, string? Error, DateTimeOffset RecordedAt);
+    DateTimeOffset? ActualStart, DateTimeOffset? ActualEnd, double PlayedSeconds, string? Error, DateTimeOffset RecordedAt,
+    long? RelaySourceId = null, double? OutageSeconds = null, int? Outages = null, string? RecordingPath = null);

@@ -8,6 +8,7 @@ using BroadcastHub.Web.Features.Emergency;
 using BroadcastHub.Web.Features.Library;
 using BroadcastHub.Web.Features.Places;
 using BroadcastHub.Web.Features.Playlists;
+using BroadcastHub.Web.Features.Relay;
 using BroadcastHub.Web.Features.Scheduling;
 using BroadcastHub.Web.Features.Stations;
 using BroadcastHub.Web.Features.Users;
@@ -42,6 +43,7 @@ public static class ServiceRegistration
         services.AddSingleton<SessionExceptionRepository>();
         services.AddSingleton<StationRepository>();
         services.AddSingleton<StationAgentRepository>();
+        services.AddSingleton<RelaySourceRepository>();
         services.AddSingleton<Policies>();
         services.AddSingleton<MediaStore>();
         services.AddHttpContextAccessor();
@@ -61,6 +63,7 @@ public static class ServiceRegistration
             .AddPlaylists()
             .AddAirtime()
             .AddAudit()
-            .AddDashboard();
+            .AddDashboard()
+            .AddRelay();
     }
 }

@@ -1,5 +1,6 @@
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Policies;
+using BroadcastHub.Core.Relay;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Playout;
@@ -10,7 +11,7 @@ namespace BroadcastHub.Web.Playout;
 /// <summary>The engine's store on the hub: the app database's repositories, for the zones this process plays.</summary>
 public sealed class HubPlayoutStore(
     OccurrenceRepository occurrences, BulletinRepository bulletins, Policies policies, StationRepository stations, ThisStation station,
-    AirtimeRecoveryQuery claimed, AirtimeRepository airtime, OccurrenceProgressRepository progress) : IPlayoutStore
+    AirtimeRecoveryQuery claimed, AirtimeRepository airtime, OccurrenceProgressRepository progress, RelaySourceRepository relaySources) : IPlayoutStore
 {
     /// <inheritdoc />
     public Occurrence? FindOccurrence(long occurrenceId) => occurrences.Find(occurrenceId);
@@ -23,6 +24,9 @@ public sealed class HubPlayoutStore(
 
     /// <inheritdoc />
     public IReadOnlyDictionary<long, Bulletin> Bulletins(IEnumerable<long> bulletinIds) => bulletins.FindMany(bulletinIds);
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<long, RelaySource> RelaySources(IEnumerable<long> ids) => relaySources.FindMany(ids);
 
     /// <inheritdoc />
     public BroadcastPolicy PolicyFor(long communeId) => policies.ForCommune(communeId);

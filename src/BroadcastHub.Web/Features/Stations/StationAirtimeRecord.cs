@@ -5,16 +5,24 @@ using BroadcastHub.Data;
 
 namespace BroadcastHub.Web.Features.Stations;
 
-/// <summary>One airtime record as a station agent uploads it (<c>POST /api/station/airtime</c>).</summary>
-public sealed record StationAirtimeRecord(long OccurrenceId, int Position, long BulletinId, string? Outcome, DateTimeOffset? ScheduledStart,
-    DateTimeOffset? ActualStart, DateTimeOffset? ActualEnd, double PlayedSeconds, string? Error, DateTimeOffset? RecordedAt)
+/// <summary>
+/// One airtime record as a station agent uploads it (<c>POST /api/station/airtime</c>); a relay item's record has
+/// <c>bulletinId</c> 0 or null and carries <c>relaySourceId</c>, <c>outageSeconds</c>, <c>outages</c> and <c>recordingPath</c>.
+/// </summary>
+public sealed record StationAirtimeRecord(long OccurrenceId, int Position, long? BulletinId, string? Outcome, DateTimeOffset? ScheduledStart,
+    DateTimeOffset? ActualStart, DateTimeOffset? ActualEnd, double PlayedSeconds, string? Error, DateTimeOffset? RecordedAt,
+    long? RelaySourceId = null, double? OutageSeconds = null, int? Outages = null, string? RecordingPath = null)
 {
     /// <summary>SHA-256 of the record's canonical form: equal for a repeat, different for any altered field.</summary>
     public string ContentHash()
     {
         var canonical = string.Join('\n', OccurrenceId.ToString(CultureInfo.InvariantCulture), Position.ToString(CultureInfo.InvariantCulture),
-            BulletinId.ToString(CultureInfo.InvariantCulture), Outcome, SqlValues.Instant(ScheduledStart), SqlValues.Instant(ActualStart),
+            (BulletinId ?? 0).ToString(CultureInfo.InvariantCulture), Outcome, SqlValues.Instant(ScheduledStart), SqlValues.Instant(ActualStart),
             SqlValues.Instant(ActualEnd), PlayedSeconds.ToString("R", CultureInfo.InvariantCulture), Error, SqlValues.Instant(RecordedAt));
+        // A bulletin's record hashes as it always did; a relay's adds its own fields.
+        if (RelaySourceId is { } source)
+            canonical += string.Join('\n', "", "relay", source.ToString(CultureInfo.InvariantCulture),
+                OutageSeconds?.ToString("R", CultureInfo.InvariantCulture), Outages?.ToString(CultureInfo.InvariantCulture), RecordingPath);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

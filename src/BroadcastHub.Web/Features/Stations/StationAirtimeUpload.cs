@@ -74,7 +74,7 @@ public sealed class StationAirtimeUpload(OccurrenceRepository occurrences, Stati
     private string? StoredHash(long occurrenceId, int position) => agents.StoredAirtime(occurrenceId, position) is { } a
         ? new StationAirtimeRecord(occurrenceId, position, a.BulletinId, a.Outcome, Data.SqlValues.ParseInstant(a.ScheduledStart),
             Data.SqlValues.ParseInstantOrNull(a.ActualStart), Data.SqlValues.ParseInstantOrNull(a.ActualEnd), a.PlayedSeconds, a.Error,
-            Data.SqlValues.ParseInstant(a.RecordedAt)).ContentHash()
+            Data.SqlValues.ParseInstant(a.RecordedAt), a.RelaySourceId, a.OutageSeconds, a.Outages, a.RecordingPath).ContentHash()
         : null;
 
     private static void Refuse(int status, string code, IReadOnlyList<AirtimeRecordProblem> problems, string message)
@@ -84,8 +84,10 @@ public sealed class StationAirtimeUpload(OccurrenceRepository occurrences, Stati
 
     private static AirtimeRecord ToAirtime(StationAirtimeRecord r) => new()
     {
-        OccurrenceId = r.OccurrenceId, Position = r.Position, BulletinId = r.BulletinId, ScheduledStart = r.ScheduledStart!.Value,
+        OccurrenceId = r.OccurrenceId, Position = r.Position, BulletinId = r.BulletinId ?? 0, ScheduledStart = r.ScheduledStart!.Value,
         ActualStart = r.ActualStart, ActualEnd = r.ActualEnd, PlayedSeconds = r.PlayedSeconds,
         Outcome = Enum.Parse<AirtimeOutcome>(r.Outcome!, ignoreCase: false), Error = r.Error, RecordedAt = r.RecordedAt!.Value,
+        RelaySourceId = r.RelaySourceId, OutageSeconds = r.RelaySourceId is null ? null : r.OutageSeconds,
+        Outages = r.RelaySourceId is null ? null : r.Outages, RecordingPath = r.RelaySourceId is null ? null : r.RecordingPath,
     };
 }

@@ -162,6 +162,20 @@ public static class ErrorCatalog
         ["ffmpeg_missing"] = 415,
         ["tts_failed"] = 500,
         ["tts_engine_missing"] = 503,
+        // Relays (issue 13): relay sources, their probe and relay bookings.
+        ["relay_url_invalid"] = 400,
+        ["relay_url_private"] = 400,
+        ["relay_name_required"] = 400,
+        ["relay_name_too_long"] = 400,
+        ["relay_unreachable"] = 400,
+        ["relay_not_audio"] = 400,
+        ["relay_video_only"] = 400,
+        ["relay_playlist_empty"] = 400,
+        ["relay_minutes_invalid"] = 400,
+        ["bulletins_or_relay_required"] = 400,
+        ["bulletins_and_relay"] = 400,
+        ["relay_source_not_found"] = 404,
+        ["relay_name_taken"] = 409,
     };
 
     /// <summary>The HTTP status of <paramref name="code"/>.</summary>

@@ -1,0 +1,15 @@
+namespace BroadcastHub.Web.Features.Relay;
+
+/// <summary>Relay sources (tiếp sóng): their management, probe and page.</summary>
+public static class RelayRegistration
+{
+    /// <summary>Registers the relay services (<c>BroadcastHub:Relay:AllowPrivateAddresses</c>, <c>ProbeTimeoutSeconds</c>).</summary>
+    public static IServiceCollection AddRelay(this IServiceCollection services)
+    {
+        services.AddOptions<RelayHubOptions>().BindConfiguration(RelayHubOptions.Section)
+            .Validate(o => o.ProbeTimeoutSeconds is >= 1 and <= 120, "BroadcastHub:Relay:ProbeTimeoutSeconds must be 1–120").ValidateOnStart();
+        services.AddSingleton<RelayProbe>();
+        services.AddScoped<RelaySourceService>();
+        return services;
+    }
+}

@@ -1,0 +1,71 @@
+using BroadcastHub.Core.Relay;
+using BroadcastHub.Data.Repositories;
+using BroadcastHub.Web.Features.Audit;
+using BroadcastHub.Web.Infrastructure;
+using BroadcastHub.Web.Infrastructure.Errors;
+using Microsoft.Extensions.Options;
+
+namespace BroadcastHub.Web.Features.Relay;
+
+/// <summary>Adding, changing, deleting and probing relay sources; every refusal leaves the sources as they were.</summary>
+public sealed class RelaySourceService(RelaySourceRepository sources, RelayProbe probe, IOptions<RelayHubOptions> options, AuditLog audit)
+{
+    /// <summary>Longest name accepted.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>Every source, by name.</summary>
+    public IReadOnlyList<RelaySource> List() => sources.List();
+
+    /// <summary>The source or <c>relay_source_not_found</c>.</summary>
+    public RelaySource Get(long id) => sources.Find(id) ?? throw NotFound(id);
+
+    /// <summary>Adds a source (<c>relay_name_required</c>, <c>relay_url_invalid</c>, <c>relay_name_taken</c>, <c>ffmpeg_missing</c>…).</summary>
+    public RelaySource Create(string? name, string? url, string user)
+    {
+        var (cleanName, uri) = Check(name, url);
+        var created = sources.Add(cleanName, uri.AbsoluteUri) ?? throw NameTaken(cleanName);
+        audit.Record(user, "relay_source.create", "relay_source", created.Id, new { created.Name, created.Url });
+        return created;
+    }
+
+    /// <summary>Renames or repoints a source.</summary>
+    public RelaySource Update(long id, string? name, string? url, string user)
+    {
+        var (cleanName, uri) = Check(name, url);
+        switch (sources.Update(id, cleanName, uri.AbsoluteUri))
+        {
+            case RelaySourceChange.NotFound: throw NotFound(id);
+            case RelaySourceChange.NameTaken: throw NameTaken(cleanName);
+        }
+        audit.Record(user, "relay_source.update", "relay_source", id, new { Name = cleanName, Url = uri.AbsoluteUri });
+        return Get(id);
+    }
+
+    /// <summary>Deletes a source (soft: what was planned or aired still names it).</summary>
+    public void Delete(long id, string user)
+    {
+        if (!sources.Delete(id)) throw NotFound(id);
+        audit.Record(user, "relay_source.delete", "relay_source", id);
+    }
+
+    /// <summary>Probes a stored source.</summary>
+    public Task<RelayProbeResult> ProbeAsync(long id, CancellationToken cancel) => probe.ProbeAsync(new Uri(Get(id).Url), cancel);
+
+    private (string Name, Uri Url) Check(string? name, string? url)
+    {
+        var cleanName = (name ?? "").Trim();
+        if (cleanName.Length == 0)
+            throw new AppException("relay_name_required", Msg.Get("GiveTheRelaySourceAName"));
+        if (cleanName.Length > MaxNameLength)
+            throw new AppException("relay_name_too_long", Msg.Get("TheNameIsLongerThanCharacters", MaxNameLength));
+        var uri = RelayUrl.Check(url, options.Value.AllowPrivateAddresses);
+        probe.RequireFfmpeg();
+        return (cleanName, uri);
+    }
+
+    private static AppException NotFound(long id) =>
+        new("relay_source_not_found", Msg.Get("ThereIsNoRelaySource", id));
+
+    private static AppException NameTaken(string name) =>
+        new("relay_name_taken", Msg.Get("ARelaySourceNamedAlreadyExists", name));
+}
