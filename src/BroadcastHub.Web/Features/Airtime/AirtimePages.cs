@@ -11,7 +11,7 @@ namespace BroadcastHub.Web.Features.Airtime;
 /// <summary>The airtime log page (/airtime) and its CSV export; who delivered each record, for the API.</summary>
 public sealed class AirtimePages(
     AirtimeQuery query, UserScope scope, BulletinRepository bulletins, OccurrenceRepository occurrences, AirtimeCheckpoints checkpoints,
-    StationAgentRepository agents, ThisStation self, StationClock clock)
+    StationAgentRepository agents, ThisStation self, StationClock clock, RelaySourceRepository relaySources)
 {
     /// <summary>The local date typed, or today.</summary>
     public string DateOr(string? typed, string? fallback = null) =>
@@ -56,11 +56,13 @@ public sealed class AirtimePages(
     private List<AirtimeRow> Rows(IReadOnlyList<AirtimeRecord> records, IReadOnlyList<Core.Places.Commune> communes)
     {
         var names = communes.ToDictionary(c => c.Id, c => c.Name);
-        var titles = bulletins.FindMany(records.Select(r => r.BulletinId).Distinct());
+        var titles = bulletins.FindMany(records.Where(r => !r.IsRelay).Select(r => r.BulletinId).Distinct());
+        var relays = relaySources.FindMany(records.Where(r => r.IsRelay).Select(r => r.RelaySourceId!.Value).Distinct());
         var emergencies = records.Select(r => r.OccurrenceId).Distinct().Where(id => occurrences.Find(id)?.IsEmergency == true).ToHashSet();
         return records.Select(r => new AirtimeRow(
             names.GetValueOrDefault(r.CommuneId, $"#{r.CommuneId}"),
-            titles.TryGetValue(r.BulletinId, out var b) ? b.Title : $"#{r.BulletinId}",
+            r.RelaySourceId is { } relay ? Msg.Get("Relay") + (relays.GetValueOrDefault(relay)?.Name ?? $"#{relay}")
+                : titles.TryGetValue(r.BulletinId, out var b) ? b.Title : $"#{r.BulletinId}",
             clock.ToLocal(r.ScheduledStart),
             r.ActualStart is { } s ? clock.ToLocal(s) : null,
             r.ActualEnd is { } e ? clock.ToLocal(e) : null,
