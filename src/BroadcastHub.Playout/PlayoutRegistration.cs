@@ -27,6 +27,8 @@ public static class PlayoutRegistration
         services.AddOptions<Relay.RelayOptions>().BindConfiguration(Relay.RelayOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Relay.RelayOptions>, Relay.RelayOptionsValidator>());
         services.AddOptions<Relay.FfmpegLocation>().BindConfiguration(Relay.FfmpegLocation.Section);
+        services.AddSingleton<Relay.RelayAlerts>();
+        services.AddSingleton<Relay.RelayAir>();
         services.AddSingleton<AirtimeWriter>();
         services.AddSingleton<AirtimeRecorder>();
         services.AddSingleton<Heartbeats>();

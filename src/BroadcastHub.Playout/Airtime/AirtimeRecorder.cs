@@ -3,6 +3,7 @@ using BroadcastHub.Audio.Output;
 using BroadcastHub.Audio.Pipeline;
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Playout.Relay;
 
 namespace BroadcastHub.Playout;
 
@@ -28,7 +29,8 @@ public sealed class AirtimeRecorder(AirtimeWriter airtime, TimeProvider time)
         airtime.Write(new AirtimeRecord
         {
             OccurrenceId = occ.Id, Position = item.Position, BulletinId = item.BulletinId, ScheduledStart = scheduledStart,
-            PlayedSeconds = 0, Outcome = outcome, Error = error, RecordedAt = time.GetUtcNow(),
+            PlayedSeconds = 0, Outcome = outcome, Error = error, RecordedAt = time.GetUtcNow(), RelaySourceId = item.Relay?.SourceId,
+            OutageSeconds = item.IsRelay ? 0 : null, Outages = item.IsRelay ? 0 : null,
         });
 
     /// <summary>Records an item whose airing is known only from heartbeats (after a crash).</summary>
@@ -38,13 +40,13 @@ public sealed class AirtimeRecorder(AirtimeWriter airtime, TimeProvider time)
         {
             OccurrenceId = occ.Id, Position = item.Position, BulletinId = item.BulletinId, ScheduledStart = scheduledStart,
             ActualStart = actualStart, ActualEnd = actualStart.AddSeconds(playedSeconds), PlayedSeconds = playedSeconds,
-            Outcome = outcome, Error = error, RecordedAt = time.GetUtcNow(),
+            Outcome = outcome, Error = error, RecordedAt = time.GetUtcNow(), RelaySourceId = item.Relay?.SourceId,
         });
 
     /// <summary>Records every played item from the frames the device played, counted in samples.</summary>
     public void Played(Occurrence occ, IReadOnlyList<PlayableItem> items, RundownSampleProvider rundown,
         FrameLimitSampleProvider limit, PlayoutReport report, PlaybackEnd end, string? stopReason = null,
-        IReadOnlyList<DeadAirEvent>? deadAir = null, string? note = null)
+        IReadOnlyList<DeadAirEvent>? deadAir = null, string? note = null, RelayStreams? relays = null)
     {
         var rate = (double)rundown.WaveFormat.SampleRate;
         for (var i = 0; i < items.Count; i++)
@@ -58,13 +60,14 @@ public sealed class AirtimeRecorder(AirtimeWriter airtime, TimeProvider time)
             var silent = deadAir?.Where(e => start >= 0 && e.SilenceStart < (endFrame >= 0 ? endFrame : long.MaxValue) && e.Position > start).ToList() ?? [];
             if (outcome is AirtimeOutcome.Completed && actualStart is { } began && began - items[i].ScheduledStart > LateThreshold)
                 (outcome, error) = (AirtimeOutcome.Late, $"started {(began - items[i].ScheduledStart).TotalSeconds:0.0} s late");
-            airtime.Write(new AirtimeRecord
+            var record = new AirtimeRecord
             {
                 OccurrenceId = occ.Id, Position = items[i].Position, BulletinId = items[i].Bulletin.Id,
                 ScheduledStart = items[i].ScheduledStart, ActualStart = actualStart,
                 ActualEnd = actualStart?.AddSeconds(played / rate), PlayedSeconds = played / rate,
                 Outcome = outcome, Error = Join(note, silent.Count == 0 ? error : DeadAirNote(error, silent, rate)), RecordedAt = time.GetUtcNow(),
-            });
+            };
+            airtime.Write(items[i].Relay is { } source ? RelayRecords.Complete(record, source, relays?.OnAir(items[i].Position), played) : record);
         }
     }
 

@@ -3,6 +3,7 @@ using BroadcastHub.Audio.Pipeline;
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
+using BroadcastHub.Playout.Relay;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace BroadcastHub.Playout;
 /// </summary>
 public sealed class OccurrenceRunner(
     IPlayoutStore store, RundownItems rundowns, ZoneOutputs outputs, ZoneGate zones, AirtimeRecorder recorder, Heartbeats heartbeats,
-    StationClock clock, IOptions<PlayoutOptions> options, ILogger<OccurrenceRunner> log)
+    StationClock clock, IOptions<PlayoutOptions> options, RelayAir relayAir, ILogger<OccurrenceRunner> log)
 {
     private static readonly TimeSpan Preroll = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan ResumePreroll = TimeSpan.FromSeconds(1);
@@ -26,6 +27,8 @@ public sealed class OccurrenceRunner(
     /// <summary>Waits for the occurrence, then airs it. <paramref name="nowPlaying"/> is told when air starts.</summary>
     public async Task RunAsync(Occurrence occ, Func<string?> stopReason, CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
     {
+        // Relay streams open PrerollSeconds ahead of their items, on their own, while this waits.
+        using var relays = relayAir.Prepare(occ, rundowns.Planned(occ));
         // Re-read the wall clock at least every second, as the precise clock does: a clock stepped by NTP while the
         // occurrence waits (up to the arm lead, minutes) is followed instead of being found out only at the instant.
         var armedUntil = occ.StartUtc - Preroll;
@@ -53,7 +56,7 @@ public sealed class OccurrenceRunner(
         var items = await rundowns.PlayableAsync(occ, rundowns.Planned(occ), shutdown);
         if (!occ.IsEmergency && OutsidePolicy(occ, items)) return;
         var startAt = occ.StartUtc > now ? occ.StartUtc : now;
-        await AirAsync(occ, items, startAt, Label(occ), stopReason, stop, shutdown, nowPlaying);
+        await AirAsync(occ, items, relays, startAt, Label(occ), stopReason, stop, shutdown, nowPlaying);
     }
 
     private bool OutsidePolicy(Occurrence occ, IReadOnlyList<PlayableItem> items)
@@ -62,7 +65,7 @@ public sealed class OccurrenceRunner(
         var start = clock.ToLocal(occ.StartUtc > clock.UtcNow ? occ.StartUtc : clock.UtcNow);
         if (policy.AllowsAirAt(start)) return false;
         foreach (var item in items)
-            recorder.NotAired(occ, new RundownItem(occ.Id, item.Position, item.Bulletin.Id, null), item.ScheduledStart, AirtimeOutcome.Skipped,
+            recorder.NotAired(occ, item.AsRundownItem(occ.Id), item.ScheduledStart, AirtimeOutcome.Skipped,
                 $"refused: {start:HH:mm:ss} is outside the allowed broadcast hours {policy.AllowedFrom:HH:mm}–{policy.AllowedTo:HH:mm} of the unit's policy");
         log.LogWarning("Occurrence {Id} refused by the broadcast policy at {Local}", occ.Id, start);
         return true;
@@ -81,12 +84,14 @@ public sealed class OccurrenceRunner(
     public async Task ResumeAsync(Occurrence occ, IReadOnlySet<int> positions, int resumeNumber, Func<string?> stopReason,
         CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
     {
-        var items = await rundowns.PlayableAsync(occ, rundowns.Planned(occ).Where(p => positions.Contains(p.Item.Position)), shutdown);
+        var planned = rundowns.Planned(occ).Where(p => positions.Contains(p.Item.Position)).ToList();
+        using var relays = relayAir.Prepare(occ, planned);
+        var items = await rundowns.PlayableAsync(occ, planned, shutdown);
         var startAt = clock.UtcNow + ResumePreroll;
-        await AirAsync(occ, items, startAt, $"{Label(occ)}-resume{resumeNumber}", stopReason, stop, shutdown, nowPlaying);
+        await AirAsync(occ, items, relays, startAt, $"{Label(occ)}-resume{resumeNumber}", stopReason, stop, shutdown, nowPlaying);
     }
 
-    private async Task AirAsync(Occurrence occ, List<PlayableItem> items, DateTimeOffset startAt, string label, Func<string?> stopReason,
+    private async Task AirAsync(Occurrence occ, List<PlayableItem> items, RelayStreams relays, DateTimeOffset startAt, string label, Func<string?> stopReason,
         CancellationToken stop, CancellationToken shutdown, Action<NowPlaying?> nowPlaying)
     {
         if (items.Count == 0) return;
@@ -96,7 +101,7 @@ public sealed class OccurrenceRunner(
         if (startAt >= airEnd)
         {
             foreach (var item in items)
-                recorder.NotAired(occ, new RundownItem(occ.Id, item.Position, item.Bulletin.Id, null), item.ScheduledStart,
+                recorder.NotAired(occ, item.AsRundownItem(occ.Id), item.ScheduledStart,
                     AirtimeOutcome.Missed, "not aired: the zone was busy until the session ended");
             return;
         }
@@ -111,7 +116,7 @@ public sealed class OccurrenceRunner(
                 : failover.OnFallback ? $"output {f.Output} failed ({f.Error}); aired on the fallback output {description}"
                 : $"output {f.Output} failed ({f.Error}); aired on {description} after retry {failover.Retry}";
             var suffix = failover.OnFallback ? "-fallback" : failover.Retry > 0 ? $"-retry{failover.Retry}" : "";
-            using var chain = BuildChain(occ, items, startAt, airEnd);
+            using var chain = BuildChain(occ, items, relays, startAt, airEnd);
             var report = await PlayAsync(occ, items, chain, output, label + suffix, both.Token, nowPlaying);
             var end = shutdown.IsCancellationRequested ? PlaybackEnd.Shutdown : stop.IsCancellationRequested ? PlaybackEnd.Stopped : PlaybackEnd.Natural;
             if (report.Error is { } error) outputs.ReportError(occ.ZoneId, error);
@@ -120,7 +125,7 @@ public sealed class OccurrenceRunner(
                 && clock.UtcNow < airEnd && attempt < MaxAttempts && failover.Next(report.FramesPlayed > 0);
             var reached = again ? AirtimeRecorder.ItemsReached(chain.Rundown, report.FramesPlayed) : items.Count;
             if (reached > 0)
-                recorder.Played(occ, items.Take(reached).ToList(), chain.Rundown, chain.Limit, report, end, stopReason(), chain.DeadAir.Episodes, note);
+                recorder.Played(occ, items.Take(reached).ToList(), chain.Rundown, chain.Limit, report, end, stopReason(), chain.DeadAir.Episodes, note, relays);
             log.Log(report.Error is null ? LogLevel.Information : LogLevel.Error,
                 "Occurrence {Id} aired on {Output} from {Start:O}: {Frames} frames, {Items} items recorded, end {End}, error {Error}",
                 occ.Id, description, report.ActualStart, report.FramesPlayed, reached, end, report.Error);
@@ -134,14 +139,15 @@ public sealed class OccurrenceRunner(
         }
     }
 
-    private AiringChain BuildChain(Occurrence occ, IReadOnlyList<PlayableItem> items, DateTimeOffset startAt, DateTimeOffset airEnd)
+    private AiringChain BuildChain(Occurrence occ, IReadOnlyList<PlayableItem> items, RelayStreams relays, DateTimeOffset startAt, DateTimeOffset airEnd)
     {
         var format = outputs.HouseFormat;
         var notBefore = items.Select(i => i.NotBeforeSeconds is { } s
             ? (long?)Math.Max(0, (long)Math.Round((occ.StartUtc.AddSeconds(s) - startAt).TotalSeconds * format.SampleRate)) : null).ToList();
         var loudness = PlayoutLoudness.For(options.Value, occ.ZoneId);
         var rundown = new RundownSampleProvider(format,
-            items.Select(i => ItemChain.Open(i.MediaPath, format, i.Bulletin.IntegratedLufs, i.Bulletin.Channels, loudness)).ToList(), notBefore);
+            items.Select(i => i.Relay is null ? ItemChain.Open(i.MediaPath, format, i.Bulletin.IntegratedLufs, i.Bulletin.Channels, loudness)
+                : () => relays.Chain(i, (long)Math.Round(i.Bulletin.DurationSeconds * format.SampleRate), loudness)).ToList(), notBefore);
         var limit = new FrameLimitSampleProvider(rundown,
             (long)((airEnd - startAt).TotalSeconds * format.SampleRate), (long)(EndFadeSeconds * format.SampleRate));
         return new AiringChain(rundown, limit, new DeadAirWatch(occ, limit, rundown, startAt, options.Value.DeadAir, outputs, clock, log), startAt);

@@ -13,10 +13,19 @@ public sealed class RundownItems(IPlayoutStore store, IPlayoutMedia media, Airti
     public async Task<List<PlayableItem>> PlayableAsync(Occurrence occ, IEnumerable<PlannedItem> planned, CancellationToken cancel)
     {
         var plannedItems = planned.ToList();
-        var bulletins = store.Bulletins(plannedItems.Select(p => p.Item.BulletinId));
+        var bulletins = store.Bulletins(plannedItems.Where(p => !p.Item.IsRelay).Select(p => p.Item.BulletinId));
+        var relays = plannedItems.Any(p => p.Item.IsRelay) ? store.RelaySources(plannedItems.Where(p => p.Item.IsRelay).Select(p => p.Item.Relay!.SourceId))
+            : new Dictionary<long, Core.Relay.RelaySource>();
         var playable = new List<PlayableItem>();
-        foreach (var (item, start, _) in plannedItems)
+        foreach (var one in plannedItems)
         {
+            var (item, start, _) = one;
+            if (item.Relay is { } relay)
+            {
+                if (relays.TryGetValue(relay.SourceId, out var source)) playable.Add(PlayableItem.ForRelay(one, source));
+                else recorder.NotAired(occ, item, start, AirtimeOutcome.Skipped, "the relay source no longer exists");
+                continue;
+            }
             if (!bulletins.TryGetValue(item.BulletinId, out var bulletin) || !bulletin.IsAirableOn(occ.LocalDate))
             {
                 recorder.NotAired(occ, item, start, AirtimeOutcome.Skipped, "not approved or not valid on this date");

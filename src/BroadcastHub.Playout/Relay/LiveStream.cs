@@ -55,6 +55,9 @@ public sealed class LiveStream : IDisposable
     /// <summary>Raised (on the reader thread) when a connection attempt ends; the argument says why.</summary>
     public event Action<string>? ConnectionLost;
 
+    /// <summary>Raised (on the reader thread) each time a connection starts delivering audio.</summary>
+    public event Action? AudioArrived;
+
     /// <summary>Completes when the first audio arrives.</summary>
     public Task FirstAudio => _firstAudio.Task;
 
@@ -166,6 +169,7 @@ public sealed class LiveStream : IDisposable
                 delivered = Connected = true;
                 Interlocked.Increment(ref _epoch);
                 _firstAudio.TrySetResult();
+                AudioArrived?.Invoke();
             }
             else NoteGap(now, _time.GetElapsedTime(last, now).TotalSeconds);
             last = now;

@@ -19,7 +19,7 @@ public sealed record StationAlert(string Code, string Severity, string Message);
 public sealed class StationAlerts(
     IOptions<BroadcastHubOptions> options, PlacesRepository places, ZoneOutputs outputs, OccurrenceRepository occurrences,
     BulletinRepository bulletins, MediaStore media, AppDatabase db, StationClock clock, AirtimeWriter airtimeWriter,
-    HangfireRebuildNotice? hangfireRebuilt = null)
+    BroadcastHub.Playout.Relay.RelayAlerts relayAlerts, StationAgentRepository agents, HangfireRebuildNotice? hangfireRebuilt = null)
 {
     /// <summary>The alert raised while a zone's stored spec is refused at air and its configured output plays instead.</summary>
     public static StationAlert StoredRefusalAlert(string zoneName, string refusedSpec) => new(OutputSpecAllowList.RefusedCode, "error", Msg.Get("ZoneTheStoredOutputIsNot", zoneName, refusedSpec));
@@ -65,8 +65,31 @@ public sealed class StationAlerts(
                 alerts.Add(new StationAlert("output_fallback", "warning", Msg.Get("ZoneTheOutputFailedWritingTo", zone.Name)));
         }
         alerts.AddRange(MissingMedia().Where(m => coversZone(m.ZoneId)).Select(m => m.Alert));
+        alerts.AddRange(RelayAlerts(coversZone));
         if (hangfireRebuilt?.Note is { } note) alerts.Add(new StationAlert("hangfire_rebuilt", "warning", note));
         return alerts;
+    }
+
+    /// <summary>
+    /// Relays whose stream this station's engine cannot reach (at pre-roll, before the slot, or on air), and those an
+    /// agent reported unreachable in its last heartbeat (within the online window).
+    /// </summary>
+    private IEnumerable<StationAlert> RelayAlerts(Func<long, bool> coversZone) =>
+        AgentRelayAlerts(coversZone).Concat(relayAlerts.Current().Where(a => coversZone(a.ZoneId)).Select(a => new StationAlert(BroadcastHub.Playout.Relay.RelayAlerts.Code, "error",
+            Msg.Get("RelayAtTheStreamCannotBe", a.SourceName, clock.ToLocal(a.SlotStart), a.Error))));
+
+    private IEnumerable<StationAlert> AgentRelayAlerts(Func<long, bool> coversZone)
+    {
+        var now = clock.UtcNow;
+        foreach (var beat in agents.Heartbeats().Values.Where(b => now - b.LastSeenAt <= Features.Stations.StationHeartbeatService.OnlineWithin))
+        {
+            if (beat.ZoneStatesJson is not { } json) continue;
+            var states = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
+            foreach (var (zone, state) in states)
+                if (state == BroadcastHub.Playout.Relay.RelayAlerts.Code && long.TryParse(zone, System.Globalization.CultureInfo.InvariantCulture, out var zoneId)
+                    && coversZone(zoneId))
+                    yield return new StationAlert(BroadcastHub.Playout.Relay.RelayAlerts.Code, "error", Msg.Get("StationZoneARelayStreamCannot", beat.StationId, zoneId));
+        }
     }
 
     /// <summary>

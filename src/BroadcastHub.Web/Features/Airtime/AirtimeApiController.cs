@@ -30,11 +30,14 @@ public sealed class AirtimeApiController(AirtimeQuery query, AirtimePages pages)
                 .Append(new("pageSize", result.PageSize.ToString(CultureInfo.InvariantCulture))))}>; rel=\"next\"";
         // stationId/receivedAt: the agent that uploaded the record and when; records the hub aired itself are this station's.
         var receiptOf = pages.Receipts(result.Records);
+        // A relay's record: bulletinId null, its relaySourceId, outageSeconds, outages and (when recorded) recordingUrl.
         return Ok(result.Records.Select(r => (Record: r, Receipt: receiptOf(r))).Select(x => new
         {
-            x.Record.Id, x.Record.OccurrenceId, x.Record.Position, x.Record.BulletinId, x.Record.CommuneId, x.Record.ScheduledStart,
-            x.Record.ActualStart, x.Record.ActualEnd, x.Record.PlayedSeconds, outcome = x.Record.Outcome.ToString(), x.Record.Error,
-            x.Record.RecordedAt, stationId = x.Receipt.StationId, receivedAt = x.Receipt.ReceivedAt,
+            x.Record.Id, x.Record.OccurrenceId, x.Record.Position, bulletinId = x.Record.IsRelay ? (long?)null : x.Record.BulletinId,
+            x.Record.CommuneId, x.Record.ScheduledStart, x.Record.ActualStart, x.Record.ActualEnd, x.Record.PlayedSeconds,
+            outcome = x.Record.Outcome.ToString(), x.Record.Error, x.Record.RecordedAt, stationId = x.Receipt.StationId, receivedAt = x.Receipt.ReceivedAt,
+            x.Record.RelaySourceId, x.Record.OutageSeconds, x.Record.Outages,
+            recordingUrl = x.Record.IsRelay && x.Record.RecordingPath is not null ? $"/api/airtime/{x.Record.Id}/recording" : null,
         }));
     }
 }

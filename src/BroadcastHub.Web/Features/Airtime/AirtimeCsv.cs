@@ -12,7 +12,8 @@ namespace BroadcastHub.Web.Features.Airtime;
 /// UI language, names beside ids (commune, bulletin, session), times in station local time, then the chain lines.
 /// </summary>
 public sealed class AirtimeCsv(
-    PlacesRepository places, BulletinRepository bulletins, OccurrenceRepository occurrences, SessionRepository sessions, StationClock clock)
+    PlacesRepository places, BulletinRepository bulletins, OccurrenceRepository occurrences, SessionRepository sessions, StationClock clock,
+    RelaySourceRepository relaySources)
 {
     private static string[] Headers =>
     [
@@ -38,7 +39,8 @@ public sealed class AirtimeCsv(
             var fields = new[]
             {
                 Invariant(r.OccurrenceId), Invariant(r.Position), Invariant(r.CommuneId), Name(communes.GetValueOrDefault(r.CommuneId, "")),
-                Invariant(r.BulletinId), Name(Title(titles, r.BulletinId)), Session(sessionOf, r.OccurrenceId),
+                r.IsRelay ? "" : Invariant(r.BulletinId), Name(r.RelaySourceId is { } relay ? RelayTitle(titles, relay) : Title(titles, r.BulletinId)),
+                Session(sessionOf, r.OccurrenceId),
                 Local(r.ScheduledStart), Local(r.ActualStart), Local(r.ActualEnd), r.PlayedSeconds.ToString("0.000", CultureInfo.InvariantCulture),
                 r.Outcome.ToString(), AirtimeTexts.Outcome(r.Outcome, r.Error), AirtimeTexts.Note(r.Error) ?? "",
             };
@@ -51,6 +53,14 @@ public sealed class AirtimeCsv(
     {
         if (!known.TryGetValue(bulletinId, out var title))
             known[bulletinId] = title = bulletins.FindMany([bulletinId]).GetValueOrDefault(bulletinId)?.Title ?? "";
+        return title;
+    }
+
+    // A relay's record names its source in the bulletin column (its id is negated in the cache to keep it apart).
+    private string RelayTitle(Dictionary<long, string> known, long sourceId)
+    {
+        if (!known.TryGetValue(-sourceId, out var title))
+            known[-sourceId] = title = Msg.Get("Relay") + (relaySources.FindMany([sourceId]).GetValueOrDefault(sourceId)?.Name ?? $"#{sourceId}");
         return title;
     }
 

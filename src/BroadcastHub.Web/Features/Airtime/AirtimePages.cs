@@ -1,7 +1,6 @@
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Localisation;
 using BroadcastHub.Web.Infrastructure.Scope;
@@ -56,20 +55,18 @@ public sealed class AirtimePages(
 
     private List<AirtimeRow> Rows(IReadOnlyList<AirtimeRecord> records, IReadOnlyList<Core.Places.Commune> communes)
     {
-        var relays = relaySources.FindMany(records.Where(r => r.IsRelay).Select(r => r.RelaySourceId!.Value).Distinct());
         var names = communes.ToDictionary(c => c.Id, c => c.Name);
-        var titles = bulletins.FindMany(records.Select(r => r.BulletinId).Distinct());
+        var titles = bulletins.FindMany(records.Where(r => !r.IsRelay).Select(r => r.BulletinId).Distinct());
+        var relays = relaySources.FindMany(records.Where(r => r.IsRelay).Select(r => r.RelaySourceId!.Value).Distinct());
         var emergencies = records.Select(r => r.OccurrenceId).Distinct().Where(id => occurrences.Find(id)?.IsEmergency == true).ToHashSet();
         return records.Select(r => new AirtimeRow(
             names.GetValueOrDefault(r.CommuneId, $"#{r.CommuneId}"),
-            r.IsRelay ? RelayTitle(r.RelaySourceId!.Value, relays) : titles.TryGetValue(r.BulletinId, out var b) ? b.Title : $"#{r.BulletinId}",
+            r.RelaySourceId is { } relay ? Msg.Get("Relay") + (relays.GetValueOrDefault(relay)?.Name ?? $"#{relay}")
+                : titles.TryGetValue(r.BulletinId, out var b) ? b.Title : $"#{r.BulletinId}",
             clock.ToLocal(r.ScheduledStart),
             r.ActualStart is { } s ? clock.ToLocal(s) : null,
             r.ActualEnd is { } e ? clock.ToLocal(e) : null,
             r.PlayedSeconds, r.Outcome, r.Error, emergencies.Contains(r.OccurrenceId),
             r.Id, r.RecordingPath is null ? null : AirtimeRecordings.PageUrl(r.Id))).ToList();
     }
-
-    private static string RelayTitle(long sourceId, IReadOnlyDictionary<long, Core.Relay.RelaySource> relays) =>
-        Msg.Get("RelayAiredTitle", relays.TryGetValue(sourceId, out var s) ? s.Name : $"#{sourceId}");
 }

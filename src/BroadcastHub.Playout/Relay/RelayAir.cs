@@ -1,0 +1,79 @@
+using BroadcastHub.Audio.Decoding.Ffmpeg;
+using BroadcastHub.Core.Relay;
+using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Core.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NAudio.Wave;
+
+namespace BroadcastHub.Playout.Relay;
+
+/// <summary>What the engine needs to air relays: streams, fill, recordings and alerts, from the host's settings.</summary>
+public sealed class RelayAir(
+    IPlayoutStore store, IPlayoutMedia media, IOptions<RelayOptions> options, IOptions<FfmpegLocation> ffmpeg, IOptions<PlayoutOptions> playout,
+    ZoneOutputs outputs, StationClock clock, RelayAlerts alerts, ILogger<RelayAir> log)
+{
+    internal RelayOptions Options => options.Value;
+    internal StationClock Clock => clock;
+    internal RelayAlerts Alerts => alerts;
+    internal string DataPath => playout.Value.FullDataPath;
+
+    /// <summary>Starts opening the relay streams of <paramref name="planned"/> (none: a no-op) ahead of their slots.</summary>
+    public RelayStreams Prepare(Occurrence occ, IEnumerable<PlannedItem> planned)
+    {
+        var relays = planned.Where(p => p.Item.IsRelay).ToList();
+        var sources = relays.Count == 0 ? new Dictionary<long, RelaySource>() : store.RelaySources(relays.Select(r => r.Item.Relay!.SourceId).Distinct());
+        return new RelayStreams(this, occ, relays, sources);
+    }
+
+    /// <summary>The fill while a stream is away: the fill bulletin when one is set, approved and present; else none (silence).</summary>
+    internal async Task<IReadOnlyList<Func<ISampleProvider>>> FillsAsync(CancellationToken cancel)
+    {
+        if (options.Value.FillBulletinId is not { } id) return [];
+        if (!store.Bulletins([id]).TryGetValue(id, out var bulletin) || !bulletin.IsAirableOn(clock.Today))
+        {
+            log.LogWarning("Relay fill bulletin {Id} is not approved or not valid today; a stream outage airs silence", id);
+            return [];
+        }
+        var found = await media.ResolveAsync(bulletin.PlayoutSha256, cancel);
+        if (found.Path is not { } path)
+        {
+            log.LogWarning("Relay fill bulletin {Id} has no media here ({Error}); a stream outage airs silence", id, found.Error);
+            return [];
+        }
+        var loudness = PlayoutLoudness.For(playout.Value);
+        return [ItemChain.Open(path, outputs.HouseFormat, bulletin.IntegratedLufs, bulletin.Channels, loudness)];
+    }
+
+    /// <summary>Opens the stream of a relay item now (and its recording), wiring its alerts.</summary>
+    internal (LiveStream, RelayRecording?) Open(Occurrence occ, PlannedItem item, RelaySource source)
+    {
+        var house = outputs.HouseFormat;
+        var exe = new FfmpegTools(ffmpeg.Value.Path).Ffmpeg;
+        var name = source.Name;
+        // Without ffmpeg the stream fails to start, the fill airs and the alert names the package to install.
+        var stream = new LiveStream(exe ?? (string.IsNullOrWhiteSpace(ffmpeg.Value.Path) ? "ffmpeg" : ffmpeg.Value.Path), source.Url, house,
+            TimeSpan.FromSeconds(options.Value.ReconnectMaxSeconds), clock.Time, log);
+        stream.ConnectionLost += error =>
+        {
+            var why = exe is null ? $"ffmpeg is not installed (install the '{FfmpegTools.Package}' package)" : error;
+            Raise(occ, item, name, why);
+        };
+        stream.AudioArrived += () => alerts.Clear(occ.Id, item.Item.Position);
+        RelayRecording? recording = null;
+        if (exe is not null)
+        {
+            var path = RelayRecordingPaths.For(playout.Value.RecordingsPath, occ.LocalDate, occ.Id, item.Item.Position);
+            recording = RelayRecording.Start(exe, path, house, log);
+        }
+        log.LogInformation("Occurrence {Id}: relay {Name} at position {Position} opening for {Start:O}", occ.Id, name, item.Item.Position, item.Start);
+        return (stream, recording);
+    }
+
+    /// <summary>Raises the alert of a relay item that cannot be reached.</summary>
+    internal void Raise(Occurrence occ, PlannedItem item, string sourceName, string why)
+    {
+        alerts.Raise(new RelayAlert(occ.ZoneId, occ.Id, item.Item.Position, sourceName, why, item.Start, occ.EndUtc));
+        log.LogWarning("Occurrence {Id}: relay {Name} at position {Position} cannot be reached: {Error}", occ.Id, sourceName, item.Item.Position, why);
+    }
+}
