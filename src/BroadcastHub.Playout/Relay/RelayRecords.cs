@@ -16,7 +16,8 @@ public static class RelayRecords
         var note = outages == 0 ? null
             : outageSeconds >= record.PlayedSeconds - 0.05 && record.PlayedSeconds > 0
                 ? $"the stream {source.Name} could not be reached; the fill aired"
-                : $"the stream {source.Name} was away {outages} time(s), {outageSeconds:0.0} s in all; the fill aired meanwhile";
+                : $"the stream {source.Name} was away {outages} time(s), {outageSeconds:0.0} s in all (from "
+                    + string.Join(", ", onAir?.Provider.OutageStartsUpTo(playedFrames).Select(s => $"{s:0.0} s") ?? []) + "); the fill aired meanwhile";
         return record with
         {
             BulletinId = 0, RelaySourceId = source.Id, OutageSeconds = Math.Round(outageSeconds, 3), Outages = outages,
