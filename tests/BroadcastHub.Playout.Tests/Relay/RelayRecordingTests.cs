@@ -2,11 +2,12 @@ using System.Diagnostics;
 using BroadcastHub.Playout.Relay;
 using BroadcastHub.TestStreams;
 using NAudio.Wave;
+using Xunit.Abstractions;
 
 namespace BroadcastHub.Playout.Tests.Relay;
 
 /// <summary>The relay recording through its tee, written as the engine would, decoded back by ffmpeg.</summary>
-public sealed class RelayRecordingTests : IDisposable
+public sealed class RelayRecordingTests(ITestOutputHelper output) : IDisposable
 {
     private const int Rate = 44100, Block = 882; // 20 ms, the size an output reads
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"relay-rec-{Guid.NewGuid():N}");
@@ -35,9 +36,11 @@ public sealed class RelayRecordingTests : IDisposable
         var decoded = RecordingProof.Decode(path, Rate, 1);
         Assert.InRange(decoded.Length - input.Length, -Rate * 30 / 1000, Rate * 30 / 1000);
         var (lag, peak) = RecordingProof.Best(input, decoded, Rate * 8, Rate * 2, 1000);
+        var (recordedLufs, inputLufs) = (RecordingProof.Lufs(path), RecordingProof.Lufs(input, Rate, 1));
+        output.WriteLine($"{decoded.Length - input.Length} samples longer; lag {lag}, correlation {peak:0.000}; {recordedLufs} LUFS recorded, {inputLufs} LUFS in");
         Assert.InRange(lag, -2, 2);
         Assert.True(peak > 0.9, $"correlation peak {peak:0.000}");
-        Assert.InRange(RecordingProof.Lufs(path) - RecordingProof.Lufs(input, Rate, 1), -0.5, 0.5);
+        Assert.InRange(recordedLufs - inputLufs, -0.5, 0.5);
     }
 
     [Fact]
