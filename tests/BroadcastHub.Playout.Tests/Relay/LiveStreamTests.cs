@@ -27,7 +27,7 @@ public sealed class LiveStreamTests
 
         Assert.Equal(4 * Rate, audio.Length);
         Assert.Equal(0, relay.Outages);
-        Assert.InRange(relay.OutageSeconds, 0, 0.5);
+        Assert.InRange(relay.OutageSeconds, 0, 1);
         var match = SourceCorrelation.Match(audio[Rate..], startedAt.AddSeconds(1), server.Origin, 2, -0.5);
         Assert.True(match.Correlation > 0.9, $"correlation {match.Correlation:0.000}");
         Assert.InRange(match.LatencySeconds, 0, 1);
@@ -73,7 +73,7 @@ public sealed class LiveStreamTests
         var (audio, startedAt) = await RealTimePump.RunAsync(relay, 5);
 
         Assert.Equal(5 * Rate, audio.Length);
-        Assert.InRange(relay.OutageSeconds, 0, 0.5);
+        Assert.InRange(relay.OutageSeconds, 0, 1);
         var match = SourceCorrelation.Match(audio[(3 * Rate)..], startedAt.AddSeconds(3), server.Origin, 8, -0.5);
         Assert.True(match.Correlation > 0.9, $"correlation {match.Correlation:0.000}");
         Assert.InRange(match.LatencySeconds, 0, 5);

@@ -36,7 +36,7 @@ public sealed class RelayAirTests(RelayAppFactory app)
         Assert.Equal(20 * Rate, (long)Math.Round(relay.PlayedSeconds * Rate));
         // The connection never dropped; a busy machine may starve ffmpeg for a moment (the jitter buffer runs dry).
         Assert.Equal(0, relay.Outages);
-        Assert.InRange(relay.OutageSeconds!.Value, 0, 0.5);
+        Assert.InRange(relay.OutageSeconds!.Value, 0, 1);
         Assert.Equal(0, relay.BulletinId);
         Assert.NotNull(relay.RelaySourceId);
         Assert.Equal(relay.ActualEnd, records[1].ActualStart);
@@ -68,7 +68,7 @@ public sealed class RelayAirTests(RelayAppFactory app)
         Assert.Equal(20 * Rate, (long)Math.Round(relay.PlayedSeconds * Rate));
         // The connection never dropped; a busy machine may starve ffmpeg for a moment (the jitter buffer runs dry).
         Assert.Equal(0, relay.Outages);
-        Assert.InRange(relay.OutageSeconds!.Value, 0, 0.5);
+        Assert.InRange(relay.OutageSeconds!.Value, 0, 1);
         var (aired, _) = app.Aired(occ);
         Assert.Equal(20 * Rate, aired.Length);
         foreach (var at in new[] { 3, 10, 17 })
