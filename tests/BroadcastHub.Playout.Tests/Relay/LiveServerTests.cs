@@ -4,6 +4,7 @@ using BroadcastHub.TestStreams;
 namespace BroadcastHub.Playout.Tests.Relay;
 
 /// <summary>The local test streams send what they claim: ffmpeg decoding them matches the known source at the instant.</summary>
+[Collection(LiveStreams.Name)]
 public sealed class LiveServerTests
 {
     [Fact]
@@ -57,4 +58,11 @@ public sealed class LiveServerTests
         Buffer.BlockCopy(bytes.ToArray(), 0, samples, 0, samples.Length * 4);
         return (samples, startedAt);
     }
+}
+
+/// <summary>The real-time stream tests run one at a time: each paces audio against the wall clock.</summary>
+[CollectionDefinition(Name)]
+public sealed class LiveStreams
+{
+    public const string Name = "live streams";
 }

@@ -34,9 +34,9 @@ public sealed class RelayAirTests(RelayAppFactory app)
         Assert.Equal(AirtimeOutcome.Completed, relay.Outcome);
         Assert.InRange((relay.ActualStart!.Value - start).Duration().TotalMilliseconds, 0, 100);
         Assert.Equal(20 * Rate, (long)Math.Round(relay.PlayedSeconds * Rate));
-        // The connection never dropped; a busy machine may starve ffmpeg for a moment (the jitter buffer runs dry).
+        // The connection never dropped; a loaded machine may starve ffmpeg for a moment (the jitter buffer runs dry: outage seconds, no outage).
         Assert.Equal(0, relay.Outages);
-        Assert.InRange(relay.OutageSeconds!.Value, 0, 1);
+        Assert.InRange(relay.OutageSeconds!.Value, 0, 2);
         Assert.Equal(0, relay.BulletinId);
         Assert.NotNull(relay.RelaySourceId);
         Assert.Equal(relay.ActualEnd, records[1].ActualStart);
@@ -66,9 +66,9 @@ public sealed class RelayAirTests(RelayAppFactory app)
         Assert.Equal(AirtimeOutcome.Completed, relay.Outcome);
         Assert.InRange((relay.ActualStart!.Value - start).Duration().TotalMilliseconds, 0, 100);
         Assert.Equal(20 * Rate, (long)Math.Round(relay.PlayedSeconds * Rate));
-        // The connection never dropped; a busy machine may starve ffmpeg for a moment (the jitter buffer runs dry).
+        // The connection never dropped; a loaded machine may starve ffmpeg for a moment (the jitter buffer runs dry: outage seconds, no outage).
         Assert.Equal(0, relay.Outages);
-        Assert.InRange(relay.OutageSeconds!.Value, 0, 1);
+        Assert.InRange(relay.OutageSeconds!.Value, 0, 2);
         var (aired, _) = app.Aired(occ);
         Assert.Equal(20 * Rate, aired.Length);
         foreach (var at in new[] { 3, 10, 17 })
