@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Playout.Relay;
 using BroadcastHub.TestStreams;
@@ -127,6 +129,22 @@ public sealed class RelayAirTests(RelayAppFactory app)
         var (aired, _) = app.Aired(occ);
         Assert.InRange(ToneDetector.SecondsOf(aired.AsSpan(2 * Rate, 6 * Rate), Rate, RelayAppFactory.FillFrequency), 5.5, 6);
         Assert.InRange(ToneDetector.SecondsOf(aired.AsSpan(8 * Rate, 2 * Rate), Rate, 700), 1.9, 2);
+
+        using var api = await app.CreateApiClientAsync();
+        var day = occ.LocalDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var listed = await api.GetFromJsonAsync<JsonElement>($"/api/airtime?from={day}&to={day}&communeId={occ.CommuneId}");
+        var shown = listed.EnumerateArray().Single(r => r.GetProperty("occurrenceId").GetInt64() == occ.Id && r.GetProperty("position").GetInt32() == 1);
+        Assert.Equal(JsonValueKind.Null, shown.GetProperty("bulletinId").ValueKind);
+        Assert.Equal(unreachable.Id, shown.GetProperty("relaySourceId").GetInt64());
+        Assert.Equal((6.0, 1), (shown.GetProperty("outageSeconds").GetDouble(), shown.GetProperty("outages").GetInt32()));
+        Assert.Equal($"/api/airtime/{records[1].Id}/recording", shown.GetProperty("recordingUrl").GetString());
+        var csv = await api.GetStringAsync($"/api/airtime/export?format=csv&from={day}&to={day}");
+        Assert.Contains("Tiếp sóng: " + unreachable.Name, csv, StringComparison.Ordinal);
+        var xlsx = await api.GetAsync($"/api/airtime/export?format=xlsx&from={day}&to={day}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, xlsx.StatusCode);
+        using (var c = app.Services.GetRequiredService<BroadcastHub.Data.AppDatabase>().Open())
+            Assert.Equal(1, Dapper.SqlMapper.ExecuteScalar<int>(c, "SELECT count(*) FROM airtime WHERE relay_source_id = @id AND chain_form = 3", new { id = unreachable.Id }));
+        Assert.True(app.Services.GetRequiredService<BroadcastHub.Data.Repositories.AirtimeRepository>().Verify().Intact);
     }
 
     private async Task<StationAlert> AlertBeforeAsync(DateTimeOffset slot)
