@@ -12,8 +12,8 @@ namespace BroadcastHub.Web.Features.Scheduling;
 
 /// <summary>The schedule page (/schedule): the booking form's choices and the coming week's occurrences; and its booking post.</summary>
 public sealed class SchedulePages(
-    BookingService booking, BulletinService library, UserScope scope, SessionRepository sessions, BulletinRepository bulletins,
-    OccurrenceRepository occurrences, AppDatabase db, StationClock clock)
+    BookingService booking, BulletinService library, UserScope scope, SessionRepository sessions,
+    OccurrenceRepository occurrences, AppDatabase db, StationClock clock, RundownLabels labels)
 {
     private const int UpcomingDays = 7;
     private const int UpcomingLimit = 100;
@@ -59,9 +59,9 @@ public sealed class SchedulePages(
     {
         var names = scope.Communes.ToDictionary(c => c.Id, c => c.Name);
         var rundowns = occurrences.Rundowns(list.Select(o => o.Id));
-        var titles = bulletins.FindMany(rundowns.Values.SelectMany(r => r.Select(i => i.BulletinId)).Distinct());
+        var titles = labels.For(rundowns.Values.SelectMany(r => r.Select(i => (i.BulletinId, i.Relay))));
         return list.Select(o => new OccurrenceRow(o, names.GetValueOrDefault(o.CommuneId, $"#{o.CommuneId}"),
             clock.ToLocal(o.StartUtc), clock.ToLocal(o.EndUtc),
-            rundowns[o.Id].Select(i => titles.TryGetValue(i.BulletinId, out var b) ? b.Title : $"#{i.BulletinId}").ToList())).ToList();
+            rundowns[o.Id].Select(i => titles.Title(i.BulletinId, i.Relay)).ToList())).ToList();
     }
 }
