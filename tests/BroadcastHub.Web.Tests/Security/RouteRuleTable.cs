@@ -70,6 +70,7 @@ public static class RouteRuleTable
 
         ["GET /airtime"] = new(Need.Staff, new Listed(_ => $"/airtime?from={D}"), new Foreign(w => Get($"/airtime?from={D}&communeId={w.CommuneB}"))),
         ["GET /airtime/export"] = new(Need.Staff, new Listed(_ => $"/airtime/export?from={D}"), new Foreign(w => Get($"/airtime/export?from={D}&communeId={w.CommuneB}"))),
+        ["GET /airtime/{id:long}/recording"] = new(Need.Staff, new Foreign(w => Get($"/airtime/{w.AiredB}/recording"))),
         ["GET /airtime/summary"] = new(Need.Staff, new Listed(_ => $"/airtime/summary?from={D}")),
         ["GET /airtime/export.xlsx"] = new(Need.Staff, new Listed(_ => $"/airtime/export.xlsx?from={D}")),
 
@@ -133,6 +134,7 @@ public static class RouteRuleTable
             Playlist: $"#EXTM3U\n#EXTINF:60,x\nbroadcasthub:bulletin/{w.ApprovedB}\n") { Refusals = [400, 404, 422] })),
 
         ["GET /api/airtime"] = new(Need.Staff, new Listed(_ => $"/api/airtime?from={D}"), new Foreign(w => Get($"/api/airtime?from={D}&communeId={w.CommuneB}"))),
+        ["GET /api/airtime/{id:long}/recording"] = new(Need.Staff, new Foreign(w => Get($"/api/airtime/{w.AiredB}/recording"))),
         ["GET /api/airtime/verify"] = new(Need.Staff, new Listed(_ => "/api/airtime/verify")),
         ["GET /api/airtime/summary"] = new(Need.Staff, new Listed(_ => $"/api/airtime/summary?from={D}"), new Foreign(w => Get($"/api/airtime/summary?from={D}&unitId={w.UnitB}"))),
         ["GET /api/airtime/export"] = new(Need.Staff, new Listed(_ => $"/api/airtime/export?format=csv&from={D}"),

@@ -36,6 +36,8 @@ public sealed class ScopeWorld
     public required long PlaylistB { get; init; }
     public required long UserB { get; init; }
     public required long TokenB { get; init; }
+    /// <summary>B's airtime record (its recording route must answer 404 to A).</summary>
+    public required long AiredB { get; init; }
     /// <summary>An approved organisation-wide bulletin with real audio: visible to A, bookable and airable.</summary>
     public required long SharedBulletin { get; init; }
     /// <summary>An administrator of unit A (every role check passes, so only the scope can refuse).</summary>
@@ -85,19 +87,19 @@ public sealed class ScopeWorld
         var playlist = services.GetRequiredService<PlaylistRepository>().Insert(marker + " playlist", [approved.Id], userB.UserName);
         var tokens = services.GetRequiredService<TokenRepository>();
         var tokenId = tokens.ListLive(userB.Id).Single().Id;
-        AirOnce(services, sessionB, approved.Id, booking.Id);
+        var airedB = AirOnce(services, sessionB, approved.Id, booking.Id);
 
         return new ScopeWorld
         {
             Marker = marker, UnitA = unitA, CommuneA = communeA, SessionA = sessionA, UnitB = unitB,
             CommuneB = communeB.GetProperty("id").GetInt64(), ZoneB = communeB.GetProperty("zoneId").GetInt64(), SessionB = sessionB,
             BookingB = booking.Id, PendingB = pending.Id, ApprovedB = approved.Id, PlaylistB = playlist.Id, UserB = userB.Id,
-            TokenB = tokenId, SharedBulletin = shared.Id, AdminA = adminA,
+            TokenB = tokenId, SharedBulletin = shared.Id, AdminA = adminA, AiredB = airedB,
         };
     }
 
     /// <summary>One aired item of B's session on <see cref="AiredOn"/>, so the airtime log has B's data to leak.</summary>
-    private static void AirOnce(IServiceProvider services, long sessionId, long bulletinId, long bookingId)
+    private static long AirOnce(IServiceProvider services, long sessionId, long bulletinId, long bookingId)
     {
         var start = new DateTimeOffset(AiredOn.ToDateTime(new TimeOnly(5, 30)), TimeSpan.FromHours(7));
         var occurrences = services.GetRequiredService<OccurrenceRepository>();
@@ -108,5 +110,7 @@ public sealed class ScopeWorld
             OccurrenceId = id, Position = 0, BulletinId = bulletinId, ScheduledStart = start, ActualStart = start,
             ActualEnd = start.AddSeconds(60), PlayedSeconds = 60, Outcome = AirtimeOutcome.Completed, RecordedAt = start.AddSeconds(60),
         }));
+        return services.GetRequiredService<AirtimeRepository>().Query(start.AddMinutes(-1), start.AddMinutes(1))
+            .Single(r => r.OccurrenceId == id).Id;
     }
 }

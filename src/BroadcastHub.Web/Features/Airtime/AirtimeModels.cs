@@ -3,10 +3,13 @@ using BroadcastHub.Core.Places;
 
 namespace BroadcastHub.Web.Features.Airtime;
 
-/// <summary>One line of the airtime log, times already in station local time; <paramref name="Emergency"/> for a phát ngay airing.</summary>
+/// <summary>
+/// One line of the airtime log, times already in station local time; <paramref name="Emergency"/> for a phát ngay
+/// airing; <paramref name="RecordingUrl"/> the player's source for a relay that was recorded.
+/// </summary>
 public sealed record AirtimeRow(
     string Commune, string Bulletin, DateTimeOffset Scheduled, DateTimeOffset? ActualStart, DateTimeOffset? ActualEnd,
-    double PlayedSeconds, AirtimeOutcome Outcome, string? Error, bool Emergency = false)
+    double PlayedSeconds, AirtimeOutcome Outcome, string? Error, bool Emergency = false, long Id = 0, string? RecordingUrl = null)
 {
     /// <summary>The outcome in the UI language (a manual stop reads differently from an emergency cut).</summary>
     public string OutcomeText => AirtimeTexts.Outcome(Outcome, Error);

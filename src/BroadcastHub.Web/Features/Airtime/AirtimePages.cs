@@ -66,6 +66,7 @@ public sealed class AirtimePages(
             clock.ToLocal(r.ScheduledStart),
             r.ActualStart is { } s ? clock.ToLocal(s) : null,
             r.ActualEnd is { } e ? clock.ToLocal(e) : null,
-            r.PlayedSeconds, r.Outcome, r.Error, emergencies.Contains(r.OccurrenceId))).ToList();
+            r.PlayedSeconds, r.Outcome, r.Error, emergencies.Contains(r.OccurrenceId),
+            r.Id, r.RecordingPath is null ? null : AirtimeRecordings.PageUrl(r.Id))).ToList();
     }
 }

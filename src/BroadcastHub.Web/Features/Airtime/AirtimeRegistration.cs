@@ -17,6 +17,8 @@ public static class AirtimeRegistration
         services.AddScoped<AirtimeReports>();
         services.AddScoped<ReportScope>();
         services.AddScoped<AirtimeCsv>();
+        services.AddSingleton<AirtimeRecordingRepository>();
+        services.AddScoped<AirtimeRecordings>();
         return services;
     }
 }

@@ -113,6 +113,7 @@ public static class ErrorCatalog
         // 404: Not found, or outside the caller's scope (the same answer, so scope leaks nothing).
         ["booking_not_found"] = 404,
         ["bulletin_not_found"] = 404,
+        ["recording_not_found"] = 404,
         ["commune_not_found"] = 404,
         ["media_not_found"] = 404,
         ["playlist_not_found"] = 404,
