@@ -8,12 +8,14 @@ namespace BroadcastHub.Core.Playlists;
 /// <param name="Title">Its title.</param>
 /// <param name="DurationSeconds">Its exact duration.</param>
 /// <param name="Sha256">SHA-256 of its audio (lowercase hex).</param>
-public sealed record M3uExportItem(long BulletinId, string Title, double DurationSeconds, string Sha256);
+/// <param name="StreamUrl">For a relay: the live stream's URL, written instead of the bulletin tag and media path.</param>
+public sealed record M3uExportItem(long BulletinId, string Title, double DurationSeconds, string Sha256, string? StreamUrl = null);
 
 /// <summary>
 /// Writes extended M3U (UTF-8 without byte-order mark, LF line ends): <c>#EXTM3U</c>, <c>#PLAYLIST:</c>, and per
 /// item <c>#EXTINF:&lt;whole seconds&gt;,&lt;title&gt;</c>, <c>#EXT-X-BROADCASTHUB-BULLETIN:&lt;id&gt;</c> and the path
-/// <c>media/&lt;sha[..2]&gt;/&lt;sha&gt;.audio</c>, relative to the data folder, where the audio is stored.
+/// <c>media/&lt;sha[..2]&gt;/&lt;sha&gt;.audio</c>, relative to the data folder, where the audio is stored; a relay
+/// is its <c>#EXTINF</c> (booked seconds, name) and the stream's URL.
 /// </summary>
 public static class M3uWriter
 {
@@ -29,6 +31,11 @@ public static class M3uWriter
         {
             var seconds = (long)Math.Round(item.DurationSeconds, MidpointRounding.AwayFromZero);
             text.Append("#EXTINF:").Append(seconds.ToString(CultureInfo.InvariantCulture)).Append(',').Append(OneLine(item.Title)).Append('\n');
+            if (item.StreamUrl is { } url)
+            {
+                text.Append(OneLine(url)).Append('\n');
+                continue;
+            }
             text.Append(M3uParser.BulletinTag).Append(item.BulletinId.ToString(CultureInfo.InvariantCulture)).Append('\n');
             text.Append(MediaPath(item.Sha256)).Append('\n');
         }

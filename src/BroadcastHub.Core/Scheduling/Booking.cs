@@ -20,10 +20,10 @@ public enum BookingPriority
     Priority,
 }
 
-/// <summary>Bulletins booked, in order, into a session for local dates.</summary>
+/// <summary>Bulletins booked, in order, into a session for local dates (or a live relay, see <see cref="Relay"/>).</summary>
 /// <param name="Id">Database id; also the booking order.</param>
 /// <param name="SessionId">The session.</param>
-/// <param name="BulletinIds">What plays, in order.</param>
+/// <param name="BulletinIds">What plays, in order (empty for a relay).</param>
 /// <param name="From">First local date (inclusive).</param>
 /// <param name="To">Last local date (inclusive).</param>
 public sealed record Booking(long Id, long SessionId, IReadOnlyList<long> BulletinIds, DateOnly From, DateOnly To)
@@ -40,6 +40,8 @@ public sealed record Booking(long Id, long SessionId, IReadOnlyList<long> Bullet
     public int RepeatIntervalSeconds { get; init; }
     /// <summary>From this local date on the booking is cancelled (past dates stay as they aired).</summary>
     public DateOnly? CancelledFrom { get; init; }
+    /// <summary>A relay booking (tiếp sóng): the live source and its length (null seconds = until the session's end); null for bulletins.</summary>
+    public RelayRundown? Relay { get; init; }
 
     /// <summary>True when the booking covers <paramref name="localDate"/>.</summary>
     public bool Covers(DateOnly localDate) =>

@@ -41,7 +41,12 @@ public sealed class ProgrammeFill(CommuneProgramme programme, IReadOnlyDictionar
             slots.Add(Slot(i.Id, 0, i.Seconds, RundownFill.Intro));
             shift = i.Seconds;
         }
-        slots.AddRange(booked.Select(s => s with { OffsetSeconds = s.OffsetSeconds + shift, NotBeforeSeconds = s.NotBeforeSeconds + shift }));
+        // A relay until the session's end keeps ending there: it gives the intro's length back.
+        slots.AddRange(booked.Select(s => s with
+        {
+            OffsetSeconds = s.OffsetSeconds + shift, NotBeforeSeconds = s.NotBeforeSeconds + shift,
+            DurationSeconds = s.Relay is { Seconds: null } ? Math.Max(0, s.DurationSeconds - shift) : s.DurationSeconds,
+        }));
         var cursor = slots.Count == 0 ? 0 : slots.Max(s => s.EndSeconds);
         if (programme.Underfill == UnderfillMode.Evergreen)
             cursor = TopUp(slots, cursor, sessionSeconds - (outro?.Seconds ?? 0), date);

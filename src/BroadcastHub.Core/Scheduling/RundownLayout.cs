@@ -22,7 +22,8 @@ public sealed record PlannedSlot(long BulletinId, long? BookingId, double Offset
 /// Lays out the rundown of one occurrence, deterministically: priority bookings first, then booking order; inside a
 /// booking, its bulletins in order. A booking with <see cref="Booking.Repeat"/> N plays N times, each play starting
 /// no earlier than <see cref="Booking.RepeatIntervalSeconds"/> after the previous one; items of other bookings fill
-/// the wait, and silence fills what is left. Items that end after the session are kept (the engine cuts them at the
+/// the wait, and silence fills what is left. A relay booking is one item of its booked length, or, until the session's
+/// end, of what is left of the session after its start. Items that end after the session are kept (the engine cuts them at the
 /// session's end and records it) and also reported as overflow, so the booking screen can show them at once.
 /// </summary>
 public static class RundownLayout
@@ -47,6 +48,12 @@ public static class RundownLayout
 
             var start = Math.Max(cursor, next.NotBefore ?? 0);
             var playStart = start;
+            if (next.Booking.Relay is { } relay)
+            {
+                var length = relay.Seconds ?? Math.Max(0, sessionSeconds - start);
+                slots.Add(new PlannedSlot(0, next.Booking.Id, start, length, next.NotBefore) { Relay = relay });
+                start += length;
+            }
             foreach (var bulletinId in next.Booking.BulletinIds)
             {
                 var length = durations.TryGetValue(bulletinId, out var d) ? d : 0;

@@ -64,9 +64,9 @@ public sealed class AirtimeSummaryRepository(AppDatabase db)
         using var c = db.Open();
         var rows = c.Query<AirtimeRepository.Row>(Scope +
             """
-            SELECT a.*, s.id AS commune_id, s.name AS commune_name, b.title AS bulletin_title FROM airtime a
+            SELECT a.*, s.id AS commune_id, s.name AS commune_name, coalesce(b.title, r.name) AS bulletin_title FROM airtime a
             JOIN occurrences o ON o.id = a.occurrence_id JOIN scope s ON s.zone_id = o.zone_id
-            JOIN bulletins b ON b.id = a.bulletin_id
+            LEFT JOIN bulletins b ON b.id = a.bulletin_id LEFT JOIN relay_sources r ON r.id = a.relay_source_id
             WHERE a.scheduled_start >= @from AND a.scheduled_start < @to
             ORDER BY a.scheduled_start, a.occurrence_id, a.position
             """,

@@ -3,11 +3,11 @@ using Dapper;
 
 namespace BroadcastHub.Data.Repositories;
 
-/// <summary>Bookings of bulletins into sessions.</summary>
+/// <summary>Bookings of bulletins (or of a relay) into sessions.</summary>
 public sealed class BookingRepository(AppDatabase db, TimeProvider time)
 {
     private sealed record Row(long Id, long SessionId, string FromDate, string ToDate, string Mode, long WeekdaysMask, string Priority,
-        long RepeatCount, long RepeatIntervalSeconds, string? CancelledFrom)
+        long RepeatCount, long RepeatIntervalSeconds, string? CancelledFrom, long? RelaySourceId, double? RelaySeconds)
     {
         public Booking ToBooking(IReadOnlyList<long> bulletinIds) =>
             new(Id, SessionId, bulletinIds, SqlValues.ParseDate(FromDate), SqlValues.ParseDate(ToDate))
@@ -15,13 +15,15 @@ public sealed class BookingRepository(AppDatabase db, TimeProvider time)
                 Mode = Enum.Parse<BookingMode>(Mode, ignoreCase: true), Weekdays = new IsoWeekdays((int)WeekdaysMask),
                 Priority = Enum.Parse<BookingPriority>(Priority, ignoreCase: true), Repeat = (int)RepeatCount,
                 RepeatIntervalSeconds = (int)RepeatIntervalSeconds, CancelledFrom = SqlValues.ParseDateOrNull(CancelledFrom),
+                Relay = RelaySourceId is { } source ? new RelayRundown(source, RelaySeconds) : null,
             };
     }
 
     private const string Select =
         """
         SELECT id, session_id AS SessionId, from_date AS FromDate, to_date AS ToDate, mode, weekdays_mask AS WeekdaysMask,
-               priority, repeat_count AS RepeatCount, repeat_interval_seconds AS RepeatIntervalSeconds, cancelled_from AS CancelledFrom
+               priority, repeat_count AS RepeatCount, repeat_interval_seconds AS RepeatIntervalSeconds, cancelled_from AS CancelledFrom,
+               relay_source_id AS RelaySourceId, relay_seconds AS RelaySeconds
         FROM bookings
         """;
 
@@ -50,12 +52,13 @@ public sealed class BookingRepository(AppDatabase db, TimeProvider time)
             c.Execute(
                 """
                 UPDATE bookings SET from_date = @from, to_date = @to, mode = @mode, weekdays_mask = @mask, priority = @priority,
-                    repeat_count = @Repeat, repeat_interval_seconds = @RepeatIntervalSeconds, cancelled_from = NULL WHERE id = @Id
+                    repeat_count = @Repeat, repeat_interval_seconds = @RepeatIntervalSeconds, cancelled_from = NULL,
+                    relay_source_id = @relaySource, relay_seconds = @relaySeconds WHERE id = @Id
                 """,
                 new
                 {
                     b.Id, from = SqlValues.Date(b.From), to = SqlValues.Date(b.To), mode = b.Mode.ToString(), mask = b.Weekdays.Mask,
-                    priority = b.Priority.ToString(), b.Repeat, b.RepeatIntervalSeconds,
+                    priority = b.Priority.ToString(), b.Repeat, b.RepeatIntervalSeconds, relaySource = b.Relay?.SourceId, relaySeconds = b.Relay?.Seconds,
                 }, t);
             c.Execute("DELETE FROM booking_items WHERE booking_id = @Id", new { b.Id }, t);
             c.Execute("INSERT INTO booking_items (booking_id, position, bulletin_id) VALUES (@id, @position, @bulletinId)",
@@ -72,13 +75,14 @@ public sealed class BookingRepository(AppDatabase db, TimeProvider time)
         var id = c.ExecuteScalar<long>(
             """
             INSERT INTO bookings (session_id, from_date, to_date, mode, weekdays_mask, priority, repeat_count,
-                repeat_interval_seconds, created_at, created_by)
-            VALUES (@SessionId, @from, @to, @mode, @mask, @priority, @Repeat, @RepeatIntervalSeconds, @now, @createdBy) RETURNING id
+                repeat_interval_seconds, created_at, created_by, relay_source_id, relay_seconds)
+            VALUES (@SessionId, @from, @to, @mode, @mask, @priority, @Repeat, @RepeatIntervalSeconds, @now, @createdBy, @relaySource, @relaySeconds) RETURNING id
             """,
             new
             {
                 b.SessionId, from = SqlValues.Date(b.From), to = SqlValues.Date(b.To), mode = b.Mode.ToString(), mask = b.Weekdays.Mask,
                 priority = b.Priority.ToString(), b.Repeat, b.RepeatIntervalSeconds, now = SqlValues.Instant(time.GetUtcNow()), createdBy,
+                relaySource = b.Relay?.SourceId, relaySeconds = b.Relay?.Seconds,
             }, t);
         c.Execute("INSERT INTO booking_items (booking_id, position, bulletin_id) VALUES (@id, @position, @bulletinId)",
             b.BulletinIds.Select((bulletinId, position) => new { id, position, bulletinId }), t);

@@ -63,13 +63,13 @@ public sealed class LiveStream : IDisposable
 
     /// <summary>
     /// The jitter buffer a read keeps: a little more than the longest gap between arrivals seen lately (HLS
-    /// segments come in bursts), at least 0.5 s (a busy machine may hold ffmpeg back a few hundred ms).
+    /// segments come in bursts), at least 0.75 s (a busy machine may hold ffmpeg back a few hundred ms).
     /// </summary>
     public double JitterSeconds
     {
         get
         {
-            lock (_gaps) return Math.Clamp((_gaps.Count == 0 ? 0 : _gaps.Max(g => g.Gap)) * 1.3 + 0.2, 0.5, 8);
+            lock (_gaps) return Math.Clamp((_gaps.Count == 0 ? 0 : _gaps.Max(g => g.Gap)) * 1.3 + 0.2, 0.75, 8);
         }
     }
 

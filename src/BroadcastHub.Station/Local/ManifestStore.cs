@@ -39,6 +39,11 @@ public sealed class ManifestStore(LocalDatabase db)
         var kept = connection.Query<long>("SELECT occurrence_id FROM airing_state", transaction: tx).ToHashSet();
         connection.Execute("INSERT INTO zones VALUES (@ZoneId, @CommuneId, @CommuneName, @PolicyJson)",
             manifest.Zones.Select(z => new { z.ZoneId, z.CommuneId, z.CommuneName, PolicyJson = JsonSerializer.Serialize(z.Policy, JsonSerializerOptions.Web) }), tx);
+        // Sources are kept (a claimed occurrence's relay still names its source) and refreshed with the hub's name and URL.
+        connection.Execute("""
+            INSERT INTO relay_sources (id, name, url) VALUES (@Id, @Name, @Url)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url
+            """, manifest.RelaySources ?? [], tx);
         Insert(connection, tx, manifest.Occurrences.Where(o => !NotToAir.Contains(o.State, StringComparer.OrdinalIgnoreCase) && !kept.Contains(o.Id)));
         connection.Execute("""
             INSERT INTO sync_state (id, version, synced_at, window_from, window_until, cache_ready_until) VALUES (1, @Version, @SyncedAt, @From, @Until, NULL)
@@ -68,12 +73,14 @@ public sealed class ManifestStore(LocalDatabase db)
             toAir.Select(o => new { o.Id, o.ZoneId, o.CommuneId, o.SessionId, o.LocalDate, Start = Instant(o.Start), End = Instant(o.End), o.State }), tx);
         connection.Execute("""
             INSERT INTO rundown_items VALUES (@OccurrenceId, @Position, @BulletinId, @Title, @Sha256, @Bytes, @DurationSeconds, @IntegratedLufs,
-                @TruePeakDbtp, @OffsetSeconds, @PlannedStart, @NotBeforeSeconds, @BookingId, @Fill, @Frames, @SampleRate, @Channels)
+                @TruePeakDbtp, @OffsetSeconds, @PlannedStart, @NotBeforeSeconds, @BookingId, @Fill, @Frames, @SampleRate, @Channels,
+                @RelaySourceId, @RelaySeconds)
             """,
             toAir.SelectMany(o => o.Items.Select(i => new
             {
                 OccurrenceId = o.Id, i.Position, i.BulletinId, i.Title, i.Sha256, i.Bytes, i.DurationSeconds, i.IntegratedLufs, i.TruePeakDbtp,
                 i.OffsetSeconds, PlannedStart = Instant(i.PlannedStart), i.NotBeforeSeconds, i.BookingId, i.Fill, i.Frames, i.SampleRate, i.Channels,
+                RelaySourceId = i.Relay?.SourceId, RelaySeconds = i.Relay?.Seconds,
             })), tx);
     }
 
@@ -118,12 +125,13 @@ public sealed class ManifestStore(LocalDatabase db)
         return connection.Query<long>("SELECT zone_id FROM zones ORDER BY zone_id").AsList();
     }
 
-    /// <summary>Every item's media, in the order it airs (occurrence start, then position).</summary>
+    /// <summary>Every item's media, in the order it airs (occurrence start, then position); relay items have none.</summary>
     public IReadOnlyList<LocalMedia> MediaInAirOrder()
     {
         using var connection = db.Open();
         return connection.Query<(long Id, string Start, string Sha256)>("""
             SELECT o.id, o.start_utc, i.sha256 FROM rundown_items i JOIN occurrences o ON o.id = i.occurrence_id
+            WHERE i.relay_source_id IS NULL
             ORDER BY o.start_utc, o.id, i.position
             """).Select(r => new LocalMedia(r.Id, Parse(r.Start), r.Sha256)).ToList();
     }

@@ -46,6 +46,8 @@ public class AppFactory : WebApplicationFactory<Program>
         // Most tests sign in with the first password and approve their own uploads; Security/ and Users/ test the rules.
         builder.UseSetting("BroadcastHub:Auth:RequireFirstPasswordChange", RequireFirstPasswordChange ? "true" : "false");
         builder.UseSetting("BroadcastHub:Approval:FourEyes", FourEyes ? "true" : "false");
+        // Relay tests serve their streams on 127.0.0.1 (the refusal of private addresses is tested on its own).
+        builder.UseSetting("BroadcastHub:Relay:AllowPrivateAddresses", "true");
         builder.UseEnvironment("Development");
     }
 

@@ -22,7 +22,8 @@ public static class AirtimeWorkbook
             [11, 24, 36, 19, 19, 19, 13, 16, 40, 11, 12, 8],
             lines.Select(l => (IReadOnlyList<object?>)
             [
-                DateOnly.FromDateTime(Local(clock, l.Record.ScheduledStart)), l.CommuneName, l.BulletinTitle,
+                DateOnly.FromDateTime(Local(clock, l.Record.ScheduledStart)), l.CommuneName,
+                l.Record.IsRelay ? Msg.Get("Relay") + l.BulletinTitle : l.BulletinTitle,
                 Local(clock, l.Record.ScheduledStart), Local(clock, l.Record.ActualStart), Local(clock, l.Record.ActualEnd),
                 l.Record.PlayedSeconds, AirtimeTexts.Outcome(l.Record.Outcome, l.Record.Error), l.Record.Error, l.Record.Id, l.Record.OccurrenceId, l.Record.Position,
             ]));

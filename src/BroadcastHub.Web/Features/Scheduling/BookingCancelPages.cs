@@ -11,7 +11,8 @@ namespace BroadcastHub.Web.Features.Scheduling;
 
 /// <summary>Reads a booking's own page (what it planned) and the confirmation of its cancellation.</summary>
 public sealed class BookingCancelPages(
-    PlacesService places, BulletinRepository bulletins, OccurrenceRepository occurrences, RundownQuery rundowns, UserScope scope, StationClock clock)
+    PlacesService places, BulletinRepository bulletins, OccurrenceRepository occurrences, RundownQuery rundowns, UserScope scope, StationClock clock,
+    RundownLabels labels)
 {
     private const int ShownDays = 62;
 
@@ -37,9 +38,9 @@ public sealed class BookingCancelPages(
         var planned = occurrences.ListStarting(clock.ToUtc(booking.From.AddDays(-1), TimeOnly.MinValue), clock.ToUtc(end.AddDays(2), TimeOnly.MinValue))
             .Where(o => o.SessionId == session.Id && o.LocalDate >= booking.From && o.LocalDate <= end).ToList();
         var items = occurrences.Rundowns(planned.Select(o => o.Id));
-        var names = bulletins.FindMany(items.Values.SelectMany(r => r.Select(i => i.BulletinId)).Distinct());
+        var names = labels.For(items.Values.SelectMany(r => r.Select(i => (i.BulletinId, i.Relay))));
         var rows = planned.Select(o => new OccurrenceRow(o, commune.Name, clock.ToLocal(o.StartUtc), clock.ToLocal(o.EndUtc),
-            items[o.Id].Select(i => names.TryGetValue(i.BulletinId, out var b) ? b.Title : $"#{i.BulletinId}").ToList())).ToList();
+            items[o.Id].Select(i => names.Title(i.BulletinId, i.Relay)).ToList())).ToList();
         var overflowing = planned.Count(o => o.State == OccurrenceState.Planned
             && rundowns.For(session.Id, Ui.Date(o.LocalDate)).Items.Any(i => i.Overflow));
         return new BookedPage(booking.Id, commune.Name, session, titles, Ui.Date(booking.From), Ui.Date(last), rows, overflowing)

@@ -33,9 +33,11 @@ public sealed class BookingEdits(
         if (to < cutover)
             throw new AppException("range_in_past", Msg.Get("AnEditAppliesFromOnThe", cutover));
         var from = BookingEdit.EffectiveFrom(LocalDateInput.Optional(request.From, "from") ?? old.From, cutover);
-        var merged = new BookingRequest(old.SessionId, request.BulletinIds ?? old.BulletinIds, Date(from), Date(to),
+        var keepsWhat = request.BulletinIds is null && request.Relay is null;
+        var merged = new BookingRequest(old.SessionId, keepsWhat && old.Relay is not null ? null : request.BulletinIds ?? old.BulletinIds, Date(from), Date(to),
             request.Mode ?? old.Mode.ToString(), request.Weekdays ?? old.Weekdays.ToIso(), request.Priority ?? old.Priority.ToString(),
-            request.Repeat ?? old.Repeat, request.RepeatIntervalSeconds ?? old.RepeatIntervalSeconds);
+            request.Repeat ?? old.Repeat, request.RepeatIntervalSeconds ?? old.RepeatIntervalSeconds,
+            Relay: request.Relay ?? (keepsWhat ? RelayRequests.Of(old.Relay) : null));
         var edited = service.Validate(merged, session);
         policy.EnsureSessionAllowed(session);
         var choice = OverflowChoice.Parse(request.OnOverflow);

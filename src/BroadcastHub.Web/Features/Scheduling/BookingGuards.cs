@@ -44,7 +44,7 @@ public sealed class BookingGuards(BookingRepository bookings, StationClock clock
         var same = bookings.ListForSession(booking.SessionId, booking.From, booking.To).FirstOrDefault(b =>
             b.CancelledFrom is null && b.From == booking.From && b.To == booking.To && b.Mode == booking.Mode
             && b.Weekdays == booking.Weekdays && b.Priority == booking.Priority && b.Repeat == booking.Repeat
-            && b.RepeatIntervalSeconds == booking.RepeatIntervalSeconds && b.BulletinIds.SequenceEqual(booking.BulletinIds));
+            && b.RepeatIntervalSeconds == booking.RepeatIntervalSeconds && b.BulletinIds.SequenceEqual(booking.BulletinIds) && b.Relay == booking.Relay);
         if (same is not null)
             throw new DuplicateBookingException(same.Id, Msg.Get("ThisIsAlreadyBookedBookingSame", same.Id));
     }

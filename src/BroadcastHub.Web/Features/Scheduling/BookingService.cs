@@ -23,7 +23,7 @@ public sealed record BookingResult(Booking Booking, IReadOnlyList<Occurrence> Oc
 /// <summary>Books approved bulletins into a session: once, daily or weekly, normal or priority, optionally repeated.</summary>
 public sealed class BookingService(
     PlacesService places, BulletinRepository bulletins, BookingRepository bookings, SchedulePlanner planner,
-    PolicyGuard policy, OverflowChoice overflow, BookingGuards guards, UserScope scope, StationClock clock)
+    PolicyGuard policy, OverflowChoice overflow, BookingGuards guards, UserScope scope, StationClock clock, RelayBookings relays)
 {
     /// <summary>Longest date range of one booking, in days.</summary>
     public const int MaxRangeDays = 366;
@@ -89,20 +89,21 @@ public sealed class BookingService(
             throw new AppException("invalid_repeat", Msg.Get("RepeatMustBeBetween1And"));
         if (repeat > 1 && (interval < 0 || interval > session.LengthMinutes * 60))
             throw new AppException("invalid_repeat_interval", Msg.Get("RepeatIntervalSecondsMustBeBetween0And"));
-        var ids = r.BulletinIds;
-        if (ids is null || ids.Count == 0)
+        var relay = relays.Validate(r, session, repeat);
+        var ids = relay is null ? r.BulletinIds : [];
+        if (ids is null || (ids.Count == 0 && relay is null))
             throw new AppException("bulletins_required", Msg.Get("AtLeastOneBulletinIsRequired"));
         if (ids.Count > MaxItems)
             throw new AppException("too_many_items", Msg.Get("ABookingHoldsAtMostBulletins", MaxItems, ids.Count));
         CheckBulletins(ids, from, to);
         var booking = new Booking(0, session.Id, ids, from, to)
         {
-            Mode = mode, Weekdays = weekdays, Priority = priority, Repeat = repeat, RepeatIntervalSeconds = interval,
+            Mode = mode, Weekdays = weekdays, Priority = priority, Repeat = repeat, RepeatIntervalSeconds = interval, Relay = relay,
         };
         var dates = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Count(d => booking.Covers(from.AddDays(d)) && session.OccursOn(from.AddDays(d)));
         if (dates == 0)
             throw new AppException("no_session_on_dates", Msg.Get("TheSessionDoesNotTakePlace"));
-        var rows = (long)dates * ids.Count * repeat;
+        var rows = (long)dates * Math.Max(ids.Count, 1) * repeat;
         if (rows > MaxRundownRows)
             throw new AppException("booking_too_large", Msg.Get("TheBookingIsTooLargeDates", dates, ids.Count, repeat, rows, MaxRundownRows));
         return booking;

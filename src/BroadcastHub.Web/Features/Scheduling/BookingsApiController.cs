@@ -8,12 +8,12 @@ namespace BroadcastHub.Web.Features.Scheduling;
 
 public sealed record CreateBookingRequest(
     long SessionId, List<long>? BulletinIds, string? From, string? To, string? Mode, List<int>? Weekdays, string? Priority,
-    int? Repeat, int? RepeatIntervalSeconds, string? OnOverflow);
+    int? Repeat, int? RepeatIntervalSeconds, string? OnOverflow, RelayRequest? Relay = null);
 
 /// <summary>An edit of a booking: fields left out keep their value.</summary>
 public sealed record EditBookingRequest(
     List<long>? BulletinIds, string? From, string? To, string? Mode, List<int>? Weekdays, string? Priority,
-    int? Repeat, int? RepeatIntervalSeconds, string? OnOverflow, long SessionId = 0);
+    int? Repeat, int? RepeatIntervalSeconds, string? OnOverflow, long SessionId = 0, RelayRequest? Relay = null);
 
 [Route("api/bookings")]
 public sealed class BookingsApiController(BookingService bookings, BookingEdits edits, BookingQuery query, StationClock clock) : ApiControllerBase
@@ -27,7 +27,7 @@ public sealed class BookingsApiController(BookingService bookings, BookingEdits 
             from = Iso(e.Booking.From), to = Iso(e.Booking.To), mode = e.Booking.Mode.ToString().ToLowerInvariant(),
             weekdays = e.Booking.Weekdays.ToIso(), priority = e.Booking.Priority.ToString().ToLowerInvariant(),
             repeat = e.Booking.Repeat, repeatIntervalSeconds = e.Booking.RepeatIntervalSeconds,
-            cancelledFrom = e.Booking.CancelledFrom is { } c ? Iso(c) : null,
+            cancelledFrom = e.Booking.CancelledFrom is { } c ? Iso(c) : null, relay = RelayJson(e.Booking.Relay),
         }));
 
     /// <summary>Edits a booking for the future only; returns the booking now in force (a new id when the old one was split).</summary>
@@ -35,7 +35,7 @@ public sealed class BookingsApiController(BookingService bookings, BookingEdits 
     [Authorize(Roles = Roles.Admin + "," + Roles.Operator + "," + Roles.Supervisor)]
     public IActionResult Update(long id, [FromBody] EditBookingRequest r) =>
         Ok(Json(edits.Edit(id, new BookingRequest(r.SessionId, r.BulletinIds, r.From, r.To, r.Mode, r.Weekdays, r.Priority,
-            r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow), UserName)));
+            r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow, r.Relay), UserName)));
 
     /// <summary>Books bulletins into a session; returns the occurrences planned now and what overflows the session.</summary>
     [HttpPost]
@@ -45,7 +45,7 @@ public sealed class BookingsApiController(BookingService bookings, BookingEdits 
         try
         {
             var result = bookings.Book(new BookingRequest(r.SessionId, r.BulletinIds, r.From, r.To, r.Mode, r.Weekdays, r.Priority,
-                r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow), UserName);
+                r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow, r.Relay), UserName);
             return Created($"/api/bookings/{result.Booking.Id}", Json(result));
         }
         catch (DuplicateBookingException e)
@@ -53,6 +53,10 @@ public sealed class BookingsApiController(BookingService bookings, BookingEdits 
             return Conflict(new { error = DuplicateBookingException.Code, message = e.Message, existingId = e.ExistingId });
         }
     }
+
+    /// <summary>A relay booking's <c>relay</c>: its source and minutes, or <c>untilSessionEnd</c>; null for bulletins.</summary>
+    private static object? RelayJson(Core.Scheduling.RelayRundown? relay) => relay is null ? null
+        : new { sourceId = relay.SourceId, minutes = relay.Seconds / 60, untilSessionEnd = relay.Seconds is null };
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -63,7 +67,7 @@ public sealed class BookingsApiController(BookingService bookings, BookingEdits 
         {
             id = b.Id, b.SessionId, b.BulletinIds, from = b.From.ToString("yyyy-MM-dd"), to = b.To.ToString("yyyy-MM-dd"),
             mode = b.Mode.ToString().ToLowerInvariant(), weekdays = b.Weekdays.ToIso(), priority = b.Priority.ToString().ToLowerInvariant(),
-            repeat = b.Repeat, repeatIntervalSeconds = b.RepeatIntervalSeconds, previousId = result.PreviousId,
+            repeat = b.Repeat, repeatIntervalSeconds = b.RepeatIntervalSeconds, relay = RelayJson(b.Relay), previousId = result.PreviousId,
             replaced = (result.Displaced ?? []).Select(d => new { bookingId = d.BookingId, cancelledFrom = d.From.ToString("yyyy-MM-dd") }),
             occurrences = result.Occurrences.Select(o => new
             {
@@ -72,7 +76,7 @@ public sealed class BookingsApiController(BookingService bookings, BookingEdits 
             overflow = result.Overflow.Select(o => new
             {
                 occurrenceId = o.Occurrence.Id, localDate = o.Occurrence.LocalDate.ToString("yyyy-MM-dd"),
-                items = o.Overflow.Select(s => new { s.BulletinId, s.BookingId, plannedStart = clock.ToLocal(o.Occurrence.StartUtc.AddSeconds(s.OffsetSeconds)), s.DurationSeconds }),
+                items = o.Overflow.Select(s => new { bulletinId = s.Relay is null ? (long?)s.BulletinId : null, relaySourceId = s.Relay?.SourceId, s.BookingId, plannedStart = clock.ToLocal(o.Occurrence.StartUtc.AddSeconds(s.OffsetSeconds)), s.DurationSeconds }),
             }),
         };
     }

@@ -17,7 +17,7 @@ namespace BroadcastHub.Web.Features.Scheduling;
 /// recurring events.
 /// </summary>
 public sealed class CommuneCalendar(
-    PlacesService places, OccurrenceRepository occurrences, BulletinRepository bulletins, SessionRepository sessions,
+    PlacesService places, OccurrenceRepository occurrences, RundownLabels labels, SessionRepository sessions,
     StationClock clock, IOptions<SchedulingOptions> options)
 {
     /// <summary>How many past days the feed keeps.</summary>
@@ -32,7 +32,7 @@ public sealed class CommuneCalendar(
         var to = clock.ToUtc(today.AddDays(options.Value.HorizonDays + 1), TimeOnly.MinValue);
         var occs = occurrences.ListStarting(from, to).Where(o => o.CommuneId == communeId).ToList();
         var rundowns = occurrences.Rundowns(occs.Select(o => o.Id));
-        var library = bulletins.FindMany(rundowns.Values.SelectMany(r => r.Select(i => i.BulletinId)));
+        var library = labels.For(rundowns.Values.SelectMany(r => r.Select(i => (i.BulletinId, i.Relay))));
         var events = occs.Select(o => OccurrenceEvent(o, commune, rundowns[o.Id], library)).ToList();
         if (includeSessions)
             events.AddRange(sessions.List(communeId).Where(s => s.OnlyOn is null || s.OnlyOn >= today.AddDays(-PastDays))
@@ -41,16 +41,17 @@ public sealed class CommuneCalendar(
     }
 
     private static CalendarEvent OccurrenceEvent(
-        Occurrence o, Commune commune, IReadOnlyList<RundownItem> rundown, IReadOnlyDictionary<long, Bulletin> library)
+        Occurrence o, Commune commune, IReadOnlyList<RundownItem> rundown, RundownLabels.Lookup library)
     {
         var lines = new List<string> { Msg.Get("State") + StateText(o.State) };
         var total = 0.0;
-        foreach (var item in rundown)
+        var plan = RundownTimeline.Plan(rundown.Select(i => (i.NotBeforeSeconds, library.Seconds(i.BulletinId, i.Relay))), (o.EndUtc - o.StartUtc).TotalSeconds);
+        foreach (var (item, n) in rundown.Select((item, n) => (item, n)))
         {
-            var b = library.GetValueOrDefault(item.BulletinId);
-            var seconds = b?.DurationSeconds ?? 0;
+            var seconds = plan[n].Seconds;
             total += seconds;
-            lines.Add($"{item.Position + 1}. {b?.Title ?? "#" + item.BulletinId} ({Clock(seconds)})");
+            var line = $"{item.Position + 1}. {library.Title(item.BulletinId, item.Relay)} ({Clock(seconds)})";
+            lines.Add(library.Source(item.Relay) is { } source ? line + " " + source.Url : line);
         }
         lines.Add(rundown.Count == 0
             ? Msg.Get("NoBulletinsYet")

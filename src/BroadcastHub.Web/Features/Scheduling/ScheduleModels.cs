@@ -15,6 +15,10 @@ public sealed class BookingForm
     public string? To { get; set; }
     /// <summary>If it overflows the session: <c>append</c> (default), <c>replace</c> or <c>cancel</c>.</summary>
     public string? OnOverflow { get; set; }
+    /// <summary>A relay instead of bulletins (tiếp sóng): the source, and minutes or until the session's end.</summary>
+    public string? RelaySourceId { get; set; }
+    public int? RelayMinutes { get; set; }
+    public bool RelayUntilEnd { get; set; }
 
     public string? BulletinAt(int index) => index < BulletinIds.Count ? BulletinIds[index] : null;
 }
@@ -30,6 +34,8 @@ public sealed class SchedulePage
     public required IReadOnlyList<Commune> Communes { get; init; }
     public required IReadOnlyList<SessionSlot> Sessions { get; init; }
     public required IReadOnlyList<Bulletin> Approved { get; init; }
+    /// <summary>The relay sources to choose from.</summary>
+    public IReadOnlyList<BroadcastHub.Core.Relay.RelaySource> RelaySources { get; init; } = [];
     public required IReadOnlyList<OccurrenceRow> Upcoming { get; init; }
     public int UpcomingDays { get; init; }
 

@@ -12,8 +12,8 @@ namespace BroadcastHub.Web.Features.Scheduling;
 
 /// <summary>The schedule page (/schedule): the booking form's choices and the coming week's occurrences; and its booking post.</summary>
 public sealed class SchedulePages(
-    BookingService booking, BulletinService library, UserScope scope, SessionRepository sessions, BulletinRepository bulletins,
-    OccurrenceRepository occurrences, AppDatabase db, StationClock clock)
+    BookingService booking, BulletinService library, UserScope scope, SessionRepository sessions,
+    OccurrenceRepository occurrences, AppDatabase db, StationClock clock, RundownLabels labels, RelaySourceRepository relaySources)
 {
     private const int UpcomingDays = 7;
     private const int UpcomingLimit = 100;
@@ -27,7 +27,12 @@ public sealed class SchedulePages(
         foreach (var text in form.BulletinIds.Where(t => !string.IsNullOrWhiteSpace(t)))
             ids.Add(long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
                 : throw new AppException("bulletin_not_found", Msg.Get("ThereIsNoBulletin", text)));
-        return booking.Book(new BookingRequest(sessionId, ids, form.From?.Trim(), form.To?.Trim(), OnOverflow: form.OnOverflow), userName);
+        RelayRequest? relay = null;
+        if (!string.IsNullOrWhiteSpace(form.RelaySourceId))
+            relay = long.TryParse(form.RelaySourceId, NumberStyles.None, CultureInfo.InvariantCulture, out var source)
+                ? new RelayRequest(source, form.RelayUntilEnd ? null : form.RelayMinutes, form.RelayUntilEnd ? true : null)
+                : throw new AppException("relay_source_not_found", Msg.Get("ThereIsNoRelaySource", form.RelaySourceId));
+        return booking.Book(new BookingRequest(sessionId, ids, form.From?.Trim(), form.To?.Trim(), OnOverflow: form.OnOverflow, Relay: relay), userName);
     }
 
     /// <summary>The page with <paramref name="form"/> as typed.</summary>
@@ -49,6 +54,7 @@ public sealed class SchedulePages(
             Communes = scope.Communes,
             Sessions = (form.CommuneId is { } c ? all.Where(s => s.CommuneId == c) : all).OrderBy(s => s.CommuneId).ThenBy(s => s.Start).ToList(),
             Approved = library.Bookable(clock.Today),
+            RelaySources = relaySources.List(),
             Upcoming = upcoming,
             UpcomingDays = UpcomingDays,
             UpcomingLimit = UpcomingLimit,
@@ -59,9 +65,9 @@ public sealed class SchedulePages(
     {
         var names = scope.Communes.ToDictionary(c => c.Id, c => c.Name);
         var rundowns = occurrences.Rundowns(list.Select(o => o.Id));
-        var titles = bulletins.FindMany(rundowns.Values.SelectMany(r => r.Select(i => i.BulletinId)).Distinct());
+        var titles = labels.For(rundowns.Values.SelectMany(r => r.Select(i => (i.BulletinId, i.Relay))));
         return list.Select(o => new OccurrenceRow(o, names.GetValueOrDefault(o.CommuneId, $"#{o.CommuneId}"),
             clock.ToLocal(o.StartUtc), clock.ToLocal(o.EndUtc),
-            rundowns[o.Id].Select(i => titles.TryGetValue(i.BulletinId, out var b) ? b.Title : $"#{i.BulletinId}").ToList())).ToList();
+            rundowns[o.Id].Select(i => titles.Title(i.BulletinId, i.Relay)).ToList())).ToList();
     }
 }

@@ -10,6 +10,8 @@ public static class SchedulingRegistration
         services.AddScoped<BookingService>();
         services.AddScoped<SchedulePages>();
         services.AddScoped<BookingGuards>();
+        services.AddScoped<RelayBookings>();
+        services.AddScoped<RundownLabels>();
         services.AddScoped<BookingQuery>();
         services.AddScoped<BookingEdits>();
         services.AddScoped<OverflowChoice>();

@@ -48,6 +48,8 @@ public sealed class StationAirtimeChecks(OccurrenceRepository occurrences, IRead
             var item = occurrences.Rundown(occ.Id).FirstOrDefault(x => x.Position == r.Position);
             if (item is null)
                 Add("position_not_in_rundown", Msg.Get("OccurrenceHasNoItemAtPosition", occ.Id, r.Position));
+            else if (item.Relay?.SourceId != r.RelaySourceId)
+                Add("relay_mismatch", Msg.Get("ItemOfOccurrenceRelaysSourceNot", r.Position, occ.Id, item.Relay?.SourceId, r.RelaySourceId));
             else if (item.BulletinId != (r.BulletinId ?? 0))
                 Add("bulletin_mismatch", Msg.Get("ItemOfOccurrenceIsBulletinNot", r.Position, occ.Id, item.BulletinId, r.BulletinId ?? 0));
         }

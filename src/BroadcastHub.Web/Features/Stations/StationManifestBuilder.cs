@@ -18,7 +18,7 @@ namespace BroadcastHub.Web.Features.Stations;
 /// exactly when something the station airs changes.
 /// </summary>
 public sealed class StationManifestBuilder(StationRepository stations, PlacesRepository places, OccurrenceRepository occurrences,
-    BulletinRepository bulletins, Policies policies, StationClock clock, IOptions<SchedulingOptions> options)
+    BulletinRepository bulletins, Policies policies, StationClock clock, IOptions<SchedulingOptions> options, RelaySourceRepository relays)
 {
     public const int DefaultDays = 3;
     public const int MaxDays = 30;
@@ -45,21 +45,24 @@ public sealed class StationManifestBuilder(StationRepository stations, PlacesRep
         var window = zoneIds.Count <= 200 ? occurrences.ListStartingInZones(zoneIds, now.AddDays(-1), until) : occurrences.ListStarting(now.AddDays(-1), until);
         var planned = window.Where(o => zoneIds.Contains(o.ZoneId) && o.EndUtc > now && o.State != OccurrenceState.Cancelled).ToList();
         var rundowns = occurrences.Rundowns(planned.Select(o => o.Id));
-        var found = bulletins.FindMany(rundowns.Values.SelectMany(r => r).Select(i => i.BulletinId));
+        var found = bulletins.FindMany(rundowns.Values.SelectMany(r => r).Where(i => !i.IsRelay).Select(i => i.BulletinId));
+        var sources = relays.FindMany(rundowns.Values.SelectMany(r => r).Where(i => i.IsRelay).Select(i => i.Relay!.SourceId));
         var byZone = planned.ToLookup(o => o.ZoneId);
         return zonesOf.ToDictionary(s => s.Key, s =>
         {
             var zones = s.Value;
             var items = zones.SelectMany(z => byZone[z.ZoneId]).OrderBy(o => o.StartUtc).ThenBy(o => o.Id)
-                .Select(o => Occurrence(o, rundowns[o.Id], found)).ToList();
-            var version = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { zones, items }, VersionJson)))[..32];
-            return new StationManifest(s.Key, clock.Zone.Id, version, now, clock.UtcNow, now, until, span, options.Value.GraceSeconds, zones, items);
+                .Select(o => Occurrence(o, rundowns[o.Id], found, sources)).ToList();
+            var relaySources = items.SelectMany(o => o.Items).Where(i => i.Relay is not null).Select(i => i.Relay!.SourceId).Distinct().Order()
+                .Select(id => new ManifestRelaySource(id, sources[id].Name, sources[id].Url)).ToList();
+            var version = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { zones, items, relaySources }, VersionJson)))[..32];
+            return new StationManifest(s.Key, clock.Zone.Id, version, now, clock.UtcNow, now, until, span, options.Value.GraceSeconds, zones, items, relaySources);
         });
     }
 
     /// <summary>The SHA-256 of every media file the station's manifest for <paramref name="days"/> references.</summary>
     public IReadOnlySet<string> MediaOf(long stationId, int days = MaxDays) =>
-        Build(stationId, days).Occurrences.SelectMany(o => o.Items).Select(i => i.Sha256).ToHashSet(StringComparer.Ordinal);
+        Build(stationId, days).Occurrences.SelectMany(o => o.Items).Where(i => i.Relay is null).Select(i => i.Sha256).ToHashSet(StringComparer.Ordinal);
 
     private Dictionary<long, List<ManifestZone>> Zones(IReadOnlyCollection<long> stationIds)
     {
@@ -76,14 +79,17 @@ public sealed class StationManifestBuilder(StationRepository stations, PlacesRep
     }
 
     private static ManifestOccurrence Occurrence(Occurrence o, IReadOnlyList<RundownItem> rundown,
-        IReadOnlyDictionary<long, Core.Library.Bulletin> found)
+        IReadOnlyDictionary<long, Core.Library.Bulletin> found, IReadOnlyDictionary<long, Core.Relay.RelaySource> sources)
     {
-        var seconds = rundown.Select(r => found.TryGetValue(r.BulletinId, out var b) ? b.DurationSeconds : 0).ToList();
-        var offsets = RundownTimeline.Offsets(rundown.Select((r, i) => (r.NotBeforeSeconds, seconds[i])));
-        var items = rundown.Select((r, i) => (Item: r, Offset: offsets[i]))
-            .Where(x => found.ContainsKey(x.Item.BulletinId))
+        var plan = RundownTimeline.Plan(rundown.Select(r => (r.NotBeforeSeconds,
+            r.Relay is { } relay ? relay.Seconds : found.TryGetValue(r.BulletinId, out var b) ? b.DurationSeconds : 0)), (o.EndUtc - o.StartUtc).TotalSeconds);
+        var items = rundown.Select((r, i) => (Item: r, Offset: plan[i].Offset, Seconds: plan[i].Seconds))
+            .Where(x => x.Item.Relay is { } relay ? sources.ContainsKey(relay.SourceId) : found.ContainsKey(x.Item.BulletinId))
             .Select(x =>
             {
+                if (x.Item.Relay is { } relay)
+                    return new ManifestItem(x.Item.Position, 0, sources[relay.SourceId].Name, "", 0, x.Seconds, 0, 0, x.Offset, o.StartUtc.AddSeconds(x.Offset),
+                        x.Item.NotBeforeSeconds, x.Item.BookingId, null, 0, 0, 0, new ManifestRelay(relay.SourceId, relay.Seconds));
                 var b = found[x.Item.BulletinId];
                 return new ManifestItem(x.Item.Position, b.Id, b.Title, b.PlayoutSha256, b.PlayoutSizeBytes, b.DurationSeconds, b.IntegratedLufs, b.TruePeakDbtp,
                     x.Offset, o.StartUtc.AddSeconds(x.Offset), x.Item.NotBeforeSeconds, x.Item.BookingId,
