@@ -61,6 +61,15 @@ public sealed class OccurrenceRepository(AppDatabase db)
         return c.QuerySingleOrDefault<Row>(Select + " WHERE o.id = @id", new { id })?.ToOccurrence();
     }
 
+    /// <summary>Which of <paramref name="ids"/> are emergency airings (no session), in one query.</summary>
+    public IReadOnlySet<long> Emergencies(IEnumerable<long> ids)
+    {
+        var list = ids.Distinct().ToArray();
+        if (list.Length == 0) return new HashSet<long>();
+        using var c = db.Open();
+        return c.Query<long>($"SELECT id FROM occurrences WHERE session_id IS NULL AND {db.Dialect.In("id", "@list")}", new { list }).ToHashSet();
+    }
+
     /// <summary>Occurrences starting in [from, to), in start order.</summary>
     public IReadOnlyList<Occurrence> ListStarting(DateTimeOffset from, DateTimeOffset to, OccurrenceState? state = null)
     {

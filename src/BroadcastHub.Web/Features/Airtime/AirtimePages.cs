@@ -57,7 +57,7 @@ public sealed class AirtimePages(
     {
         var names = communes.ToDictionary(c => c.Id, c => c.Name);
         var titles = bulletins.FindMany(records.Select(r => r.BulletinId).Distinct());
-        var emergencies = records.Select(r => r.OccurrenceId).Distinct().Where(id => occurrences.Find(id)?.IsEmergency == true).ToHashSet();
+        var emergencies = occurrences.Emergencies(records.Select(r => r.OccurrenceId));
         return records.Select(r => new AirtimeRow(
             names.GetValueOrDefault(r.CommuneId, $"#{r.CommuneId}"),
             titles.TryGetValue(r.BulletinId, out var b) ? b.Title : $"#{r.BulletinId}",
