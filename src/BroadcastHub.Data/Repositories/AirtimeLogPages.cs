@@ -9,11 +9,17 @@ namespace BroadcastHub.Data.Repositories;
 /// </summary>
 public sealed class AirtimeLogPages(AppDatabase db)
 {
-    private string From =>
-        $"""
-        FROM airtime a JOIN occurrences o ON o.id = a.occurrence_id JOIN zones z ON z.id = o.zone_id
-        WHERE a.scheduled_start >= @from AND a.scheduled_start < @to AND (@all OR {db.Dialect.In("z.commune_id", "@communeIds")})
-        """;
+    private string From(DynamicParameters args) => args.ParameterNames.Contains("startFrom")
+        // PostgreSQL, some communes: through their zones' occurrences (AirtimeLead), not the whole hub's period first.
+        ? """
+          FROM zones z JOIN occurrences o ON o.zone_id = z.id AND o.start_utc >= @startFrom AND o.start_utc < @startTo
+          JOIN airtime a ON a.occurrence_id = o.id
+          WHERE a.scheduled_start >= @from AND a.scheduled_start < @to AND z.commune_id = ANY(@communeIds)
+          """
+        : $"""
+          FROM airtime a JOIN occurrences o ON o.id = a.occurrence_id JOIN zones z ON z.id = o.zone_id
+          WHERE a.scheduled_start >= @from AND a.scheduled_start < @to AND (@all OR {db.Dialect.In("z.commune_id", "@communeIds")})
+          """;
 
     private const string Order = " ORDER BY a.scheduled_start, a.occurrence_id, a.position";
 
@@ -23,8 +29,9 @@ public sealed class AirtimeLogPages(AppDatabase db)
 
     private long CountNow(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<long>? communeIds)
     {
+        var args = Args(from, to, communeIds);
         using var c = db.Open();
-        return c.ExecuteScalar<long>("SELECT count(*) " + From, Args(from, to, communeIds));
+        return c.ExecuteScalar<long>("SELECT count(*) " + From(args), args);
     }
 
     /// <summary>One page of those records in time order, skipping <paramref name="offset"/>.</summary>
@@ -33,19 +40,20 @@ public sealed class AirtimeLogPages(AppDatabase db)
 
     private IReadOnlyList<AirtimeRecord> PageNow(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<long>? communeIds, long offset, int limit)
     {
-        using var c = db.Open();
         var args = Args(from, to, communeIds);
+        using var c = db.Open();
         args.Add("offset", offset);
         args.Add("limit", limit);
-        return c.Query<AirtimeRepository.Row>("SELECT a.*, z.commune_id " + From + Order + " LIMIT @limit OFFSET @offset", args)
+        return c.Query<AirtimeRepository.Row>("SELECT a.*, z.commune_id " + From(args) + Order + " LIMIT @limit OFFSET @offset", args)
             .Select(r => r.ToRecord()).ToList();
     }
 
     /// <summary>Every one of those records in time order, streamed (one row in memory at a time).</summary>
     public IEnumerable<AirtimeRecord> All(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<long>? communeIds)
     {
+        var args = Args(from, to, communeIds);
         using var c = db.Open();
-        foreach (var row in c.Query<AirtimeRepository.Row>("SELECT a.*, z.commune_id " + From + Order, Args(from, to, communeIds), buffered: false))
+        foreach (var row in c.Query<AirtimeRepository.Row>("SELECT a.*, z.commune_id " + From(args) + Order, args, buffered: false))
             yield return row.ToRecord();
     }
 
@@ -53,8 +61,17 @@ public sealed class AirtimeLogPages(AppDatabase db)
     private static string Key(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<long>? communeIds) =>
         $"{from.UtcTicks}|{to.UtcTicks}|{(communeIds is null ? "all" : string.Join(',', communeIds))}";
 
-    private static DynamicParameters Args(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<long>? communeIds) => new(new
+    private DynamicParameters Args(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<long>? communeIds)
     {
-        from = SqlValues.Instant(from), to = SqlValues.Instant(to), all = communeIds is null, communeIds = communeIds?.ToArray() ?? [],
-    });
+        var args = new DynamicParameters(new
+        {
+            from = SqlValues.Instant(from), to = SqlValues.Instant(to), all = communeIds is null, communeIds = communeIds?.ToArray() ?? [],
+        });
+        if (db.Dialect.IsPostgres && communeIds is not null && AirtimeLead.OccurrenceStarts(db, from, to) is { } starts)
+        {
+            args.Add("startFrom", starts.From);
+            args.Add("startTo", starts.To);
+        }
+        return args;
+    }
 }
