@@ -24,6 +24,7 @@ public sealed class DataVersionScope : IDisposable
     private long? _version;
     private long _readAt;
     private int _open;
+    private bool _ended;
 
     private DataVersionScope(DataVersion owner)
     {
@@ -45,7 +46,7 @@ public sealed class DataVersionScope : IDisposable
         lock (_gate)
         {
             version = _version ?? 0;
-            return _version is not null && _open == 0 && Stopwatch.GetElapsedTime(_readAt) < MaxAge;
+            return _version is not null && _open == 0 && !_ended && Stopwatch.GetElapsedTime(_readAt) < MaxAge;
         }
     }
 
@@ -80,9 +81,13 @@ public sealed class DataVersionScope : IDisposable
         connection.StateChange += OnChange;
     }
 
-    /// <summary>Ends the scope; the flow's reads check the database each time again.</summary>
+    /// <summary>
+    /// Ends the scope; the flow's reads check the database each time again, and so does work the request started that
+    /// outlives it (its execution context still refers to this scope).
+    /// </summary>
     public void Dispose()
     {
+        lock (_gate) _ended = true;
         if (Active.Value == this) Active.Value = _outer;
     }
 }
