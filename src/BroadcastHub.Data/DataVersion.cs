@@ -29,9 +29,10 @@ public sealed class DataVersion(Func<DbConnection> openProbe, string versionQuer
     public long Current()
     {
         var scope = DataVersionScope.Of(this);
-        if (scope is not null && scope.TryGet(out var remembered)) return remembered;
+        long epoch = 0;
+        if (scope is not null && scope.TryGet(out var remembered, out epoch)) return remembered;
         var now = Read();
-        scope?.Remember(now);
+        scope?.Remember(now, epoch);
         return now;
     }
 

@@ -24,6 +24,7 @@ public sealed class DataVersionScope : IDisposable
     private long? _version;
     private long _readAt;
     private int _open;
+    private long _epoch;   // moves whenever a connection of the scope opens or closes
     private bool _ended;
 
     private DataVersionScope(DataVersion owner)
@@ -41,20 +42,22 @@ public sealed class DataVersionScope : IDisposable
     /// <summary>The scope of the current flow for <paramref name="owner"/>, if any.</summary>
     internal static DataVersionScope? Of(DataVersion owner) => Active.Value is { } s && s.Owner == owner ? s : null;
 
-    internal bool TryGet(out long version)
+    /// <summary>The remembered version, if usable; else false and the epoch to pass to <see cref="Remember"/>.</summary>
+    internal bool TryGet(out long version, out long epoch)
     {
         lock (_gate)
         {
-            version = _version ?? 0;
+            (version, epoch) = (_version ?? 0, _epoch);
             return _version is not null && _open == 0 && !_ended && Stopwatch.GetElapsedTime(_readAt) < MaxAge;
         }
     }
 
-    internal void Remember(long version)
+    /// <summary>Remembers a version read since <paramref name="epoch"/>, unless a connection opened or closed meanwhile.</summary>
+    internal void Remember(long version, long epoch)
     {
         lock (_gate)
         {
-            if (_open != 0) return;
+            if (_open != 0 || _epoch != epoch) return;
             (_version, _readAt) = (version, Stopwatch.GetTimestamp());
         }
     }
@@ -65,6 +68,7 @@ public sealed class DataVersionScope : IDisposable
         lock (_gate)
         {
             _open++;
+            _epoch++;
             _version = null;
         }
         var closed = 0;
@@ -75,6 +79,7 @@ public sealed class DataVersionScope : IDisposable
             lock (_gate)
             {
                 _open--;
+                _epoch++;
                 _version = null;
             }
         }
