@@ -64,10 +64,13 @@ public sealed class OccurrenceRepository(AppDatabase db)
     /// <summary>Which of <paramref name="ids"/> are emergency airings (no session), in one query.</summary>
     public IReadOnlySet<long> Emergencies(IEnumerable<long> ids)
     {
-        var list = ids.Distinct().ToArray();
+        var list = ids.Distinct().Order().ToArray();
         if (list.Length == 0) return new HashSet<long>();
-        using var c = db.Open();
-        return c.Query<long>($"SELECT id FROM occurrences WHERE session_id IS NULL AND {db.Dialect.In("id", "@list")}", new { list }).ToHashSet();
+        return db.Cache.Get($"emergencies|{string.Join(',', list)}", () =>
+        {
+            using var c = db.Open();
+            return (IReadOnlySet<long>)c.Query<long>($"SELECT id FROM occurrences WHERE session_id IS NULL AND {db.Dialect.In("id", "@list")}", new { list }).ToHashSet();
+        });
     }
 
     /// <summary>Occurrences starting in [from, to), in start order.</summary>
