@@ -47,12 +47,14 @@ public sealed class OccurrenceRepository(AppDatabase db)
         });
 
     /// <summary>The occurrence of a session on a local date, or null.</summary>
-    public Occurrence? FindBySession(long sessionId, DateOnly localDate)
+    public Occurrence? FindBySession(long sessionId, DateOnly localDate) => db.Cache.Get($"occurrence-of|{sessionId}|{SqlValues.Date(localDate)}", () =>
     {
         using var c = db.Open();
-        return c.QuerySingleOrDefault<Row>(Select + " WHERE o.session_id = @sessionId AND o.local_date = @date",
-            new { sessionId, date = SqlValues.Date(localDate) })?.ToOccurrence();
-    }
+        return new Found(c.QuerySingleOrDefault<Row>(Select + " WHERE o.session_id = @sessionId AND o.local_date = @date",
+            new { sessionId, date = SqlValues.Date(localDate) })?.ToOccurrence());
+    }).Occurrence;
+
+    private sealed record Found(Occurrence? Occurrence);
 
     /// <summary>One occurrence, or null.</summary>
     public Occurrence? Find(long id)
