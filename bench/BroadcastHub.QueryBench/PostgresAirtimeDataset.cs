@@ -59,6 +59,13 @@ public sealed class PostgresAirtimeDataset(AppDatabase db, string connectionStri
         using var c = Open();
         foreach (var table in new[] { "units", "communes", "zones", "sessions", "bulletins", "occurrences", "airtime" })
             new NpgsqlCommand($"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))", c).ExecuteNonQuery();
+        // The load bypassed the triggers (session_replication_role = replica): set the airtime lead as its trigger would have.
+        new NpgsqlCommand(
+            """
+            UPDATE airtime_lead SET (min_seconds, max_seconds) = (SELECT min(d), max(d) FROM (
+                SELECT extract(epoch FROM a.scheduled_start::timestamptz - o.start_utc::timestamptz)::double precision AS d
+                FROM airtime a JOIN occurrences o ON o.id = a.occurrence_id) x)
+            """, c) { CommandTimeout = 0 }.ExecuteNonQuery();
         // What autovacuum does soon after a bulk load: statistics, and the visibility map that lets index-only scans skip the heap.
         new NpgsqlCommand("VACUUM (ANALYZE)", c) { CommandTimeout = 0 }.ExecuteNonQuery();
     }

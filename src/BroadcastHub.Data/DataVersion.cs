@@ -22,8 +22,27 @@ public sealed class DataVersion(Func<DbConnection> openProbe, string versionQuer
     private DbConnection? _probe;
     private DbCommand? _query;
 
-    /// <summary>The current version; equal values mean nothing was committed in between.</summary>
+    /// <summary>
+    /// The current version; equal values mean nothing was committed in between. Inside a <see cref="BeginScope"/> (a web
+    /// request) the version read once serves the scope's later calls while the scope has no connection of its own open.
+    /// </summary>
     public long Current()
+    {
+        var scope = DataVersionScope.Of(this);
+        long epoch = 0;
+        if (scope is not null && scope.TryGet(out var remembered, out epoch)) return remembered;
+        var now = Read();
+        scope?.Remember(now, epoch);
+        return now;
+    }
+
+    /// <summary>Starts a request's scope for the current async flow (see <see cref="DataVersionScope"/>); dispose it at the end.</summary>
+    public DataVersionScope BeginScope() => DataVersionScope.Begin(this);
+
+    /// <summary>Tells the current flow's scope, if any, that it opened <paramref name="connection"/>.</summary>
+    internal void Track(DbConnection connection) => DataVersionScope.Of(this)?.Track(connection);
+
+    private long Read()
     {
         if (pooled)
         {

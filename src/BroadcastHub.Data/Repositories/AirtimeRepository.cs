@@ -101,6 +101,8 @@ public sealed class AirtimeRepository(AppDatabase db)
 
     private IReadOnlyList<AirtimeRecord> QueryNow(DateTimeOffset from, DateTimeOffset to, long? communeId, int limit)
     {
+        if (db.Dialect.IsPostgres && communeId is not null && AirtimeLead.OccurrenceStarts(db, from, to) is { } starts)
+            return QueryCommunePostgres(from, to, communeId.Value, starts, limit);
         using var c = db.Open();
         return c.Query<Row>(
             """
@@ -110,6 +112,23 @@ public sealed class AirtimeRepository(AppDatabase db)
             ORDER BY a.scheduled_start, a.occurrence_id, a.position LIMIT @limit
             """,
             new { from = SqlValues.Instant(from), to = SqlValues.Instant(to), communeId, limit }).Select(r => r.ToRecord()).ToList();
+    }
+
+    // PostgreSQL, one commune: through its zones' occurrences of the period (ix_occurrences_zone_start), then their records;
+    // the portable form reads the whole hub's records of the period through ix_airtime_scheduled first.
+    private IReadOnlyList<AirtimeRecord> QueryCommunePostgres(DateTimeOffset from, DateTimeOffset to, long communeId, (string From, string To) starts, int limit)
+    {
+        using var c = db.Open();
+        return c.Query<Row>(
+            """
+            SELECT a.*, z.commune_id FROM zones z
+            JOIN occurrences o ON o.zone_id = z.id AND o.start_utc >= @startFrom AND o.start_utc < @startTo
+            JOIN airtime a ON a.occurrence_id = o.id
+            WHERE z.commune_id = @communeId AND a.scheduled_start >= @from AND a.scheduled_start < @to
+            ORDER BY a.scheduled_start, a.occurrence_id, a.position LIMIT @limit
+            """,
+            new { from = SqlValues.Instant(from), to = SqlValues.Instant(to), communeId, startFrom = starts.From, startTo = starts.To, limit })
+            .Select(r => r.ToRecord()).ToList();
     }
 
     /// <summary>Records whose scheduled start is in [from, to) of any of <paramref name="communeIds"/>, in time order.</summary>

@@ -77,19 +77,27 @@ public sealed class BulletinRepository(AppDatabase db)
         return c.QuerySingleOrDefault<Row>("SELECT * FROM bulletins WHERE id = @id", new { id })?.ToBulletin();
     }
 
-    /// <summary>Bulletins by id, for a set of ids.</summary>
+    /// <summary>Bulletins by id, for a set of ids (the titles of a log page: cached until the database changes).</summary>
     public IReadOnlyDictionary<long, Bulletin> FindMany(IEnumerable<long> ids)
     {
-        using var c = db.Open();
-        return c.Query<Row>($"SELECT * FROM bulletins WHERE {db.Dialect.In("id", "@ids")}", new { ids = ids.Distinct().ToArray() })
-            .Select(r => r.ToBulletin()).ToDictionary(b => b.Id);
+        var list = ids.Distinct().Order().ToArray();
+        return db.Cache.Get($"bulletins|{string.Join(',', list)}", () =>
+        {
+            using var c = db.Open();
+            return (IReadOnlyDictionary<long, Bulletin>)c.Query<Row>($"SELECT * FROM bulletins WHERE {db.Dialect.In("id", "@list")}", new { list })
+                .Select(r => r.ToBulletin()).ToDictionary(b => b.Id);
+        });
     }
 
     /// <summary>
     /// Newest first, optionally only one status; with <paramref name="ownerUnits"/>, only organisation-wide bulletins
     /// and those owned by one of these units.
     /// </summary>
-    public IReadOnlyList<Bulletin> List(BulletinStatus? status = null, int limit = 500, IReadOnlyCollection<long>? ownerUnits = null)
+    public IReadOnlyList<Bulletin> List(BulletinStatus? status = null, int limit = 500, IReadOnlyCollection<long>? ownerUnits = null) =>
+        db.Cache.Get($"bulletin-list|{status}|{limit}|{(ownerUnits is null ? "all" : string.Join(',', ownerUnits))}",
+            () => ListNow(status, limit, ownerUnits));
+
+    private IReadOnlyList<Bulletin> ListNow(BulletinStatus? status, int limit, IReadOnlyCollection<long>? ownerUnits)
     {
         using var c = db.Open();
         return c.Query<Row>(

@@ -47,18 +47,32 @@ public sealed class OccurrenceRepository(AppDatabase db)
         });
 
     /// <summary>The occurrence of a session on a local date, or null.</summary>
-    public Occurrence? FindBySession(long sessionId, DateOnly localDate)
+    public Occurrence? FindBySession(long sessionId, DateOnly localDate) => db.Cache.Get($"occurrence-of|{sessionId}|{SqlValues.Date(localDate)}", () =>
     {
         using var c = db.Open();
-        return c.QuerySingleOrDefault<Row>(Select + " WHERE o.session_id = @sessionId AND o.local_date = @date",
-            new { sessionId, date = SqlValues.Date(localDate) })?.ToOccurrence();
-    }
+        return new Found(c.QuerySingleOrDefault<Row>(Select + " WHERE o.session_id = @sessionId AND o.local_date = @date",
+            new { sessionId, date = SqlValues.Date(localDate) })?.ToOccurrence());
+    }).Occurrence;
+
+    private sealed record Found(Occurrence? Occurrence);
 
     /// <summary>One occurrence, or null.</summary>
     public Occurrence? Find(long id)
     {
         using var c = db.Open();
         return c.QuerySingleOrDefault<Row>(Select + " WHERE o.id = @id", new { id })?.ToOccurrence();
+    }
+
+    /// <summary>Which of <paramref name="ids"/> are emergency airings (no session), in one query.</summary>
+    public IReadOnlySet<long> Emergencies(IEnumerable<long> ids)
+    {
+        var list = ids.Distinct().Order().ToArray();
+        if (list.Length == 0) return new HashSet<long>();
+        return db.Cache.Get($"emergencies|{string.Join(',', list)}", () =>
+        {
+            using var c = db.Open();
+            return (IReadOnlySet<long>)c.Query<long>($"SELECT id FROM occurrences WHERE session_id IS NULL AND {db.Dialect.In("id", "@list")}", new { list }).ToHashSet();
+        });
     }
 
     /// <summary>Occurrences starting in [from, to), in start order.</summary>

@@ -53,12 +53,14 @@ public sealed class SessionRepository(AppDatabase db, TimeProvider time)
         return slot with { Id = id };
     }
 
-    /// <summary>One session, or null.</summary>
-    public SessionSlot? Find(long id)
+    /// <summary>One session, or null (cached until the database changes: every rundown request reads it).</summary>
+    public SessionSlot? Find(long id) => db.Cache.Get($"session|{id}", () =>
     {
         using var c = db.Open();
-        return c.QuerySingleOrDefault<Row>(Select + " WHERE id = @id", new { id })?.ToSlot();
-    }
+        return new Found(c.QuerySingleOrDefault<Row>(Select + " WHERE id = @id", new { id })?.ToSlot());
+    }).Slot;
+
+    private sealed record Found(SessionSlot? Slot);
 
     /// <summary>Sessions of one commune, or of all communes when <paramref name="communeId"/> is null.</summary>
     public IReadOnlyList<SessionSlot> List(long? communeId = null) =>

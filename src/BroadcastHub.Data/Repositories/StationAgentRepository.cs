@@ -70,9 +70,15 @@ public sealed class StationAgentRepository(AppDatabase db)
     }
 
     /// <summary>The receipts of the given (occurrence, position) keys that exist.</summary>
+    /// <remarks>Asked for by every airtime log page and API page: cached until the database changes.</remarks>
     public IReadOnlyDictionary<(long OccurrenceId, int Position), StationAirtimeReceipt> Receipts(IEnumerable<long> occurrenceIds)
     {
-        var ids = occurrenceIds.Distinct().ToList();
+        var ids = occurrenceIds.Distinct().Order().ToList();
+        return db.Cache.Get($"receipts|{string.Join(',', ids)}", () => ReceiptsNow(ids));
+    }
+
+    private IReadOnlyDictionary<(long OccurrenceId, int Position), StationAirtimeReceipt> ReceiptsNow(List<long> ids)
+    {
         var result = new Dictionary<(long, int), StationAirtimeReceipt>();
         if (ids.Count == 0) return result;
         using var c = db.Open();

@@ -37,13 +37,21 @@ public sealed class TokenRepository(AppDatabase db, TimeProvider time)
     }
 
     /// <summary>The user id of a live (unexpired, unrevoked) token, or null.</summary>
+    /// <remarks>Read on every API request: the unrevoked token is cached until the database changes, its expiry compared here.</remarks>
     public long? FindLiveUser(string tokenHash, DateTimeOffset now)
     {
-        using var c = db.Open();
-        return c.ExecuteScalar<long?>(
-            "SELECT user_id FROM api_tokens WHERE token_hash = @tokenHash AND revoked_at IS NULL AND expires_at > @now",
-            new { tokenHash, now = SqlValues.Instant(now) });
+        var token = db.Cache.Get($"token|{tokenHash}", () =>
+        {
+            using var c = db.Open();
+            return new Unrevoked(c.QuerySingleOrDefault<Life>(
+                "SELECT user_id AS UserId, expires_at AS ExpiresAt FROM api_tokens WHERE token_hash = @tokenHash AND revoked_at IS NULL", new { tokenHash }));
+        }).Token;
+        return token is { } t && string.CompareOrdinal(t.ExpiresAt, SqlValues.Instant(now)) > 0 ? t.UserId : null;
     }
+
+    private sealed record Life(long UserId, string ExpiresAt);
+
+    private sealed record Unrevoked(Life? Token);
 
     /// <summary>One token by id (live or not), or null.</summary>
     public ApiToken? Find(long id)

@@ -54,12 +54,16 @@ public sealed partial class UserRepository(AppDatabase db, TimeProvider time)
         return c.QuerySingleOrDefault<Row>(Select + where, new { userName })?.ToAccount();
     }
 
-    /// <summary>Finds a user by id.</summary>
-    public UserAccount? Find(long id)
+    /// <summary>Finds a user by id (read on every request that carries a sign-in: cached until the database changes).</summary>
+    public UserAccount? Find(long id) => db.Cache.Get($"user|{id}", () => new Found(FindNow(id))).Account;
+
+    private UserAccount? FindNow(long id)
     {
         using var c = db.Open();
         return c.QuerySingleOrDefault<Row>(Select + " WHERE id = @id", new { id })?.ToAccount();
     }
+
+    private sealed record Found(UserAccount? Account);
 
     /// <summary>All users, by name.</summary>
     public IReadOnlyList<UserListing> List()

@@ -58,7 +58,7 @@ public sealed class AirtimePages(
         var names = communes.ToDictionary(c => c.Id, c => c.Name);
         var titles = bulletins.FindMany(records.Where(r => !r.IsRelay).Select(r => r.BulletinId).Distinct());
         var relays = relaySources.FindMany(records.Where(r => r.IsRelay).Select(r => r.RelaySourceId!.Value).Distinct());
-        var emergencies = records.Select(r => r.OccurrenceId).Distinct().Where(id => occurrences.Find(id)?.IsEmergency == true).ToHashSet();
+        var emergencies = occurrences.Emergencies(records.Select(r => r.OccurrenceId));
         return records.Select(r => new AirtimeRow(
             names.GetValueOrDefault(r.CommuneId, $"#{r.CommuneId}"),
             r.RelaySourceId is { } relay ? Msg.Get("Relay") + (relays.GetValueOrDefault(relay)?.Name ?? $"#{relay}")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BroadcastHub.Web.Infrastructure.Auth;
 using BroadcastHub.Web.Infrastructure.BackgroundJobs;
+using BroadcastHub.Web.Infrastructure.Database;
 using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Health;
 using BroadcastHub.Web.Infrastructure.Localisation;
@@ -71,6 +72,7 @@ public static class WebSetup
             headers["Referrer-Policy"] = "no-referrer";
             await next();
         });
+        app.UseRequestDataVersion();
         app.UseRequestLocalization();
         app.UseBroadcastHubApiStatusBodies();
         app.UseRequestBodyLimits();
