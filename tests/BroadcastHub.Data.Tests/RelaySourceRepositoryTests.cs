@@ -72,6 +72,24 @@ public abstract class RelaySourceRepositoryTests : IDisposable
         Assert.ThrowsAny<Exception>(() => c.Execute("INSERT INTO rundown_items (occurrence_id, position) VALUES (@id, 9)", new { id }));
     }
 
+    [DbFact]
+    public void A_relay_booking_keeps_its_source_and_length_and_has_no_bulletins()
+    {
+        var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã Lũng Cú", null);
+        var session = new SessionRepository(_db.Database, _db.Time).CreateOneOff(commune.Id, new DateOnly(2026, 12, 3), new TimeOnly(6, 0), 30);
+        var source = Sources.Add("VOV2", "http://vov.example/vov2.aac")!;
+        var bookings = new BookingRepository(_db.Database, _db.Time);
+        var day = new DateOnly(2026, 12, 3);
+        var minutes = bookings.Create(new Booking(0, session.Id, [], day, day) { Relay = new RelayRundown(source.Id, 900) }, "admin");
+        var untilEnd = bookings.Create(new Booking(0, session.Id, [], day, day) { Relay = new RelayRundown(source.Id, null) }, "admin");
+        Assert.Equal(new RelayRundown(source.Id, 900), bookings.Find(minutes.Id)!.Relay);
+        Assert.Equal(new RelayRundown(source.Id, null), bookings.Find(untilEnd.Id)!.Relay);
+        Assert.Empty(bookings.Find(minutes.Id)!.BulletinIds);
+        Assert.Equal([new RelayRundown(source.Id, 900), new RelayRundown(source.Id, null)], bookings.ListForSession(session.Id, day, day).Select(b => b.Relay));
+        bookings.Update(bookings.Find(minutes.Id)! with { Relay = new RelayRundown(source.Id, 600) }, []);
+        Assert.Equal(600, bookings.Find(minutes.Id)!.Relay!.Seconds);
+    }
+
     /// <summary>On SQLite.</summary>
     public sealed class OnSqlite() : RelaySourceRepositoryTests(DatabaseProvider.Sqlite);
 

@@ -173,7 +173,6 @@ public static class ErrorCatalog
         ["relay_video_only"] = 400,
         ["relay_playlist_empty"] = 400,
         ["relay_minutes_invalid"] = 400,
-        ["bulletins_or_relay_required"] = 400,
         ["bulletins_and_relay"] = 400,
         ["relay_source_not_found"] = 404,
         ["relay_name_taken"] = 409,

@@ -116,6 +116,22 @@ public sealed class RelayBookingApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task An_edit_changes_the_relays_minutes_or_keeps_the_relay_when_it_names_neither()
+    {
+        var w = await WorldAsync();
+        var id = (await w.Http.BookAsync(new { sessionId = w.SessionId, relay = new { sourceId = w.SourceId, minutes = 10 }, from = w.Date, to = w.Date }))
+            .GetProperty("id").GetInt64();
+        var edited = await w.Http.Client.PutAsJsonAsync($"/api/bookings/{id}", new { relay = new { sourceId = w.SourceId, minutes = 5 } });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(5, (await edited.JsonAsync()).GetProperty("relay").GetProperty("minutes").GetDouble());
+        var kept = await w.Http.Client.PutAsJsonAsync($"/api/bookings/{id}", new { priority = "priority" });
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        var body = await kept.JsonAsync();
+        Assert.Equal((w.SourceId, 5.0), (body.GetProperty("relay").GetProperty("sourceId").GetInt64(), body.GetProperty("relay").GetProperty("minutes").GetDouble()));
+        Assert.Equal(300, (await w.Http.RundownJsonAsync(w.SessionId, w.Date)).GetProperty("items").EnumerateArray().Single().GetProperty("durationSeconds").GetDouble(), 3);
+    }
+
+    [Fact]
     public async Task A_longer_relay_after_the_bulletins_overflows_like_a_bulletin_would()
     {
         var w = await WorldAsync(sessionMinutes: 10);
