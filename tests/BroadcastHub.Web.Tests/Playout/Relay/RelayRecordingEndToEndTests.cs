@@ -1,5 +1,6 @@
 using System.Net;
 using BroadcastHub.TestStreams;
+using BroadcastHub.Web.Tests.Support;
 using Xunit.Abstractions;
 
 namespace BroadcastHub.Web.Tests.Playout.Relay;
@@ -24,7 +25,11 @@ public sealed class RelayRecordingEndToEndTests(RelayAppFactory app, ITestOutput
         app.Scenario.Engine.Arm(occ.Id);
         var relay = Assert.Single(await app.Scenario.WaitForAirtimeAsync(occ, 1, TimeSpan.FromSeconds(60)));
         using var api = await app.CreateApiClientAsync();
-        var response = await api.GetAsync($"/api/airtime/{relay.Id}/recording");
+        var listed = (await (await api.GetAsync($"/api/airtime?from={occ.LocalDate:yyyy-MM-dd}")).JsonAsync()).EnumerateArray()
+            .Single(r => r.GetProperty("id").GetInt64() == relay.Id);
+        var url = listed.GetProperty("recordingUrl").GetString();
+        Assert.Equal($"/api/airtime/{relay.Id}/recording", url);
+        var response = await api.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("audio/ogg", response.Content.Headers.ContentType?.MediaType);
