@@ -45,6 +45,25 @@ public static class SourceCorrelation
         return new SourceMatch((maxLag - best) / (double)rate, dot / Math.Sqrt(airedEnergy * sourceEnergy + 1e-30));
     }
 
+    /// <summary>
+    /// The share of the 1 s windows of <paramref name="aired"/> from <paramref name="fromSeconds"/> to
+    /// <paramref name="toSeconds"/> that match the source (correlation above <paramref name="threshold"/>) at a latency in
+    /// [<paramref name="minLatencySeconds"/>, <paramref name="maxLatencySeconds"/>]. Window by window, because a live relay
+    /// may drop audio to stay live (its latency steps) and a starved decoder may leave a moment of fill.
+    /// </summary>
+    public static double LiveShare(float[] aired, DateTimeOffset airedAt, DateTimeOffset origin, int fromSeconds, int toSeconds,
+        double maxLatencySeconds, double minLatencySeconds = -0.2, double threshold = 0.8)
+    {
+        const int rate = SourceSignal.SampleRate;
+        var matched = 0;
+        for (var at = fromSeconds; at < toSeconds; at++)
+        {
+            var m = Match(aired[(at * rate)..((at + 1) * rate)], airedAt.AddSeconds(at), origin, maxLatencySeconds, minLatencySeconds);
+            if (m.Correlation > threshold) matched++;
+        }
+        return matched / (double)(toSeconds - fromSeconds);
+    }
+
     private static void Fft(Complex[] data, bool inverse)
     {
         var n = data.Length;
