@@ -90,6 +90,30 @@ public abstract class RelaySourceRepositoryTests : IDisposable
         Assert.Equal(600, bookings.Find(minutes.Id)!.Relay!.Seconds);
     }
 
+    [DbFact]
+    public void A_source_is_in_use_while_a_booking_names_it_from_today_on_or_an_occurrence_relaying_it_has_not_ended()
+    {
+        var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã Mèo Vạc", null);
+        var today = new DateOnly(2026, 12, 4);
+        var session = new SessionRepository(_db.Database, _db.Time).CreateOneOff(commune.Id, today.AddDays(1), new TimeOnly(6, 0), 30);
+        var source = Sources.Add("VOV3", "http://vov.example/vov3.mp3")!;
+        var now = _db.Time.GetUtcNow();
+        Assert.Equal((0, 0), Sources.Uses(source.Id, today, now));
+
+        var bookings = new BookingRepository(_db.Database, _db.Time);
+        var ended = bookings.Create(new Booking(0, session.Id, [], today.AddDays(-3), today.AddDays(-1)) { Relay = new RelayRundown(source.Id, 600) }, "admin");
+        var coming = bookings.Create(new Booking(0, session.Id, [], today, today.AddDays(2)) { Relay = new RelayRundown(source.Id, 600) }, "admin");
+        Assert.NotEqual(ended.Id, coming.Id);
+        var occurrences = new OccurrenceRepository(_db.Database);
+        occurrences.Upsert(new PlannedOccurrence(session.Id, today.AddDays(1), now.AddHours(1), now.AddHours(2),
+            [new PlannedSlot(0, coming.Id, 0, 600, null) { Relay = new RelayRundown(source.Id, 600) }]));
+        Assert.Equal((1, 1), Sources.Uses(source.Id, today, now));
+        Assert.Equal((1, 0), Sources.Uses(source.Id, today, now.AddHours(3)));
+
+        Assert.True(bookings.CancelFrom(coming.Id, today));
+        Assert.Equal((0, 0), Sources.Uses(source.Id, today, now.AddHours(3)));
+    }
+
     /// <summary>On SQLite.</summary>
     public sealed class OnSqlite() : RelaySourceRepositoryTests(DatabaseProvider.Sqlite);
 

@@ -75,6 +75,27 @@ public sealed class RelaySourceRepository(AppDatabase db, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// How many bookings still name the source on <paramref name="today"/> or later (not cancelled before then), and how
+    /// many occurrences not yet ended (planned or airing) still relay it.
+    /// </summary>
+    public (int Bookings, int Occurrences) Uses(long id, DateOnly today, DateTimeOffset now)
+    {
+        using var c = db.Open();
+        var args = new { id, today = SqlValues.Date(today), now = SqlValues.Instant(now) };
+        var bookings = c.ExecuteScalar<long>(
+            """
+            SELECT count(*) FROM bookings WHERE relay_source_id = @id AND to_date >= @today
+              AND (cancelled_from IS NULL OR (cancelled_from > @today AND cancelled_from > from_date))
+            """, args);
+        var occurrences = c.ExecuteScalar<long>(
+            """
+            SELECT count(DISTINCT o.id) FROM rundown_items r JOIN occurrences o ON o.id = r.occurrence_id
+            WHERE r.relay_source_id = @id AND o.end_utc > @now AND o.state IN ('Planned', 'Claimed')
+            """, args);
+        return ((int)bookings, (int)occurrences);
+    }
+
     /// <summary>Marks a source deleted (its name becomes free); false when it does not exist or already is.</summary>
     public bool Delete(long id)
     {

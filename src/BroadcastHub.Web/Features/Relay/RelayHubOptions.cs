@@ -14,4 +14,10 @@ public sealed class RelayHubOptions
 
     /// <summary>Longest a probe may take before it is stopped and the source reported unreachable.</summary>
     public int ProbeTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Longest the probe at booking time may take (shorter than an Admin's probe: an editor waits for it).</summary>
+    public int BookingProbeTimeoutSeconds { get; set; } = 8;
+
+    /// <summary>How long a booking-time probe's answer is reused for the same source and URL (0 = never).</summary>
+    public int BookingProbeCacheSeconds { get; set; } = 60;
 }

@@ -46,12 +46,16 @@ public sealed class RelayProbe(IOptions<FfmpegOptions> ffmpeg, IOptions<RelayHub
     ];
 
     /// <summary>Probes the source; throws <see cref="AppException"/> with the code when it cannot be relayed.</summary>
-    public async Task<RelayProbeResult> ProbeAsync(Uri url, CancellationToken cancel)
+    public Task<RelayProbeResult> ProbeAsync(Uri url, CancellationToken cancel) =>
+        ProbeAsync(url, TimeSpan.FromSeconds(options.Value.ProbeTimeoutSeconds), cancel);
+
+    /// <summary>Probes the source, giving up (<c>relay_unreachable</c>) after <paramref name="timeout"/>.</summary>
+    public async Task<RelayProbeResult> ProbeAsync(Uri url, TimeSpan timeout, CancellationToken cancel)
     {
         RequireFfmpeg();
         if (!options.Value.AllowPrivateAddresses) await RefusePrivateAsync(url, cancel);
         var started = Stopwatch.GetTimestamp();
-        var run = await RelayProbeTool.RunAsync(Tools.Ffprobe!, Arguments(url), TimeSpan.FromSeconds(options.Value.ProbeTimeoutSeconds), cancel);
+        var run = await RelayProbeTool.RunAsync(Tools.Ffprobe!, Arguments(url), timeout, cancel);
         var latency = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (run is not { } done)
             throw Refusal("relay_unreachable", Msg.Get("TheStreamDidNotAnswerIn"));

@@ -1,4 +1,5 @@
 using BroadcastHub.Core.Relay;
+using BroadcastHub.Core.Time;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Features.Audit;
 using BroadcastHub.Web.Infrastructure;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace BroadcastHub.Web.Features.Relay;
 
 /// <summary>Adding, changing, deleting and probing relay sources; every refusal leaves the sources as they were.</summary>
-public sealed class RelaySourceService(RelaySourceRepository sources, RelayProbe probe, IOptions<RelayHubOptions> options, AuditLog audit)
+public sealed class RelaySourceService(
+    RelaySourceRepository sources, RelayProbe probe, RelayProbeCache probes, IOptions<RelayHubOptions> options, AuditLog audit, StationClock clock)
 {
     /// <summary>Longest name accepted.</summary>
     public const int MaxNameLength = 100;
@@ -37,19 +39,38 @@ public sealed class RelaySourceService(RelaySourceRepository sources, RelayProbe
             case RelaySourceChange.NotFound: throw NotFound(id);
             case RelaySourceChange.NameTaken: throw NameTaken(cleanName);
         }
+        probes.Forget(id);
         audit.Record(user, "relay_source.update", "relay_source", id, new { Name = cleanName, Url = uri.AbsoluteUri });
         return Get(id);
     }
 
-    /// <summary>Deletes a source (soft: what was planned or aired still names it).</summary>
+    /// <summary>
+    /// Deletes a source (soft: what was planned or aired still names it); 409 <c>relay_source_in_use</c> while bookings
+    /// not yet ended or occurrences not yet aired still relay it.
+    /// </summary>
     public void Delete(long id, string user)
     {
+        var (bookings, occurrences) = Uses(id);
+        if (bookings > 0 || occurrences > 0)
+            throw new AppException(InUse, Msg.Get("TheSourceIsInUseBooking", bookings, occurrences));
         if (!sources.Delete(id)) throw NotFound(id);
+        probes.Forget(id);
         audit.Record(user, "relay_source.delete", "relay_source", id);
     }
 
-    /// <summary>Probes a stored source.</summary>
-    public Task<RelayProbeResult> ProbeAsync(long id, CancellationToken cancel) => probe.ProbeAsync(new Uri(Get(id).Url), cancel);
+    /// <summary>The code of a refused delete of a source still in use.</summary>
+    public const string InUse = "relay_source_in_use";
+
+    /// <summary>How many bookings not yet ended, and occurrences not yet aired, still relay the source.</summary>
+    public (int Bookings, int Occurrences) Uses(long id) => sources.Uses(id, clock.Today, clock.UtcNow);
+
+    /// <summary>Probes a stored source (afresh; bookings then reuse the answer for a while).</summary>
+    public Task<RelayProbeResult> ProbeAsync(long id, CancellationToken cancel)
+    {
+        var source = Get(id);
+        probe.RequireFfmpeg();
+        return probes.ProbeNowAsync(source, cancel);
+    }
 
     private (string Name, Uri Url) Check(string? name, string? url)
     {

@@ -1,5 +1,6 @@
 using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Relay;
+using BroadcastHub.Web.Infrastructure.Errors;
 using BroadcastHub.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -46,8 +47,16 @@ public sealed class RelaySourcesApiController(RelaySourceService service) : ApiC
     [Authorize(Roles = Roles.Admin)]
     public IActionResult Delete(long id)
     {
-        service.Delete(id, UserName);
-        return NoContent();
+        try
+        {
+            service.Delete(id, UserName);
+            return NoContent();
+        }
+        catch (AppException e) when (e.Code == RelaySourceService.InUse)
+        {
+            var (bookings, occurrences) = service.Uses(id);
+            return Conflict(new { error = e.Code, message = e.Message, bookings, occurrences });
+        }
     }
 
     [HttpPost("{id:long}/probe")]

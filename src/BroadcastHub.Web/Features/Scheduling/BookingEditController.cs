@@ -17,9 +17,19 @@ public sealed class BookingEditController(BookingEditPages pages, BookingEdits e
     public IActionResult Edit(long id) => Attempt(() => View(pages.Build(id, null)), NotFoundPage);
 
     [HttpPost("")]
-    public IActionResult Save(long id, BookingEditForm form) => Attempt(() =>
+    public async Task<IActionResult> Save(long id, BookingEditForm form, CancellationToken cancel)
     {
-        var result = edits.Edit(id, BookingEditPages.Request(form), UserName);
+        BookingResult result;
+        try
+        {
+            result = await edits.EditAsync(id, BookingEditPages.Request(form), UserName, cancel);
+        }
+        catch (AppException e)
+        {
+            if (e.Code is "booking_not_found" or "session_not_found" or "commune_not_found") return NotFoundPage(e);
+            Refused(e);
+            return View(nameof(Edit), pages.Build(id, form));
+        }
         var b = result.Booking;
         var message = result.PreviousId is { } previous
             ? Msg.Get("EditedBookingFromEarlierDatesStay", previous, b.From, b.Id)
@@ -30,12 +40,7 @@ public sealed class BookingEditController(BookingEditPages pages, BookingEdits e
             message += Msg.Get("ReplacedBookingFrom", d.BookingId, d.From);
         Flash(message);
         return Redirect($"/schedule/bookings/{b.Id.ToString(CultureInfo.InvariantCulture)}/edit");
-    }, e =>
-    {
-        if (e.Code is "booking_not_found" or "session_not_found" or "commune_not_found") return NotFoundPage(e);
-        Refused(e);
-        return View(nameof(Edit), pages.Build(id, form));
-    });
+    }
 
     private IActionResult NotFoundPage(AppException e)
     {

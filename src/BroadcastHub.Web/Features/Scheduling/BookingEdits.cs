@@ -17,9 +17,11 @@ namespace BroadcastHub.Web.Features.Scheduling;
 /// earlier dates is split so those stay as they were and aired. The overflow choice applies as at booking time.
 /// </summary>
 public sealed class BookingEdits(
-    BookingService service, BookingRepository bookings, PlacesService places, PolicyGuard policy, OverflowChoice overflow, UserScope scope, StationClock clock)
+    BookingService service, BookingRepository bookings, PlacesService places, PolicyGuard policy, OverflowChoice overflow, UserScope scope, StationClock clock,
+    RelayBookingProbe relayProbe)
 {
-    public BookingResult Edit(long id, BookingRequest request, string user)
+    /// <summary>Edits the booking; a relay the edit names is probed first (<see cref="RelayBookingProbe"/>), one it keeps is not.</summary>
+    public async Task<BookingResult> EditAsync(long id, BookingRequest request, string user, CancellationToken cancel)
     {
         var old = scope.EnsureBooking(id);
         if (request.SessionId != 0 && request.SessionId != old.SessionId)
@@ -40,6 +42,12 @@ public sealed class BookingEdits(
             Relay: request.Relay ?? (keepsWhat ? RelayRequests.Of(old.Relay) : null));
         var edited = service.Validate(merged, session);
         policy.EnsureSessionAllowed(session);
+        var warnings = await relayProbe.CheckAsync(request.Relay is null ? null : edited.Relay, cancel);
+        return Store(old, session, edited, request, user, cutover, oldEnd) with { Warnings = warnings };
+    }
+
+    private BookingResult Store(Booking old, SessionSlot session, Booking edited, BookingRequest request, string user, DateOnly cutover, DateOnly oldEnd)
+    {
         var choice = OverflowChoice.Parse(request.OnOverflow);
         if (BookingEdit.NeedsSplit(old, cutover))
         {

@@ -18,12 +18,17 @@ namespace BroadcastHub.Web.Features.Scheduling;
 /// <param name="Displaced">Bookings it ended ("replace" overflow choice, or the booking an edit split).</param>
 /// <param name="PreviousId">For an edit that split a booking: the booking it continues.</param>
 public sealed record BookingResult(Booking Booking, IReadOnlyList<Occurrence> Occurrences, IReadOnlyList<(Occurrence Occurrence, IReadOnlyList<PlannedSlot> Overflow)> Overflow,
-    IReadOnlyList<Displacement>? Displaced = null, long? PreviousId = null);
+    IReadOnlyList<Displacement>? Displaced = null, long? PreviousId = null)
+{
+    /// <summary>What the booking was stored with but the editor should know (a relay source unreachable right now).</summary>
+    public IReadOnlyList<BookingWarning> Warnings { get; init; } = [];
+}
 
 /// <summary>Books approved bulletins into a session: once, daily or weekly, normal or priority, optionally repeated.</summary>
 public sealed class BookingService(
     PlacesService places, BulletinRepository bulletins, BookingRepository bookings, SchedulePlanner planner,
-    PolicyGuard policy, OverflowChoice overflow, BookingGuards guards, UserScope scope, StationClock clock, RelayBookings relays)
+    PolicyGuard policy, OverflowChoice overflow, BookingGuards guards, UserScope scope, StationClock clock, RelayBookings relays,
+    RelayBookingProbe relayProbe)
 {
     /// <summary>Longest date range of one booking, in days.</summary>
     public const int MaxRangeDays = 366;
@@ -33,10 +38,22 @@ public sealed class BookingService(
     public const int MaxRundownRows = 20_000;
 
     /// <summary>The simple form used by the spine: daily over the range, normal priority.</summary>
-    public BookingResult Book(long sessionId, IReadOnlyList<long>? bulletinIds, string? from, string? to, string user) =>
-        Book(new BookingRequest(sessionId, bulletinIds, from, to), user);
+    public BookingResult Book(long sessionId, IReadOnlyList<long>? bulletinIds, string? from, string? to, string user)
+    {
+        var request = new BookingRequest(sessionId, bulletinIds, from, to);
+        var (session, booking) = Checked(request);
+        return Store(request, session, booking, user);
+    }
 
-    public BookingResult Book(BookingRequest request, string user)
+    /// <summary>Books what the request asks for; a relay's source is probed first (<see cref="RelayBookingProbe"/>).</summary>
+    public async Task<BookingResult> BookAsync(BookingRequest request, string user, CancellationToken cancel)
+    {
+        var (session, booking) = Checked(request);
+        var warnings = await relayProbe.CheckAsync(booking.Relay, cancel);
+        return Store(request, session, booking, user) with { Warnings = warnings };
+    }
+
+    private (SessionSlot Session, Booking Booking) Checked(BookingRequest request)
     {
         var session = places.FindSession(request.SessionId);
         guards.EnsureSessionAhead(session);
@@ -44,6 +61,11 @@ public sealed class BookingService(
         guards.EnsureDateAhead(session, booking);
         guards.EnsureNotDuplicate(booking);
         policy.EnsureSessionAllowed(session);
+        return (session, booking);
+    }
+
+    private BookingResult Store(BookingRequest request, SessionSlot session, Booking booking, string user)
+    {
         var displaced = overflow.Resolve(OverflowChoice.Parse(request.OnOverflow), session, booking with { Id = long.MaxValue });
         var stored = bookings.Create(booking, user, displaced);
         return Replanned(stored, displaced);

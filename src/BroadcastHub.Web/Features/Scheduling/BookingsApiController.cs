@@ -33,19 +33,19 @@ public sealed class BookingsApiController(BookingService bookings, BookingEdits 
     /// <summary>Edits a booking for the future only; returns the booking now in force (a new id when the old one was split).</summary>
     [HttpPut("{id:long}")]
     [Authorize(Roles = Roles.Admin + "," + Roles.Operator + "," + Roles.Supervisor)]
-    public IActionResult Update(long id, [FromBody] EditBookingRequest r) =>
-        Ok(Json(edits.Edit(id, new BookingRequest(r.SessionId, r.BulletinIds, r.From, r.To, r.Mode, r.Weekdays, r.Priority,
-            r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow, r.Relay), UserName)));
+    public async Task<IActionResult> Update(long id, [FromBody] EditBookingRequest r, CancellationToken cancel) =>
+        Ok(Json(await edits.EditAsync(id, new BookingRequest(r.SessionId, r.BulletinIds, r.From, r.To, r.Mode, r.Weekdays, r.Priority,
+            r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow, r.Relay), UserName, cancel)));
 
     /// <summary>Books bulletins into a session; returns the occurrences planned now and what overflows the session.</summary>
     [HttpPost]
     [Authorize(Roles = Roles.Admin + "," + Roles.Operator + "," + Roles.Supervisor)]
-    public IActionResult Create([FromBody] CreateBookingRequest r)
+    public async Task<IActionResult> Create([FromBody] CreateBookingRequest r, CancellationToken cancel)
     {
         try
         {
-            var result = bookings.Book(new BookingRequest(r.SessionId, r.BulletinIds, r.From, r.To, r.Mode, r.Weekdays, r.Priority,
-                r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow, r.Relay), UserName);
+            var result = await bookings.BookAsync(new BookingRequest(r.SessionId, r.BulletinIds, r.From, r.To, r.Mode, r.Weekdays, r.Priority,
+                r.Repeat, r.RepeatIntervalSeconds, r.OnOverflow, r.Relay), UserName, cancel);
             return Created($"/api/bookings/{result.Booking.Id}", Json(result));
         }
         catch (DuplicateBookingException e)
@@ -68,6 +68,7 @@ public sealed class BookingsApiController(BookingService bookings, BookingEdits 
             id = b.Id, b.SessionId, b.BulletinIds, from = b.From.ToString("yyyy-MM-dd"), to = b.To.ToString("yyyy-MM-dd"),
             mode = b.Mode.ToString().ToLowerInvariant(), weekdays = b.Weekdays.ToIso(), priority = b.Priority.ToString().ToLowerInvariant(),
             repeat = b.Repeat, repeatIntervalSeconds = b.RepeatIntervalSeconds, relay = RelayJson(b.Relay), previousId = result.PreviousId,
+            warnings = result.Warnings.Select(w => new { code = w.Code, message = w.Message }),
             replaced = (result.Displaced ?? []).Select(d => new { bookingId = d.BookingId, cancelledFrom = d.From.ToString("yyyy-MM-dd") }),
             occurrences = result.Occurrences.Select(o => new
             {

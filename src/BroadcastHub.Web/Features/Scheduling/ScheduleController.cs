@@ -13,6 +13,9 @@ namespace BroadcastHub.Web.Features.Scheduling;
 [Route("schedule")]
 public sealed class ScheduleController(SchedulePages pages, UserScope scope, StationClock clock) : PageController
 {
+    /// <summary>The booking's warnings (a relay source unreachable right now), shown on the booking's page after the redirect.</summary>
+    public const string WarningKey = "booking-warning";
+
     [HttpGet("")]
     public IActionResult Index(long? communeId, long? sessionId = null, string? from = null, string? to = null)
     {
@@ -31,18 +34,19 @@ public sealed class ScheduleController(SchedulePages pages, UserScope scope, Sta
 
     [HttpPost("book")]
     [Authorize(Roles = Staff)]
-    public IActionResult Book(BookingForm form)
+    public async Task<IActionResult> Book(BookingForm form, CancellationToken cancel)
     {
         try
         {
-            return Attempt(() =>
+            return await AttemptAsync(async () =>
             {
-                var result = pages.Book(form, UserName);
+                var result = await pages.BookAsync(form, UserName, cancel);
                 var b = result.Booking;
                 var message = Msg.Get("BookedBooking", b.Id, b.From, b.To);
                 foreach (var d in result.Displaced ?? [])
                     message += Msg.Get("ReplacedBookingFrom", d.BookingId, d.From);
                 Flash(message);
+                if (result.Warnings.Count > 0) TempData[WarningKey] = string.Join(" ", result.Warnings.Select(w => w.Message));
                 return Redirect($"/schedule/bookings/{b.Id.ToString(CultureInfo.InvariantCulture)}");
             }, "", () => View(nameof(Index), pages.Page(form)));
         }

@@ -19,7 +19,7 @@ public sealed class SchedulePages(
     private const int UpcomingLimit = 100;
 
     /// <summary>Books what the form names (its ids as typed; text that is no id is refused).</summary>
-    public BookingResult Book(BookingForm form, string userName)
+    public Task<BookingResult> BookAsync(BookingForm form, string userName, CancellationToken cancel)
     {
         if (!long.TryParse(form.SessionId, NumberStyles.None, CultureInfo.InvariantCulture, out var sessionId))
             throw new AppException("session_required", Msg.Get("ChooseASession"));
@@ -32,7 +32,7 @@ public sealed class SchedulePages(
             relay = long.TryParse(form.RelaySourceId, NumberStyles.None, CultureInfo.InvariantCulture, out var source)
                 ? new RelayRequest(source, form.RelayUntilEnd ? null : form.RelayMinutes, form.RelayUntilEnd ? true : null)
                 : throw new AppException("relay_source_not_found", Msg.Get("ThereIsNoRelaySource", form.RelaySourceId));
-        return booking.Book(new BookingRequest(sessionId, ids, form.From?.Trim(), form.To?.Trim(), OnOverflow: form.OnOverflow, Relay: relay), userName);
+        return booking.BookAsync(new BookingRequest(sessionId, ids, form.From?.Trim(), form.To?.Trim(), OnOverflow: form.OnOverflow, Relay: relay), userName, cancel);
     }
 
     /// <summary>The page with <paramref name="form"/> as typed.</summary>

@@ -11,6 +11,7 @@ public static class SchedulingRegistration
         services.AddScoped<SchedulePages>();
         services.AddScoped<BookingGuards>();
         services.AddScoped<RelayBookings>();
+        services.AddScoped<RelayBookingProbe>();
         services.AddScoped<RundownLabels>();
         services.AddScoped<BookingQuery>();
         services.AddScoped<BookingEdits>();

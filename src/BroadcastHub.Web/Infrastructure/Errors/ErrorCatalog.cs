@@ -176,6 +176,7 @@ public static class ErrorCatalog
         ["bulletins_and_relay"] = 400,
         ["relay_source_not_found"] = 404,
         ["relay_name_taken"] = 409,
+        ["relay_source_in_use"] = 409,
     };
 
     /// <summary>The HTTP status of <paramref name="code"/>.</summary>

@@ -40,7 +40,7 @@ public sealed class BookingEditOnFakeClockTests(FakeClockAppFactory app)
         var aired = await AirAsync(todays);
         Assert.Equal((before.Id, AirtimeOutcome.Completed, todays.StartUtc), (aired.BulletinId, aired.Outcome, aired.ActualStart));
 
-        var edited = Get<BookingEdits>().Edit(booked.Booking.Id, new BookingRequest(0, [after.Id], null, null), "test");
+        var edited = await Get<BookingEdits>().EditAsync(booked.Booking.Id, new BookingRequest(0, [after.Id], null, null), "test", CancellationToken.None);
 
         Assert.Equal((booked.Booking.Id, today.AddDays(1), today.AddDays(1)), (edited.PreviousId, edited.Booking.From, edited.Booking.To));
         var occurrences = Get<OccurrenceRepository>();
