@@ -23,6 +23,7 @@ public sealed partial class PhoneLayoutBrowserTests(ITestOutputHelper output)
     [
         "/health", "/hangfire/{**path}", "/library/{id:long}/audio", "/library/{id:long}/waveform", "/airtime/export", "/airtime/export.xlsx",
         "/dashboard/live", "/dashboard/events", // a fragment of the dashboard and its event stream, not pages
+        "/airtime/{id:long}/recording", // a relay's recording (audio), not a page
     ];
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed partial class PhoneLayoutBrowserTests(ITestOutputHelper output)
             ["/schedule/bookings/{id:long}/cancel"] = $"/schedule/bookings/{seed.BookingId}/cancel",
             ["/emergency"] = "/emergency", ["/airtime"] = $"/airtime?from={seed.Date}", ["/airtime/summary"] = $"/airtime/summary?from={seed.Date}",
             ["/users"] = "/users", ["/stations"] = "/stations", ["/policies"] = "/policies",
-            ["/newsroom/tts"] = "/newsroom/tts",
+            ["/newsroom/tts"] = "/newsroom/tts", ["/relay"] = "/relay",
         };
         var routes = RouteRuleTable.Rules.Keys.Where(k => k.StartsWith("GET /", StringComparison.Ordinal) && !k.StartsWith("GET /api/", StringComparison.Ordinal))
             .Select(k => k["GET ".Length..]).Where(r => !NotPages.Contains(r) && r != "/account/signin").ToList();
