@@ -14,4 +14,7 @@ public sealed class RelayHubOptions
 
     /// <summary>Longest a probe may take before it is stopped and the source reported unreachable.</summary>
     public int ProbeTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Largest relay recording a station agent may upload, in megabytes (default 64).</summary>
+    public int AgentRecordingMaxMegabytes { get; set; } = 64;
 }

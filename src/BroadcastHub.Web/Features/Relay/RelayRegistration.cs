@@ -7,7 +7,8 @@ public static class RelayRegistration
     public static IServiceCollection AddRelay(this IServiceCollection services)
     {
         services.AddOptions<RelayHubOptions>().BindConfiguration(RelayHubOptions.Section)
-            .Validate(o => o.ProbeTimeoutSeconds is >= 1 and <= 120, "BroadcastHub:Relay:ProbeTimeoutSeconds must be 1–120").ValidateOnStart();
+            .Validate(o => o.ProbeTimeoutSeconds is >= 1 and <= 120, "BroadcastHub:Relay:ProbeTimeoutSeconds must be 1–120")
+            .Validate(o => o.AgentRecordingMaxMegabytes is >= 1 and <= 4096, "BroadcastHub:Relay:AgentRecordingMaxMegabytes must be 1–4096").ValidateOnStart();
         services.AddSingleton<RelayProbe>();
         services.AddScoped<RelaySourceService>();
         return services;
