@@ -20,10 +20,11 @@ public sealed class RecordingQueue(LocalDatabase db, TimeProvider time) : IRelay
     public IReadOnlyList<PendingRecording> Due(int limit)
     {
         using var connection = db.Open();
-        return connection.Query<PendingRecording>("""
-            SELECT occurrence_id AS OccurrenceId, position AS Position, path AS Path, attempts AS Attempts FROM recording_uploads
-            WHERE refused_code IS NULL AND next_attempt_at <= @Now ORDER BY added_at, occurrence_id, position LIMIT @Limit
-            """, new { Now = ManifestStore.Instant(time.GetUtcNow()), Limit = limit }).AsList();
+        return connection.Query<(long OccurrenceId, long Position, string Path, long Attempts)>("""
+                SELECT occurrence_id, position, path, attempts FROM recording_uploads
+                WHERE refused_code IS NULL AND next_attempt_at <= @Now ORDER BY added_at, occurrence_id, position LIMIT @Limit
+                """, new { Now = ManifestStore.Instant(time.GetUtcNow()), Limit = limit })
+            .Select(r => new PendingRecording(r.OccurrenceId, (int)r.Position, r.Path, (int)r.Attempts)).ToList();
     }
 
     /// <summary>Recordings not yet uploaded (refused ones included).</summary>

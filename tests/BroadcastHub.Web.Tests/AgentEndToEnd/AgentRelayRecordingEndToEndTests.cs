@@ -34,7 +34,7 @@ public sealed class AgentRelayRecordingEndToEndTests(ITestOutputHelper output)
 
             await rig.Hub.StartAsync();
             await rig.Hub.SignInAsync();
-            var record = Assert.Single(await rig.WaitForHubRecordsAsync(date, occurrenceId, 1, TimeSpan.FromSeconds(60)));
+            var record = Assert.Single(await rig.WaitForHubRecordsAsync(date, occurrenceId, 1, TimeSpan.FromSeconds(150))); // the agent backs off while the hub is away
             Assert.Equal(JsonValueKind.Null, record.GetProperty("bulletinId").ValueKind);
             var bytes = await RecordingAsync(rig, record.GetProperty("id").GetInt64(), TimeSpan.FromSeconds(60));
 
