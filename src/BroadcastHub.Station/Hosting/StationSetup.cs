@@ -41,7 +41,11 @@ public static class StationSetup
             sp.GetRequiredService<MediaCache>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<StationOptions>>().Value.Station.CacheDays, sp.GetRequiredService<ILogger<ManifestSync>>()));
         services.AddSingleton<AirtimeUploader>();
-        services.AddSingleton<RecordingUploader>();
+        // Its own client: a long relay's recording over a slow commune link takes longer than the sync's 30 s timeout.
+        services.AddSingleton(sp => new RecordingUploader(
+            new HubClient(new HttpClient { Timeout = RecordingUploader.Timeout }, sp.GetRequiredService<HubEndpoint>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SyncState>()),
+            sp.GetRequiredService<RecordingQueue>(), sp.GetRequiredService<IOptions<PlayoutOptions>>(), sp.GetRequiredService<ILogger<RecordingUploader>>()));
         services.AddSingleton<HeartbeatSender>();
         services.AddSingleton<SyncCycle>();
         services.AddHostedService<SyncLoop>();

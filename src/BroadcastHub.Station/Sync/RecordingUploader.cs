@@ -14,6 +14,9 @@ namespace BroadcastHub.Station.Sync;
 /// </summary>
 public sealed class RecordingUploader(HubClient hub, RecordingQueue queue, IOptions<PlayoutOptions> playout, ILogger<RecordingUploader> log)
 {
+    /// <summary>Longest one upload may take (a 64 MB recording at about 1 Mbit/s, with room).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
+
     /// <summary>Recordings tried per round.</summary>
     public const int BatchSize = 20;
 
