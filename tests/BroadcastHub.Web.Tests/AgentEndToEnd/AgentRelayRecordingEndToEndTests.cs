@@ -30,7 +30,8 @@ public sealed class AgentRelayRecordingEndToEndTests(ITestOutputHelper output)
 
             await Task.Delay(start.AddSeconds(63) - DateTimeOffset.UtcNow);
             var local = Assert.Single(Directory.GetFiles(Path.Combine(rig.Agent.DataPath, "air", "relay"), "*.opus", SearchOption.AllDirectories));
-            Assert.Equal(1, (await rig.Agent.HealthAsync()).GetProperty("pendingAirtime").GetInt64());
+            var offline = await rig.Agent.HealthAsync();
+            Assert.Equal((1L, 0L), (offline.GetProperty("pendingAirtime").GetInt64(), offline.GetProperty("pendingRecordings").GetInt64()));
 
             await rig.Hub.StartAsync();
             await rig.Hub.SignInAsync();
@@ -39,6 +40,7 @@ public sealed class AgentRelayRecordingEndToEndTests(ITestOutputHelper output)
             var bytes = await RecordingAsync(rig, record.GetProperty("id").GetInt64(), TimeSpan.FromSeconds(60));
 
             Assert.Equal(await File.ReadAllBytesAsync(local), bytes);
+            await rig.Agent.WaitForHealthAsync(h => h.GetProperty("pendingRecordings").GetInt64() == 0 && h.GetProperty("pendingAirtime").GetInt64() == 0, TimeSpan.FromSeconds(10));
             var file = Path.Combine(Path.GetTempPath(), $"agent-relay-{Guid.NewGuid():N}.opus");
             try
             {
