@@ -7,9 +7,10 @@ public static class RecordingRetention
     /// Deletes files under <paramref name="folder"/> last written more than <paramref name="days"/> days before
     /// <paramref name="now"/> (none when <paramref name="days"/> is 0 or less), and folders left empty. Returns how many
     /// files went. Running it twice changes nothing more. A top-level folder named in <paramref name="keep"/> is left
-    /// alone (relay recordings under <c>air/relay</c> have their own retention).
+    /// alone (relay recordings under <c>air/relay</c> have their own retention); a file <paramref name="held"/> answers
+    /// true for (its full path) is left too.
     /// </summary>
-    public static int Prune(string folder, int days, DateTimeOffset now, string? keep = null)
+    public static int Prune(string folder, int days, DateTimeOffset now, string? keep = null, Func<string, bool>? held = null)
     {
         if (days <= 0 || !Directory.Exists(folder)) return 0;
         var cutoff = now.UtcDateTime.AddDays(-days);
@@ -18,7 +19,7 @@ public static class RecordingRetention
         var deleted = 0;
         foreach (var file in new DirectoryInfo(Path.GetFullPath(folder)).EnumerateFiles("*", SearchOption.AllDirectories))
         {
-            if (Kept(file.FullName)) continue;
+            if (Kept(file.FullName) || held?.Invoke(file.FullName) == true) continue;
             if (file.LastWriteTimeUtc >= cutoff) continue;
             file.Delete();
             deleted++;

@@ -7,10 +7,10 @@ namespace BroadcastHub.Playout.Relay;
 /// <summary>
 /// At start and then every hour: deletes relay recordings (<c>air/relay</c>) older than
 /// <c>BroadcastHub:Relay:RecordingRetentionDays</c>. Their airtime records stay; the recording link then answers
-/// <c>recording_not_found</c>.
+/// <c>recording_not_found</c>. A recording an <see cref="IRelayRecordingHold"/> holds (not yet uploaded) stays.
 /// </summary>
-public sealed class RelayRecordingUpkeep(
-    IOptions<RelayOptions> relay, IOptions<PlayoutOptions> playout, TimeProvider time, ILogger<RelayRecordingUpkeep> log) : BackgroundService
+public sealed class RelayRecordingUpkeep(IOptions<RelayOptions> relay, IOptions<PlayoutOptions> playout, TimeProvider time,
+    IEnumerable<IRelayRecordingHold> holds, ILogger<RelayRecordingUpkeep> log) : BackgroundService
 {
     /// <summary>Time between two runs.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromHours(1);
@@ -21,7 +21,8 @@ public sealed class RelayRecordingUpkeep(
         var days = relay.Value.RecordingRetentionDays;
         try
         {
-            var deleted = RecordingRetention.Prune(RelayRecordingPaths.Root(playout.Value.RecordingsPath), days, time.GetUtcNow());
+            var held = holds.SelectMany(h => h.HeldPaths()).Select(p => Path.GetFullPath(Path.Combine(playout.Value.FullDataPath, p))).ToHashSet(StringComparer.Ordinal);
+            var deleted = RecordingRetention.Prune(RelayRecordingPaths.Root(playout.Value.RecordingsPath), days, time.GetUtcNow(), held: held.Contains);
             if (deleted > 0) log.LogInformation("Deleted {Count} relay recordings older than {Days} days", deleted, days);
             return deleted;
         }

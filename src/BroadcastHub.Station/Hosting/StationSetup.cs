@@ -29,6 +29,8 @@ public static class StationSetup
         services.AddSingleton(sp => new LocalDatabase(sp.GetRequiredService<IOptions<StationOptions>>().Value.FullDataPath));
         services.AddSingleton<ManifestStore>();
         services.AddSingleton<AirtimeOutbox>();
+        services.AddSingleton<RecordingQueue>();
+        services.AddSingleton<BroadcastHub.Playout.Relay.IRelayRecordingHold>(sp => sp.GetRequiredService<RecordingQueue>());
         services.AddSingleton<SyncState>();
         services.AddAgentPlayout();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StationOptions>>().Value is { IsEnrolled: true } o
@@ -39,6 +41,11 @@ public static class StationSetup
             sp.GetRequiredService<MediaCache>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<StationOptions>>().Value.Station.CacheDays, sp.GetRequiredService<ILogger<ManifestSync>>()));
         services.AddSingleton<AirtimeUploader>();
+        // Its own client: a long relay's recording over a slow commune link takes longer than the sync's 30 s timeout.
+        services.AddSingleton(sp => new RecordingUploader(
+            new HubClient(new HttpClient { Timeout = RecordingUploader.Timeout }, sp.GetRequiredService<HubEndpoint>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SyncState>()),
+            sp.GetRequiredService<RecordingQueue>(), sp.GetRequiredService<IOptions<PlayoutOptions>>(), sp.GetRequiredService<ILogger<RecordingUploader>>()));
         services.AddSingleton<HeartbeatSender>();
         services.AddSingleton<SyncCycle>();
         services.AddHostedService<SyncLoop>();

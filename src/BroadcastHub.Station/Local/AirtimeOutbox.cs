@@ -48,11 +48,22 @@ public sealed class AirtimeOutbox(LocalDatabase db, TimeProvider time)
             .Select(r => new PendingAirtime(r.Id, JsonSerializer.Deserialize<OutboxRecord>(r.Json, JsonSerializerOptions.Web)!)).ToList();
     }
 
-    /// <summary>Deletes rows the hub answered 200 for.</summary>
+    /// <summary>
+    /// Deletes rows the hub answered 200 for and, in the same transaction, queues the relay recordings they name for
+    /// upload (<see cref="RecordingQueue"/>), so an accepted record's recording is never forgotten.
+    /// </summary>
     public void Delivered(IEnumerable<long> ids)
     {
         using var connection = db.Open();
-        connection.Execute("DELETE FROM airtime_outbox WHERE id IN @Ids", new { Ids = ids.ToArray() });
+        using var tx = connection.BeginTransaction();
+        var args = new { Ids = ids.ToArray(), At = ManifestStore.Instant(time.GetUtcNow()) };
+        connection.Execute("""
+            INSERT OR IGNORE INTO recording_uploads (occurrence_id, position, path, added_at, next_attempt_at)
+            SELECT occurrence_id, position, json_extract(record_json, '$.recordingPath'), @At, @At FROM airtime_outbox
+            WHERE id IN @Ids AND json_extract(record_json, '$.relaySourceId') IS NOT NULL AND json_extract(record_json, '$.recordingPath') IS NOT NULL
+            """, args, tx);
+        connection.Execute("DELETE FROM airtime_outbox WHERE id IN @Ids", args, tx);
+        tx.Commit();
     }
 
     /// <summary>Marks a row the hub refused, so it is kept but no longer blocks the others.</summary>

@@ -5,7 +5,7 @@ namespace BroadcastHub.Station.Local;
 
 /// <summary>
 /// The agent's own SQLite file (<c>DataPath/station.db</c>): the manifest window it airs from, what the playout claimed and
-/// heard on air (<c>airing_state</c>), the relay sources its items name, the local hash-chained airtime log and the outbox that uploads it.
+/// heard on air (<c>airing_state</c>), the relay sources its items name, the local hash-chained airtime log, the outbox that uploads it and the relay recordings still to upload.
 /// WAL and a busy timeout, because the sync loop and the playout write from different threads.
 /// </summary>
 public sealed class LocalDatabase
@@ -28,6 +28,9 @@ public sealed class LocalDatabase
             progress_position INTEGER NULL, progress_item_started_at TEXT NULL, progress_at TEXT NULL, resume_count INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS airtime_log (id INTEGER PRIMARY KEY AUTOINCREMENT, occurrence_id INTEGER NOT NULL, position INTEGER NOT NULL,
             record_json TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, UNIQUE (occurrence_id, position));
+        CREATE TABLE IF NOT EXISTS recording_uploads (occurrence_id INTEGER NOT NULL, position INTEGER NOT NULL, path TEXT NOT NULL,
+            added_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT NOT NULL, refused_code TEXT NULL,
+            refused_message TEXT NULL, PRIMARY KEY (occurrence_id, position));
         """;
 
     // Columns added after the first agents shipped: CREATE TABLE IF NOT EXISTS leaves an older table as it was.

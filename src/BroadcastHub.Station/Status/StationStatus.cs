@@ -10,7 +10,7 @@ namespace BroadcastHub.Station.Status;
 
 /// <summary>What the agent can truthfully say about itself: configuration, cache, and what the last sync stored.</summary>
 public sealed class StationStatus(IOptions<StationOptions> options, MediaCache cache, ManifestStore manifests, AirtimeOutbox outbox, SyncState sync,
-    PlayoutEngine? engine = null, TimeProvider? time = null)
+    PlayoutEngine? engine = null, TimeProvider? time = null, RecordingQueue? recordings = null)
 {
     /// <summary>State when no hub address and token are configured.</summary>
     public const string NotEnrolled = "not_enrolled";
@@ -41,7 +41,8 @@ public sealed class StationStatus(IOptions<StationOptions> options, MediaCache c
             refused.Count == 0 ? null : new AirtimeErrorSnapshot(refused.Count, refused[0].Code, refused[0].Message),
             sync.Push switch { true => "connected", false => "disconnected", null => o.IsEnrolled ? "connecting" : "off" },
             sync.PushError,
-            engine is null ? null : Playout(engine, state?.CacheReadyUntil));
+            engine is null ? null : Playout(engine, state?.CacheReadyUntil),
+            recordings?.PendingCount());
     }
 
     private PlayoutSnapshot Playout(PlayoutEngine playout, DateTimeOffset? coveredUntil)
@@ -73,9 +74,11 @@ public sealed class StationStatus(IOptions<StationOptions> options, MediaCache c
 /// <param name="Push">The push channel: <c>connected</c>, <c>disconnected</c> (polling meanwhile), <c>connecting</c> or <c>off</c> (not enrolled).</param>
 /// <param name="PushError">Why the push channel is not connected, or null.</param>
 /// <param name="Playout">What the local engine does and how far ahead it can air without the hub.</param>
+/// <param name="PendingRecordings">Relay recordings not yet uploaded to the hub (refused ones included).</param>
 public sealed record StationSnapshot(string State, string AgentVersion, int CacheDays, CacheSnapshot Cache, DateTimeOffset? LastSync,
     string? ManifestVersion, int OccurrencesCached, DateTimeOffset? CacheReadyUntil, long PendingAirtime, long? ClockOffsetMs,
-    bool? HubReachable, string? LastError, AirtimeErrorSnapshot? AirtimeError, string Push, string? PushError, PlayoutSnapshot? Playout = null);
+    bool? HubReachable, string? LastError, AirtimeErrorSnapshot? AirtimeError, string Push, string? PushError, PlayoutSnapshot? Playout = null,
+    long? PendingRecordings = null);
 
 /// <summary>The local engine: airing from local data only.</summary>
 /// <param name="State"><c>running</c> or <c>stopping</c>.</param>

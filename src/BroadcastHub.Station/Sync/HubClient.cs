@@ -28,13 +28,17 @@ public sealed class HubRefusedException(int status, string code, string message,
 public sealed class HubClient(HttpClient http, HubEndpoint endpoint, TimeProvider time, SyncState state)
 {
     /// <summary>Sends a request to <paramref name="relative"/> (e.g. <c>api/station/manifest</c>); a non-2xx answer throws <see cref="HubRefusedException"/>.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relative, object? json, CancellationToken ct, string? ifNoneMatch = null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string relative, object? json, CancellationToken ct, string? ifNoneMatch = null) =>
+        SendContentAsync(method, relative, json is null ? null : JsonContent.Create(json, options: JsonSerializerOptions.Web), ct, ifNoneMatch);
+
+    /// <summary>Sends <paramref name="content"/> (disposed with the request) to <paramref name="relative"/>; a non-2xx answer throws <see cref="HubRefusedException"/>.</summary>
+    public async Task<HttpResponseMessage> SendContentAsync(HttpMethod method, string relative, HttpContent? content, CancellationToken ct, string? ifNoneMatch = null)
     {
         var root = endpoint.BaseUrl.AbsoluteUri.EndsWith('/') ? endpoint.BaseUrl : new Uri(endpoint.BaseUrl.AbsoluteUri + "/");
         using var request = new HttpRequestMessage(method, new Uri(root, relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", endpoint.Token);
         if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", $"\"{ifNoneMatch}\"");
-        if (json is not null) request.Content = JsonContent.Create(json, options: JsonSerializerOptions.Web);
+        request.Content = content;
         var sent = time.GetUtcNow();
         HttpResponseMessage response;
         try

@@ -1,13 +1,14 @@
 namespace BroadcastHub.Station.Sync;
 
-/// <summary>One round with the hub: manifest and media, airtime upload, heartbeat. Each step runs even when another failed.</summary>
-public sealed class SyncCycle(ManifestSync manifest, AirtimeUploader uploader, HeartbeatSender heartbeat, SyncState state, ILogger<SyncCycle> log)
+/// <summary>One round with the hub: manifest and media, airtime upload, relay recordings' upload, heartbeat. Each step runs even when another failed.</summary>
+public sealed class SyncCycle(ManifestSync manifest, AirtimeUploader uploader, RecordingUploader recordings, HeartbeatSender heartbeat, SyncState state, ILogger<SyncCycle> log)
 {
-    /// <summary>Runs the three steps; true when all succeeded.</summary>
+    /// <summary>Runs the four steps; true when all succeeded.</summary>
     public async Task<bool> RunAsync(CancellationToken ct)
     {
         var ok = await StepAsync("sync", () => manifest.SyncOnceAsync(ct), ct);
         ok &= await StepAsync("airtime upload", () => uploader.UploadPendingAsync(ct), ct);
+        ok &= await StepAsync("recording upload", () => recordings.UploadPendingAsync(ct), ct);
         ok &= await StepAsync("heartbeat", () => heartbeat.SendAsync(ct), ct);
         return ok;
     }

@@ -35,7 +35,7 @@ public sealed class RelayRecordingRetentionTests : IDisposable
         var fresh = Relay(1, 3);
         var wav = Recording(Path.Combine(Air, "zone1", "2026-08-01.wav"), 200);
         var upkeep = new RelayRecordingUpkeep(Options.Create(new RelayOptions { RecordingRetentionDays = 90 }),
-            Options.Create(new PlayoutOptions { DataPath = _data }), _time, NullLogger<RelayRecordingUpkeep>.Instance);
+            Options.Create(new PlayoutOptions { DataPath = _data }), _time, [], NullLogger<RelayRecordingUpkeep>.Instance);
 
         await upkeep.StartAsync(CancellationToken.None);
         await Until(() => !File.Exists(old));
@@ -60,6 +60,26 @@ public sealed class RelayRecordingRetentionTests : IDisposable
 
         Assert.True(File.Exists(relay));
         Assert.False(File.Exists(wav));
+    }
+
+    [Fact]
+    public void A_held_recording_not_yet_uploaded_outlives_its_retention()
+    {
+        var held = Relay(100, 1);
+        var free = Relay(100, 2);
+        var upkeep = new RelayRecordingUpkeep(Options.Create(new RelayOptions { RecordingRetentionDays = 90 }),
+            Options.Create(new PlayoutOptions { DataPath = _data }), _time,
+            [new Hold(Path.GetRelativePath(_data, held).Replace('\\', '/'))], NullLogger<RelayRecordingUpkeep>.Instance);
+
+        Assert.Equal(1, upkeep.PruneNow());
+
+        Assert.True(File.Exists(held));
+        Assert.False(File.Exists(free));
+    }
+
+    private sealed class Hold(string path) : IRelayRecordingHold
+    {
+        public IReadOnlySet<string> HeldPaths() => new HashSet<string> { path };
     }
 
     private static async Task Until(Func<bool> condition)

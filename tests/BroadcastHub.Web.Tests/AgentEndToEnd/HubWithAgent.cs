@@ -19,10 +19,12 @@ public sealed class HubWithAgent : IAsyncDisposable
     public long CommuneId { get; }
     public long ZoneId { get; }
 
-    /// <summary>Starts the hub, enrols a new station for a new commune's zone, and starts its agent.</summary>
-    public static async Task<HubWithAgent> StartAsync(string commune)
+    /// <summary>Starts the hub (with <paramref name="hubSettings"/> too), enrols a new station for a new commune's zone, and starts its agent.</summary>
+    public static async Task<HubWithAgent> StartAsync(string commune, IDictionary<string, string>? hubSettings = null)
     {
-        var hub = new AppProcess(new Dictionary<string, string> { ["BroadcastHub__HouseFormat__SampleRate"] = "22050" });
+        var settings = new Dictionary<string, string> { ["BroadcastHub__HouseFormat__SampleRate"] = "22050" };
+        foreach (var (key, value) in hubSettings ?? new Dictionary<string, string>()) settings[key] = value;
+        var hub = new AppProcess(settings);
         AgentProcess? agent = null;
         try
         {

@@ -199,6 +199,7 @@ public static class RouteRuleTable
         ["GET /api/station/media/{sha256}"] = new(Need.Admin, new Unscoped("station token only: media of its own manifest")),
         ["POST /api/station/airtime"] = new(Need.Admin, new Unscoped("station token only: occurrences of its own zones")),
         ["POST /api/station/heartbeat"] = new(Need.Admin, new Unscoped("station token only: its own state")),
+        ["PUT /api/station/airtime/{occurrenceId:long}/{position:int}/recording"] = new(Need.Admin, new Unscoped("station token only: relay records of its own zones")),
         ["GET /api/station/push/negotiate"] = new(Need.Admin, new Unscoped("station token only: push to its own agent (StationPush/ tests)")),
         ["GET /api/station/push"] = new(Need.Admin, new Unscoped("station token only: push to its own agent (StationPush/ tests)")),
     };

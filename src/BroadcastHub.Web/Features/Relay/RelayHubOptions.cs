@@ -20,4 +20,7 @@ public sealed class RelayHubOptions
 
     /// <summary>How long a booking-time probe's answer is reused for the same source and URL (0 = never).</summary>
     public int BookingProbeCacheSeconds { get; set; } = 60;
+
+    /// <summary>Largest relay recording a station agent may upload, in megabytes (default 64).</summary>
+    public int AgentRecordingMaxMegabytes { get; set; } = 64;
 }

@@ -59,6 +59,18 @@ public sealed class StationAgentApiController(TimeProvider time) : ControllerBas
         }
     }
 
+    /// <summary>
+    /// The recording (<c>audio/ogg</c>, Opus) of a relay the station aired, for its own airtime record of
+    /// (<paramref name="occurrenceId"/>, <paramref name="position"/>); written once, the same bytes again are a duplicate.
+    /// </summary>
+    [HttpPut("airtime/{occurrenceId:long}/{position:int}/recording")]
+    public async Task<IActionResult> Recording(long occurrenceId, int position, [FromServices] StationRecordingUpload upload, CancellationToken ct)
+    {
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = upload.MaxBytes + 1;
+        return Ok(await upload.ReceiveAsync(StationId, occurrenceId, position, Request.Body, Request.ContentLength, ct));
+    }
+
     /// <summary>The agent's state: version, clock, NTP, cache coverage, pending airtime and zones' outputs.</summary>
     [HttpPost("heartbeat")]
     public IActionResult Heartbeat([FromBody] StationHeartbeatRequest heartbeat, [FromServices] StationHeartbeatService heartbeats)

@@ -11,6 +11,8 @@ public static class StationsRegistration
         services.AddScoped<StationManifestBuilder>();
         services.AddScoped<StationMediaAccess>();
         services.AddSingleton<StationAirtimeUpload>();
+        services.AddSingleton<Data.Repositories.AgentRecordingRepository>();
+        services.AddSingleton<StationRecordingUpload>();
         services.AddScoped<StationHeartbeatService>();
         return services;
     }

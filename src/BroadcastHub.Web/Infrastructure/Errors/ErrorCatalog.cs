@@ -177,6 +177,12 @@ public static class ErrorCatalog
         ["relay_source_not_found"] = 404,
         ["relay_name_taken"] = 409,
         ["relay_source_in_use"] = 409,
+        // Relay recordings uploaded by station agents (issue 13).
+        ["not_a_relay_record"] = 400,
+        ["airtime_not_found"] = 404,
+        ["recording_conflict"] = 409,
+        ["recording_too_large"] = 413,
+        ["recording_not_opus"] = 415,
     };
 
     /// <summary>The HTTP status of <paramref name="code"/>.</summary>

@@ -24,8 +24,12 @@ public static class RequestBodyLimits
     /// <summary>The largest body <paramref name="request"/> may send.</summary>
     public static long For(HttpRequest request, BroadcastHubOptions hub, RequestBodyLimitOptions limits)
     {
-        if (!HttpMethods.IsPost(request.Method)) return limits.MaxRequestBodyBytes;
         var path = request.Path.Value?.TrimEnd('/') ?? "";
+        // An agent's relay recording: StationRecordingUpload enforces BroadcastHub:Relay:AgentRecordingMaxMegabytes (recording_too_large).
+        if (HttpMethods.IsPut(request.Method) && path.StartsWith("/api/station/airtime/", StringComparison.OrdinalIgnoreCase)
+            && path.EndsWith("/recording", StringComparison.OrdinalIgnoreCase))
+            return long.MaxValue;
+        if (!HttpMethods.IsPost(request.Method)) return limits.MaxRequestBodyBytes;
         if (IsUpload(path)) return hub.MaxUploadBytes + FormFraming;
         if (path.Equals("/api/playlists/import", StringComparison.OrdinalIgnoreCase))
             return Features.Playlists.PlaylistService.MaxBytes + limits.MaxRequestBodyBytes;

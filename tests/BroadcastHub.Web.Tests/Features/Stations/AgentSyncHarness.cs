@@ -27,7 +27,9 @@ public sealed class AgentSyncHarness : IDisposable
         Sync = new ManifestSync(Hub, Store, Cache, time, Options.Station.CacheDays, NullLogger<ManifestSync>.Instance);
         Uploader = new AirtimeUploader(Hub, Outbox, NullLogger<AirtimeUploader>.Instance);
         Heartbeat = new HeartbeatSender(Hub, Store, Outbox, time);
-        Cycle = new SyncCycle(Sync, Uploader, Heartbeat, State, NullLogger<SyncCycle>.Instance);
+        Recordings = new RecordingUploader(Hub, new RecordingQueue(Database, time),
+            Microsoft.Extensions.Options.Options.Create(new BroadcastHub.Playout.PlayoutOptions { DataPath = dataPath }), NullLogger<RecordingUploader>.Instance);
+        Cycle = new SyncCycle(Sync, Uploader, Recordings, Heartbeat, State, NullLogger<SyncCycle>.Instance);
         Status = new StationStatus(Microsoft.Extensions.Options.Options.Create(Options), Cache, Store, Outbox, State);
     }
 
@@ -41,6 +43,7 @@ public sealed class AgentSyncHarness : IDisposable
     public MediaCache Cache { get; }
     public ManifestSync Sync { get; }
     public AirtimeUploader Uploader { get; }
+    public RecordingUploader Recordings { get; }
     public HeartbeatSender Heartbeat { get; }
     public SyncCycle Cycle { get; }
     public StationStatus Status { get; }

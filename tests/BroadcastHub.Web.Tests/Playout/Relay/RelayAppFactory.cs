@@ -10,7 +10,8 @@ namespace BroadcastHub.Web.Tests.Playout.Relay;
 
 /// <summary>
 /// The app airing on the <c>file</c> output in the test source's format (48 kHz mono), a 4 s relay pre-roll, quick
-/// reconnections, and bulletin 1 — the first this app stores, a 1 kHz tone — as the relay fill.
+/// reconnections, bulletin 1 — the first this app stores, a 1 kHz tone — as the relay fill, and agents' relay
+/// recordings up to 1 MB.
 /// </summary>
 public sealed class RelayAppFactory : AppFactory
 {
@@ -28,6 +29,7 @@ public sealed class RelayAppFactory : AppFactory
         builder.UseSetting("BroadcastHub:Relay:PrerollSeconds", PrerollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("BroadcastHub:Relay:ReconnectMaxSeconds", "2");
         builder.UseSetting("BroadcastHub:Relay:FillBulletinId", "1");
+        builder.UseSetting("BroadcastHub:Relay:AgentRecordingMaxMegabytes", "1");
     }
 
     public PlayoutScenario Scenario => new(this);
