@@ -19,7 +19,7 @@ public sealed class ZoneRig : IDisposable
     {
         var time = TimeProvider.System;
         _stream = new LiveStream("ffmpeg", url, house, TimeSpan.FromSeconds(5), time, NullLogger.Instance);
-        _item = new RelayItemProvider(_stream, long.MaxValue, []);
+        _item = new RelayItemProvider(_stream, long.MaxValue, RelayFill.Silence(house.SampleRate, house.Channels));
         var limited = new TruePeakLimiterSampleProvider(new ShortTermLeveller(_item, -16, 12), -1);
         _recording = RelayRecording.Start("ffmpeg", recordingPath, house);
         Detector = new MarkerDetector(new RecordingTee(limited, _recording), time);

@@ -39,6 +39,32 @@ public sealed class CommuneProgrammeRepository(AppDatabase db, TimeProvider time
             ?? CommuneProgrammeSettings.Default(communeId);
     }
 
+    /// <summary>
+    /// The bulletins of the commune's evergreen playlist in playlist order (empty when none is set), whatever its
+    /// underfill mode: what fills a relay while its stream is away.
+    /// </summary>
+    public IReadOnlyList<long> EvergreenBulletinIds(long communeId)
+    {
+        using var c = db.Open();
+        return c.Query<long>(
+            """
+            SELECT i.bulletin_id FROM commune_programmes p JOIN playlist_items i ON i.playlist_id = p.evergreen_playlist_id
+            WHERE p.commune_id = @communeId ORDER BY i.position
+            """, new { communeId }).AsList();
+    }
+
+    /// <summary>Every commune's evergreen playlist bulletins in playlist order (communes with none are absent), in one query.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<long>> EvergreenBulletinIdsByCommune()
+    {
+        using var c = db.Open();
+        return c.Query<(long CommuneId, long BulletinId)>(
+                """
+                SELECT p.commune_id, i.bulletin_id FROM commune_programmes p JOIN playlist_items i ON i.playlist_id = p.evergreen_playlist_id
+                ORDER BY p.commune_id, i.position
+                """)
+            .GroupBy(r => r.CommuneId).ToDictionary(g => g.Key, g => (IReadOnlyList<long>)g.Select(r => r.BulletinId).ToList());
+    }
+
     /// <summary>Stores the commune's settings (all of them).</summary>
     public void Save(CommuneProgrammeSettings s)
     {

@@ -4,11 +4,10 @@ using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Core.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NAudio.Wave;
 
 namespace BroadcastHub.Playout.Relay;
 
-/// <summary>What the engine needs to air relays: streams, fill, recordings and alerts, from the host's settings.</summary>
+/// <summary>What the engine needs to air relays: streams, fill (<see cref="RelayFills"/>), recordings and alerts, from the host's settings.</summary>
 public sealed class RelayAir(
     IPlayoutStore store, IPlayoutMedia media, IOptions<RelayOptions> options, IOptions<FfmpegLocation> ffmpeg, IOptions<PlayoutOptions> playout,
     ZoneOutputs outputs, StationClock clock, RelayAlerts alerts, ILogger<RelayAir> log)
@@ -26,24 +25,12 @@ public sealed class RelayAir(
         return new RelayStreams(this, occ, relays, sources);
     }
 
-    /// <summary>The fill while a stream is away: the fill bulletin when one is set, approved and present; else none (silence).</summary>
-    internal async Task<IReadOnlyList<Func<ISampleProvider>>> FillsAsync(CancellationToken cancel)
-    {
-        if (options.Value.FillBulletinId is not { } id) return [];
-        if (!store.Bulletins([id]).TryGetValue(id, out var bulletin) || !bulletin.IsAirableOn(clock.Today))
-        {
-            log.LogWarning("Relay fill bulletin {Id} is not approved or not valid today; a stream outage airs silence", id);
-            return [];
-        }
-        var found = await media.ResolveAsync(bulletin.PlayoutSha256, cancel);
-        if (found.Path is not { } path)
-        {
-            log.LogWarning("Relay fill bulletin {Id} has no media here ({Error}); a stream outage airs silence", id, found.Error);
-            return [];
-        }
-        var loudness = PlayoutLoudness.For(playout.Value);
-        return [ItemChain.Open(path, outputs.HouseFormat, bulletin.IntegratedLufs, bulletin.Channels, loudness)];
-    }
+    /// <summary>The fill of <paramref name="occ"/>'s relay gaps (evergreen playlist, else fill bulletin, else silence).</summary>
+    internal Task<RelayFill> FillAsync(Occurrence occ, CancellationToken cancel) =>
+        new RelayFills(store, media, options.Value, playout.Value, outputs.HouseFormat, log).ForAsync(occ, cancel);
+
+    /// <summary>Silence, until the fill is chosen.</summary>
+    internal RelayFill Silence() => RelayFill.Silence(outputs.HouseFormat.SampleRate, outputs.HouseFormat.Channels);
 
     /// <summary>Opens the stream of a relay item now (and its recording), wiring its alerts.</summary>
     internal (LiveStream, RelayRecording?) Open(Occurrence occ, PlannedItem item, RelaySource source)

@@ -4,17 +4,15 @@ namespace BroadcastHub.Playout.Relay;
 
 /// <summary>
 /// One relay item: exactly <see cref="Frames"/> frames (the booked length), live audio from the stream whenever it is
-/// there, else the fill (the evergreen playlist's items or the fill bulletin, in turn; silence when there is none),
-/// back to live as soon as the stream returns. Every frame not from the stream counts as outage seconds.
+/// there, else the <see cref="RelayFill"/> (the commune's evergreen playlist, else the fill bulletin, else silence), back
+/// to live as soon as the stream returns (the fill fading out under it). Every frame not from the stream counts as outage seconds.
 /// </summary>
 public sealed class RelayItemProvider : ISampleProvider, IDisposable
 {
     private const double OutageEndsAfterLiveSeconds = 0.5;
     private readonly LiveStream _stream;
-    private readonly IReadOnlyList<Func<ISampleProvider>> _fills;
+    private readonly RelayFill _fill;
     private readonly int _channels;
-    private ISampleProvider? _fill;
-    private int _nextFill;
     private readonly List<(long Start, long End)> _runs = [];
     private readonly List<long> _episodes = [];
     private long _liveRun;
@@ -23,10 +21,13 @@ public sealed class RelayItemProvider : ISampleProvider, IDisposable
     private int _connectionsLive;
     private bool _inOutage;
 
-    /// <summary>Airs <paramref name="frames"/> frames of <paramref name="stream"/> (<see cref="long.MaxValue"/>: until cut).</summary>
-    public RelayItemProvider(LiveStream stream, long frames, IReadOnlyList<Func<ISampleProvider>> fills)
+    /// <summary>
+    /// Airs <paramref name="frames"/> frames of <paramref name="stream"/> (<see cref="long.MaxValue"/>: until cut), with
+    /// <paramref name="fill"/> in its gaps (the stream and the fill belong to the caller).
+    /// </summary>
+    public RelayItemProvider(LiveStream stream, long frames, RelayFill fill)
     {
-        (_stream, Frames, _fills) = (stream, frames, fills);
+        (_stream, Frames, _fill) = (stream, frames, fill);
         _connectionsLive = stream.Connections;
         WaveFormat = stream.WaveFormat;
         _channels = WaveFormat.Channels;
@@ -77,6 +78,7 @@ public sealed class RelayItemProvider : ISampleProvider, IDisposable
         if (frames <= 0) return 0;
         var wanted = frames * _channels;
         var live = _stream.Read(buffer[..wanted]);
+        if (live > 0) _fill.Live(buffer[..live]);
         if (live < wanted)
         {
             var gapStart = Position + live / _channels;
@@ -93,7 +95,7 @@ public sealed class RelayItemProvider : ISampleProvider, IDisposable
                 else _runs.Add((gapStart, Position + frames));
             }
             _liveRun = 0;
-            Fill(buffer[live..wanted]);
+            _fill.Fill(buffer[live..wanted]);
             OutageFrames += (wanted - live) / _channels;
         }
         else if (_inOutage && (_liveRun += frames) >= OutageEndsAfterLiveSeconds * WaveFormat.SampleRate)
@@ -103,30 +105,8 @@ public sealed class RelayItemProvider : ISampleProvider, IDisposable
         return wanted;
     }
 
-    private void Fill(Span<float> buffer)
+    /// <summary>Nothing to close: the stream and the fill belong to the caller.</summary>
+    public void Dispose()
     {
-        var count = buffer.Length;
-        var done = 0;
-        for (var tries = 0; done < count && tries <= _fills.Count; tries++)
-        {
-            if (_fill is null)
-            {
-                if (_fills.Count == 0) break;
-                _fill = _fills[_nextFill++ % _fills.Count]();
-            }
-            var n = _fill.Read(buffer[done..]);
-            done += n;
-            if (n == 0 || done < count) DisposeFill();
-        }
-        buffer[done..].Clear();
     }
-
-    private void DisposeFill()
-    {
-        (_fill as IDisposable)?.Dispose();
-        _fill = null;
-    }
-
-    /// <summary>Closes the fill; the stream belongs to the caller.</summary>
-    public void Dispose() => DisposeFill();
 }

@@ -18,12 +18,13 @@ public sealed class RelayStreams : IDisposable
     private readonly Dictionary<int, (LiveStream Stream, RelayRecording? Recording)> _open = [];
     private readonly Dictionary<int, RelayOnAir> _onAir = [];
     private readonly CancellationTokenSource _stop = new();
-    private IReadOnlyList<Func<ISampleProvider>> _fills = [];
+    private RelayFill _fill;
     private bool _disposed;
 
     internal RelayStreams(RelayAir air, Occurrence occ, IReadOnlyList<PlannedItem> relays, IReadOnlyDictionary<long, RelaySource> sources)
     {
         (_air, _occ) = (air, occ);
+        _fill = air.Silence();
         _items = relays.ToDictionary(r => r.Item.Position, r => (r, sources.GetValueOrDefault(r.Item.Relay!.SourceId)));
         if (_items.Count > 0) _ = Task.Run(() => OpenAtPrerollAsync(_stop.Token));
     }
@@ -41,7 +42,7 @@ public sealed class RelayStreams : IDisposable
     public ISampleProvider Chain(PlayableItem item, long frames, LoudnessTarget target)
     {
         var (stream, recording) = Open(item.Position);
-        var onAir = new RelayOnAir(new RelayItemProvider(stream, frames, _fills), recording, target, _air.Options.LevellerMaxGainDb, _air.DataPath);
+        var onAir = new RelayOnAir(new RelayItemProvider(stream, frames, _fill), recording, target, _air.Options.LevellerMaxGainDb, _air.DataPath);
         lock (_onAir) _onAir[item.Position] = onAir;
         return onAir.Chain;
     }
@@ -50,7 +51,7 @@ public sealed class RelayStreams : IDisposable
     {
         try
         {
-            _fills = await _air.FillsAsync(stop);
+            _fill = await _air.FillAsync(_occ, stop);
             var preroll = TimeSpan.FromSeconds(_air.Options.PrerollSeconds);
             foreach (var (position, (item, source)) in _items.OrderBy(i => i.Value.Item.Start))
             {
@@ -96,6 +97,7 @@ public sealed class RelayStreams : IDisposable
             }
             _open.Clear();
         }
+        _fill.Dispose();
         foreach (var (item, _) in _items.Values) _air.Alerts.Clear(_occ.Id, item.Item.Position);
     }
 }

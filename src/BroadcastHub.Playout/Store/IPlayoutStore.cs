@@ -26,6 +26,12 @@ public interface IPlayoutStore
     /// <summary>The relay sources with these ids that are known (deleted ones too: a planned item still names its source); the others are absent.</summary>
     IReadOnlyDictionary<long, RelaySource> RelaySources(IEnumerable<long> ids);
 
+    /// <summary>
+    /// The bulletin ids of the commune's evergreen playlist in playlist order (empty when it has none): what fills a
+    /// relay while its stream is away. The engine checks each as it checks a rundown item (<see cref="Bulletins"/>).
+    /// </summary>
+    IReadOnlyList<long> EvergreenBulletins(long communeId);
+
     /// <summary>The broadcast policy in force for the commune.</summary>
     BroadcastPolicy PolicyFor(long communeId);
 

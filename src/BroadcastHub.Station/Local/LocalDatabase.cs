@@ -52,7 +52,7 @@ public sealed class LocalDatabase
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataPath, "station.db"), Pooling = true }.ToString();
         using var connection = Open();
         connection.Execute("PRAGMA journal_mode = WAL;");
-        connection.Execute(Schema);
+        connection.Execute(Schema + EvergreenStore.Schema);
         foreach (var (table, column, definition) in AddedColumns)
             if (!connection.Query<string>($"SELECT name FROM pragma_table_info('{table}')").Contains(column))
                 connection.Execute($"ALTER TABLE {table} ADD COLUMN {column} {definition}");

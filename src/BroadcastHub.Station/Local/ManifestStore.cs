@@ -44,6 +44,7 @@ public sealed class ManifestStore(LocalDatabase db)
             INSERT INTO relay_sources (id, name, url) VALUES (@Id, @Name, @Url)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url
             """, manifest.RelaySources ?? [], tx);
+        EvergreenStore.Replace(connection, tx, manifest.Evergreen);
         Insert(connection, tx, manifest.Occurrences.Where(o => !NotToAir.Contains(o.State, StringComparer.OrdinalIgnoreCase) && !kept.Contains(o.Id)));
         connection.Execute("""
             INSERT INTO sync_state (id, version, synced_at, window_from, window_until, cache_ready_until) VALUES (1, @Version, @SyncedAt, @From, @Until, NULL)
@@ -135,6 +136,9 @@ public sealed class ManifestStore(LocalDatabase db)
             ORDER BY o.start_utc, o.id, i.position
             """).Select(r => new LocalMedia(r.Id, Parse(r.Start), r.Sha256)).ToList();
     }
+
+    /// <summary>The media of the communes' evergreen playlists (cached like booked items': they fill relay gaps).</summary>
+    public IReadOnlyList<string> EvergreenMedia() => new EvergreenStore(db).Media();
 
     internal static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 

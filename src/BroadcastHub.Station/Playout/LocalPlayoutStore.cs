@@ -108,7 +108,7 @@ public sealed class LocalPlayoutStore(LocalDatabase db) : IPlayoutStore
         var ids = bulletinIds.Distinct().ToArray();
         using var c = db.Open();
         // The manifest only lists items the hub would air (approved, valid that day): the hub checked them.
-        return c.Query<(long Id, string Title, string Sha256, long Bytes, double Duration, double Lufs, double Peak, long Frames, long Rate, long Channels)>(
+        var booked = c.Query<(long Id, string Title, string Sha256, long Bytes, double Duration, double Lufs, double Peak, long Frames, long Rate, long Channels)>(
                 "SELECT bulletin_id, title, sha256, bytes, duration_seconds, integrated_lufs, true_peak_dbtp, frames, sample_rate, channels FROM rundown_items WHERE relay_source_id IS NULL AND bulletin_id IN (SELECT value FROM json_each(@ids))",
                 new { ids = JsonSerializer.Serialize(ids) })
             .DistinctBy(r => r.Id)
@@ -118,7 +118,12 @@ public sealed class LocalPlayoutStore(LocalDatabase db) : IPlayoutStore
                 Frames = r.Rate > 0 ? r.Frames : (long)Math.Round(r.Duration * 1_000_000), SampleRate = r.Rate > 0 ? (int)r.Rate : 1_000_000,
                 Channels = (int)r.Channels, IntegratedLufs = r.Lufs, TruePeakDbtp = r.Peak, Status = BulletinStatus.Approved,
             });
+        foreach (var (id, bulletin) in new EvergreenStore(db).Bulletins(ids.Where(id => !booked.ContainsKey(id)).ToList())) booked[id] = bulletin;
+        return booked;
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<long> EvergreenBulletins(long communeId) => new EvergreenStore(db).BulletinIds(communeId);
 
     /// <inheritdoc />
     public BroadcastPolicy PolicyFor(long communeId)

@@ -3,7 +3,7 @@ namespace BroadcastHub.Station.Sync;
 /// <summary>The hub's <c>GET /api/station/manifest</c> answer, as far as the agent reads it.</summary>
 public sealed record HubManifest(long StationId, string TimeZone, string Version, DateTimeOffset HubTime, DateTimeOffset From,
     DateTimeOffset Until, int Days, int GraceSeconds, IReadOnlyList<HubZone> Zones, IReadOnlyList<HubOccurrence> Occurrences,
-    IReadOnlyList<HubRelaySource>? RelaySources = null);
+    IReadOnlyList<HubRelaySource>? RelaySources = null, IReadOnlyList<HubEvergreen>? Evergreen = null);
 
 /// <summary>A live stream a relay item airs.</summary>
 public sealed record HubRelaySource(long Id, string Name, string Url);

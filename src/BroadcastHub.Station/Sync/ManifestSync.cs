@@ -61,6 +61,19 @@ public sealed class ManifestSync(HubClient hub, ManifestStore store, MediaCache 
             }
             if (missing.Contains(item.Sha256)) firstGap ??= item.OccurrenceStart;
         }
+        // Evergreen media fills relay gaps whenever they come: cached too, but a session's own media decides cacheReadyUntil.
+        foreach (var sha256 in store.EvergreenMedia().Where(s => !missing.Contains(s) && !cache.Contains(s)))
+        {
+            try
+            {
+                await cache.EnsureAsync(sha256, ct);
+            }
+            catch (MediaCacheException e)
+            {
+                log.LogWarning("Evergreen media {Sha256} is not cached: {Reason}", sha256, e.Message);
+                missing.Add(sha256);
+            }
+        }
         return (missing.Count, firstGap ?? windowUntil);
     }
 }

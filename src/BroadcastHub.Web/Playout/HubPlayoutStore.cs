@@ -11,7 +11,8 @@ namespace BroadcastHub.Web.Playout;
 /// <summary>The engine's store on the hub: the app database's repositories, for the zones this process plays.</summary>
 public sealed class HubPlayoutStore(
     OccurrenceRepository occurrences, BulletinRepository bulletins, Policies policies, StationRepository stations, ThisStation station,
-    AirtimeRecoveryQuery claimed, AirtimeRepository airtime, OccurrenceProgressRepository progress, RelaySourceRepository relaySources) : IPlayoutStore
+    AirtimeRecoveryQuery claimed, AirtimeRepository airtime, OccurrenceProgressRepository progress, RelaySourceRepository relaySources,
+    CommuneProgrammeRepository programmes) : IPlayoutStore
 {
     /// <inheritdoc />
     public Occurrence? FindOccurrence(long occurrenceId) => occurrences.Find(occurrenceId);
@@ -27,6 +28,9 @@ public sealed class HubPlayoutStore(
 
     /// <inheritdoc />
     public IReadOnlyDictionary<long, RelaySource> RelaySources(IEnumerable<long> ids) => relaySources.FindMany(ids);
+
+    /// <inheritdoc />
+    public IReadOnlyList<long> EvergreenBulletins(long communeId) => programmes.EvergreenBulletinIds(communeId);
 
     /// <inheritdoc />
     public BroadcastPolicy PolicyFor(long communeId) => policies.ForCommune(communeId);

@@ -22,7 +22,7 @@ public sealed class LiveStreamTests
         using var stream = Open(server.Url);
         await stream.FirstAudio.WaitAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(1500);
-        using var relay = new RelayItemProvider(stream, 4 * Rate, []);
+        using var relay = new RelayItemProvider(stream, 4 * Rate, RelayFill.Silence(Rate, 1));
 
         var (audio, startedAt) = await RealTimePump.RunAsync(relay, 4);
 
@@ -41,7 +41,7 @@ public sealed class LiveStreamTests
         using var stream = Open(server.Url);
         await stream.FirstAudio.WaitAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(1000);
-        using var relay = new RelayItemProvider(stream, 13 * Rate, [() => new ToneFill(House, 1000, 1.5)]);
+        using var relay = new RelayItemProvider(stream, 13 * Rate, new RelayFill([() => new ToneFill(House, 1000, 1.5)], Rate, 1));
         var killed = false;
 
         var (audio, startedAt) = await RealTimePump.RunAsync(relay, 13, at: seconds =>
@@ -69,7 +69,7 @@ public sealed class LiveStreamTests
         using var stream = Open(server.Url);
         await stream.FirstAudio.WaitAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(5000);
-        using var relay = new RelayItemProvider(stream, 5 * Rate, []);
+        using var relay = new RelayItemProvider(stream, 5 * Rate, RelayFill.Silence(Rate, 1));
 
         var (audio, startedAt) = await RealTimePump.RunAsync(relay, 5);
 
@@ -88,7 +88,7 @@ public sealed class LiveStreamTests
         var lost = new TaskCompletionSource<string>();
         stream.ConnectionLost += error => lost.TrySetResult(error);
         var error = await lost.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        using var relay = new RelayItemProvider(stream, Rate, []);
+        using var relay = new RelayItemProvider(stream, Rate, RelayFill.Silence(Rate, 1));
 
         var (audio, _) = await RealTimePump.RunAsync(relay, 1);
 

@@ -1,9 +1,13 @@
 namespace BroadcastHub.Web.Features.Stations;
 
-/// <summary>What a station agent needs to air its zones offline for the next days (<c>GET /api/station/manifest</c>).</summary>
+/// <summary>
+/// What a station agent needs to air its zones offline for the next days (<c>GET /api/station/manifest</c>); <c>evergreen</c>:
+/// its communes' evergreen playlists, which fill a relay while its stream is away.
+/// </summary>
 public sealed record StationManifest(long StationId, string TimeZone, string Version, DateTimeOffset GeneratedAt, DateTimeOffset HubTime,
     DateTimeOffset From, DateTimeOffset Until, int Days, int GraceSeconds, IReadOnlyList<ManifestZone> Zones,
-    IReadOnlyList<ManifestOccurrence> Occurrences, IReadOnlyList<ManifestRelaySource>? RelaySources = null);
+    IReadOnlyList<ManifestOccurrence> Occurrences, IReadOnlyList<ManifestRelaySource>? RelaySources = null,
+    IReadOnlyList<ManifestEvergreen>? Evergreen = null);
 
 /// <summary>A live stream that a relay item of the manifest airs (the station opens it itself at air time).</summary>
 public sealed record ManifestRelaySource(long Id, string Name, string Url);

@@ -18,7 +18,8 @@ namespace BroadcastHub.Web.Features.Stations;
 /// exactly when something the station airs changes.
 /// </summary>
 public sealed class StationManifestBuilder(StationRepository stations, PlacesRepository places, OccurrenceRepository occurrences,
-    BulletinRepository bulletins, Policies policies, StationClock clock, IOptions<SchedulingOptions> options, RelaySourceRepository relays)
+    BulletinRepository bulletins, Policies policies, StationClock clock, IOptions<SchedulingOptions> options, RelaySourceRepository relays,
+    CommuneProgrammeRepository programmes)
 {
     public const int DefaultDays = 3;
     public const int MaxDays = 30;
@@ -48,6 +49,9 @@ public sealed class StationManifestBuilder(StationRepository stations, PlacesRep
         var found = bulletins.FindMany(rundowns.Values.SelectMany(r => r).Where(i => !i.IsRelay).Select(i => i.BulletinId));
         var sources = relays.FindMany(rundowns.Values.SelectMany(r => r).Where(i => i.IsRelay).Select(i => i.Relay!.SourceId));
         var byZone = planned.ToLookup(o => o.ZoneId);
+        var communes = zonesOf.Values.SelectMany(z => z).Select(z => z.CommuneId).ToHashSet();
+        var playlists = programmes.EvergreenBulletinIdsByCommune().Where(p => communes.Contains(p.Key)).ToDictionary();
+        var evergreens = bulletins.FindMany(playlists.Values.SelectMany(p => p));
         return zonesOf.ToDictionary(s => s.Key, s =>
         {
             var zones = s.Value;
@@ -55,14 +59,20 @@ public sealed class StationManifestBuilder(StationRepository stations, PlacesRep
                 .Select(o => Occurrence(o, rundowns[o.Id], found, sources)).ToList();
             var relaySources = items.SelectMany(o => o.Items).Where(i => i.Relay is not null).Select(i => i.Relay!.SourceId).Distinct().Order()
                 .Select(id => new ManifestRelaySource(id, sources[id].Name, sources[id].Url)).ToList();
-            var version = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { zones, items, relaySources }, VersionJson)))[..32];
-            return new StationManifest(s.Key, clock.Zone.Id, version, now, clock.UtcNow, now, until, span, options.Value.GraceSeconds, zones, items, relaySources);
+            var evergreen = ManifestEvergreen.Of(zones.Select(z => z.CommuneId), playlists, evergreens);
+            var version = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { zones, items, relaySources, evergreen }, VersionJson)))[..32];
+            return new StationManifest(s.Key, clock.Zone.Id, version, now, clock.UtcNow, now, until, span, options.Value.GraceSeconds, zones, items, relaySources,
+                evergreen);
         });
     }
 
-    /// <summary>The SHA-256 of every media file the station's manifest for <paramref name="days"/> references.</summary>
-    public IReadOnlySet<string> MediaOf(long stationId, int days = MaxDays) =>
-        Build(stationId, days).Occurrences.SelectMany(o => o.Items).Where(i => i.Relay is null).Select(i => i.Sha256).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The SHA-256 of every media file the station's manifest for <paramref name="days"/> references (evergreen playlists too).</summary>
+    public IReadOnlySet<string> MediaOf(long stationId, int days = MaxDays)
+    {
+        var manifest = Build(stationId, days);
+        return manifest.Occurrences.SelectMany(o => o.Items).Where(i => i.Relay is null).Select(i => i.Sha256)
+            .Concat((manifest.Evergreen ?? []).SelectMany(e => e.Items).Select(i => i.Sha256)).ToHashSet(StringComparer.Ordinal);
+    }
 
     private Dictionary<long, List<ManifestZone>> Zones(IReadOnlyCollection<long> stationIds)
     {
