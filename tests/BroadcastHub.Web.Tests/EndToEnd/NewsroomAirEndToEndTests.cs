@@ -58,12 +58,12 @@ public sealed class NewsroomAirEndToEndTests(ITestOutputHelper output)
 
             var communeId = await station.CommuneAsync("Xã Đồng Văn");
             var (start, date, occurrenceId) = await station.BookedSessionAsync(communeId, TimeSpan.FromSeconds(12), 15, [bulletinId]);
-            var record = await WaitForAirtime(station, date, occurrenceId, TimeSpan.FromSeconds(60));
+            var record = await Spine.WaitForAirtime(station, date, occurrenceId, TimeSpan.FromSeconds(60));
 
             Assert.Equal("Completed", record.GetProperty("outcome").GetString());
             Assert.Equal(bulletin.GetProperty("durationSeconds").GetDouble(), record.GetProperty("playedSeconds").GetDouble(), 3);
             var recording = Assert.Single(Directory.GetFiles(Path.Combine(newsroom.DataPath, "air"), "*.wav", SearchOption.AllDirectories));
-            AssertHolds(BroadcastWaveFile.Read(recording), Path.Combine(newsroom.DataPath, "media", house[..2], house + ".audio"));
+            Spine.AssertHoldsLoudnessMatched(BroadcastWaveFile.Read(recording), Path.Combine(newsroom.DataPath, "media", house[..2], house + ".audio"));
             var chain = await station.Http.GetFromJsonAsync<JsonElement>("/api/airtime/verify");
             Assert.True(chain.GetProperty("intact").GetBoolean(), chain.ToString());
             output.WriteLine($"aired from {start:HH:mm:ss} with PATH={settings["PATH"]}");
@@ -72,34 +72,5 @@ public sealed class NewsroomAirEndToEndTests(ITestOutputHelper output)
         {
             output.WriteLine(station.Output);
         }
-    }
-
-    private static void AssertHolds(BroadcastWaveFile wave, string houseCopy)
-    {
-        var analysis = AudioAnalyzer.Analyze(houseCopy);
-        using var decoder = AudioDecoder.Open(houseCopy);
-        var aired = LoudnessMatch.Apply(decoder, analysis.IntegratedLufs, new LoudnessTarget(), analysis.Channels);
-        var decoded = new List<float>();
-        var buffer = new float[4096];
-        int read;
-        while ((read = aired.Read(buffer)) > 0) decoded.AddRange(buffer.AsSpan(0, read).ToArray());
-        Assert.Equal(decoded.Count, wave.Samples.Length);
-        var worst = 0.0;
-        for (var i = 0; i < decoded.Count; i++)
-            worst = Math.Max(worst, Math.Abs(Math.Clamp(decoded[i], -1f, 1f) * 32767.0 - wave.Samples[i]));
-        Assert.InRange(worst, 0, 1.01);
-    }
-
-    private static async Task<JsonElement> WaitForAirtime(AppProcess app, string date, long occurrenceId, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            var all = (await app.Http.GetFromJsonAsync<JsonElement>($"/api/airtime?from={date}&to={date}")).EnumerateArray();
-            var match = all.FirstOrDefault(r => r.GetProperty("occurrenceId").GetInt64() == occurrenceId);
-            if (match.ValueKind == JsonValueKind.Object) return match;
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"No airtime record for occurrence {occurrenceId} within {timeout}:\n{app.Output}");
     }
 }

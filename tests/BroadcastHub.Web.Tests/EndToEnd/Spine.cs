@@ -91,9 +91,15 @@ public static class Spine
 
     private static void AssertHoldsDecodedBulletin(BroadcastWaveFile wave, string path)
     {
-        using var decoder = AudioDecoder.Open(path);
         Assert.Equal(22050, wave.SampleRate);
         Assert.Equal(1, wave.Channels);
+        AssertHoldsLoudnessMatched(wave, path);
+    }
+
+    /// <summary>The recording holds <paramref name="path"/> decoded and loudness-matched to the house target, sample for sample.</summary>
+    internal static void AssertHoldsLoudnessMatched(BroadcastWaveFile wave, string path)
+    {
+        using var decoder = AudioDecoder.Open(path);
         var analysis = AudioAnalyzer.Analyze(path);
         var aired = LoudnessMatch.Apply(decoder, analysis.IntegratedLufs, new LoudnessTarget(), analysis.Channels);
         var decoded = new List<float>();
@@ -107,7 +113,8 @@ public static class Spine
         Assert.InRange(worst, 0, 1.01);
     }
 
-    private static async Task<JsonElement> WaitForAirtime(AppProcess app, string date, long occurrenceId, TimeSpan timeout)
+    /// <summary>The airtime record of the occurrence on the date, polled every 0.5 s until the timeout.</summary>
+    internal static async Task<JsonElement> WaitForAirtime(AppProcess app, string date, long occurrenceId, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
