@@ -40,7 +40,7 @@ public sealed class AppDatabase
         Path = "";
         Dialect = dialect;
         _connectionString = Tuned(postgresConnectionString);
-        Version = new DataVersion(OpenPostgres, DataVersion.PostgresQuery, pooled: true);
+        Version = new DataVersion(OpenPostgres, DataVersion.PostgresQuery, pooled: true, OpenPostgresAsync);
         Cache = new ReadCache(Version, cacheReads);
     }
 
@@ -105,6 +105,13 @@ public sealed class AppDatabase
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         connection.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+        return connection;
+    }
+
+    private async Task<DbConnection> OpenPostgresAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
         return connection;
     }
 

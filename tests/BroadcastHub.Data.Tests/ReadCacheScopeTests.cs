@@ -73,6 +73,31 @@ public abstract class ReadCacheScopeTests : IDisposable
         Assert.Equal(["Node 1", "Node 2"], Units());
     }
 
+    [DbFact]
+    public async Task A_prefetched_version_serves_the_scope_and_is_forgotten_when_the_scope_opens_a_connection()
+    {
+        Assert.Empty(Units());
+        AddUnit(_db.OpenAnother(), "Node 1");   // acknowledged before the request: the prefetch must see it
+        using var scope = _db.Database.Version.BeginScope();
+        await _db.Database.Version.PrefetchAsync(CancellationToken.None);
+        var prefetched = _db.Database.Version.Current();
+        AddUnit(_db.OpenAnother(), "Node 2");   // during the request: may or may not be seen
+        Assert.Equal(prefetched, _db.Database.Version.Current());
+        Assert.Contains("Node 1", Units());
+        using (var c = _db.Database.Open()) c.Query("SELECT 1").AsList();
+        Assert.NotEqual(prefetched, _db.Database.Version.Current());
+        Assert.Equal(["Node 1", "Node 2"], Units());
+    }
+
+    [DbFact]
+    public async Task A_prefetch_outside_a_scope_remembers_nothing()
+    {
+        Assert.Empty(Units());
+        await _db.Database.Version.PrefetchAsync(CancellationToken.None);
+        AddUnit(_db.OpenAnother(), "Node 1");
+        Assert.Equal(["Node 1"], Units());
+    }
+
     /// <summary>On SQLite.</summary>
     public sealed class OnSqlite() : ReadCacheScopeTests(DatabaseProvider.Sqlite);
 

@@ -125,6 +125,13 @@ public sealed class OccurrenceRepository(AppDatabase db)
             .Select(r => r.ToItem()).ToList();
     }
 
+    /// <summary>
+    /// <see cref="Rundown"/> for read-mostly pages and APIs (the rundown API), cached until the database changes. Work
+    /// that walks many occurrences (airtime checks, playout) reads <see cref="Rundown"/>, so it does not crowd the cache.
+    /// </summary>
+    public IReadOnlyList<RundownItem> CachedRundown(long occurrenceId) =>
+        db.Cache.Get($"rundown|{occurrenceId}", () => Rundown(occurrenceId));
+
     /// <summary>The ordered rundowns of many occurrences in one query (an occurrence without items maps to an empty list).</summary>
     public IReadOnlyDictionary<long, IReadOnlyList<RundownItem>> Rundowns(IEnumerable<long> occurrenceIds)
     {

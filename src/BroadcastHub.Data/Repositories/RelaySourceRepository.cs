@@ -54,7 +54,10 @@ public sealed class RelaySourceRepository(AppDatabase db, TimeProvider time)
     }
 
     /// <summary>Every source not deleted, by name.</summary>
-    public IReadOnlyList<RelaySource> List()
+    /// <remarks>Read by every schedule page's booking form: cached until the database changes.</remarks>
+    public IReadOnlyList<RelaySource> List() => db.Cache.Get("relay-sources", ListNow);
+
+    private IReadOnlyList<RelaySource> ListNow()
     {
         using var c = db.Open();
         return c.Query<Row>(Select + " WHERE deleted_utc IS NULL ORDER BY name, id").Select(r => r.ToSource()).ToList();

@@ -60,7 +60,10 @@ public sealed class StationAgentRepository(AppDatabase db)
     }
 
     /// <summary>The last heartbeat of every station that sent one, by station.</summary>
-    public IReadOnlyDictionary<long, StationHeartbeat> Heartbeats()
+    /// <remarks>Read by every page's alert banner: cached until the database changes.</remarks>
+    public IReadOnlyDictionary<long, StationHeartbeat> Heartbeats() => db.Cache.Get("station-heartbeats", HeartbeatsNow);
+
+    private IReadOnlyDictionary<long, StationHeartbeat> HeartbeatsNow()
     {
         using var c = db.Open();
         return c.Query<(long StationId, string Seen, string? Version, long? Offset, long? Ntp, string? Cache, long? Pending, string? Zones)>(

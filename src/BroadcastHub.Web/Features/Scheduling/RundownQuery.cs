@@ -30,7 +30,7 @@ public sealed class RundownQuery(PlacesService places, OccurrenceRepository occu
         var end = start + session.Length;
         var occ = occurrences.FindBySession(sessionId, day);
         IReadOnlyList<(long BulletinId, double? NotBefore, long? BookingId, RundownFill? Fill, RelayRundown? Relay)> items = occ is not null
-            ? occurrences.Rundown(occ.Id).Select(r => (r.BulletinId, r.NotBeforeSeconds, r.BookingId, r.Fill, r.Relay)).ToList()
+            ? occurrences.CachedRundown(occ.Id).Select(r => (r.BulletinId, r.NotBeforeSeconds, r.BookingId, r.Fill, r.Relay)).ToList()
             : session.OccursOn(day)
                 ? PlanFromBookings(session, day).Select(s => (s.BulletinId, s.NotBeforeSeconds, s.BookingId, s.Fill, s.Relay)).ToList()
                 : [];

@@ -25,4 +25,18 @@ public static class RequestDataVersion
             await next();
         });
     }
+
+    /// <summary>
+    /// Adds the middleware that reads the request's version asynchronously once routing found an endpoint (static files
+    /// and unknown paths never read it), before authentication's first cached read would read it synchronously.
+    /// </summary>
+    public static IApplicationBuilder UsePrefetchedDataVersion(this IApplicationBuilder app)
+    {
+        var version = app.ApplicationServices.GetRequiredService<AppDatabase>().Version;
+        return app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() is not null) await version.PrefetchAsync(context.RequestAborted);
+            await next();
+        });
+    }
 }

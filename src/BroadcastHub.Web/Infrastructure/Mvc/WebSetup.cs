@@ -79,6 +79,7 @@ public static class WebSetup
         app.UseRetryAfterWhenBusy();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UsePrefetchedDataVersion();
         app.UseAuthentication();
         app.UseBroadcastHubStationTokenGate();
         app.UseBroadcastHubPasswordChangeGate();
