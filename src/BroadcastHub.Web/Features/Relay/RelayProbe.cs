@@ -55,17 +55,17 @@ public sealed class RelayProbe(IOptions<FfmpegOptions> ffmpeg, IOptions<RelayHub
         RequireFfmpeg();
         if (!options.Value.AllowPrivateAddresses) await RefusePrivateAsync(url, cancel);
         var started = Stopwatch.GetTimestamp();
-        var run = await RelayProbeTool.RunAsync(Tools.Ffprobe!, Arguments(url), timeout, cancel);
+        var run = await ToolProcess.RunAsync(Tools.Ffprobe!, Arguments(url), timeout, cancel, maxCapturedChars: 64 * 1024);
         var latency = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (run is not { } done)
             throw Refusal("relay_unreachable", Msg.Get("TheStreamDidNotAnswerIn"));
-        var isPlaylist = url.AbsolutePath.EndsWith(".m3u8", StringComparison.OrdinalIgnoreCase) || done.Output.Contains("\"hls\"", StringComparison.Ordinal);
+        var isPlaylist = url.AbsolutePath.EndsWith(".m3u8", StringComparison.OrdinalIgnoreCase) || done.StandardOutput.Contains("\"hls\"", StringComparison.Ordinal);
         if (done.ExitCode != 0)
         {
-            log.LogInformation("Relay probe of {Url} refused: {Errors}", url, done.Errors.Trim());
-            throw Classify(done.Errors, isPlaylist);
+            log.LogInformation("Relay probe of {Url} refused: {Errors}", url, done.StandardError.Trim());
+            throw Classify(done.StandardError, isPlaylist);
         }
-        return Read(done.Output, isPlaylist, latency);
+        return Read(done.StandardOutput, isPlaylist, latency);
     }
 
     private static RelayProbeResult Read(string json, bool isPlaylist, long latency)
