@@ -4,7 +4,9 @@
 -- is one range of ix_occurrence_tally_zone_start (index-only) instead of two lookups per occurrence. Bulk writes (the
 -- planner's unnest inserts, an agent's outbox) fire one statement-level trigger that reads the transition table; the
 -- updates that rarely matter (cancelling, rescheduling) are row triggers with a WHEN, so the state changes of playout and
--- a replan that changes nothing fire nothing.
+-- a replan that changes nothing fire nothing. The functions that join a transition table to the tally reach its rows by
+-- key only (seqscan, hash and merge joins off for them): the tally of a new hub has no statistics, and a first plan that
+-- hash-joined each chunk to the whole growing tally took 157 s instead of 33 s (400,000 occurrences, 1,600 chunks).
 CREATE TABLE occurrence_tally (
     occurrence_id BIGINT PRIMARY KEY,
     zone_id BIGINT NOT NULL,
@@ -56,7 +58,7 @@ END $$;
 CREATE TRIGGER occurrence_tally_occurrences_added AFTER INSERT ON occurrences
     REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION bh_tally_occurrences_added();
 
-CREATE FUNCTION bh_tally_occurrence_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION bh_tally_occurrence_moved() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     UPDATE occurrence_tally SET zone_id = NEW.zone_id, start_utc = NEW.start_utc, cancelled = (NEW.state = 'Cancelled')::int
     WHERE occurrence_id = NEW.id;
@@ -67,7 +69,7 @@ CREATE TRIGGER occurrence_tally_occurrence_moved AFTER UPDATE OF state, zone_id,
           OR OLD.start_utc IS DISTINCT FROM NEW.start_utc)
     EXECUTE FUNCTION bh_tally_occurrence_moved();
 
-CREATE FUNCTION bh_tally_occurrences_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION bh_tally_occurrences_removed() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     DELETE FROM occurrence_tally t USING removed o WHERE t.occurrence_id = o.id;
     RETURN NULL;
@@ -76,7 +78,7 @@ CREATE TRIGGER occurrence_tally_occurrences_removed AFTER DELETE ON occurrences
     REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION bh_tally_occurrences_removed();
 
 -- Adds or takes away the rundown items of a transition table, one UPDATE row per occurrence touched.
-CREATE FUNCTION bh_tally_items_added() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION bh_tally_items_added() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     UPDATE occurrence_tally t SET items = t.items + n.n
     FROM (SELECT occurrence_id, count(*) AS n FROM added GROUP BY occurrence_id) n WHERE t.occurrence_id = n.occurrence_id;
@@ -85,7 +87,7 @@ END $$;
 CREATE TRIGGER occurrence_tally_items_added AFTER INSERT ON rundown_items
     REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION bh_tally_items_added();
 
-CREATE FUNCTION bh_tally_items_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION bh_tally_items_removed() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     UPDATE occurrence_tally t SET items = t.items - n.n
     FROM (SELECT occurrence_id, count(*) AS n FROM removed GROUP BY occurrence_id) n WHERE t.occurrence_id = n.occurrence_id;
@@ -94,7 +96,7 @@ END $$;
 CREATE TRIGGER occurrence_tally_items_removed AFTER DELETE ON rundown_items
     REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION bh_tally_items_removed();
 
-CREATE FUNCTION bh_tally_item_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION bh_tally_item_moved() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     UPDATE occurrence_tally SET items = items - 1 WHERE occurrence_id = OLD.occurrence_id;
     UPDATE occurrence_tally SET items = items + 1 WHERE occurrence_id = NEW.occurrence_id;
@@ -103,7 +105,7 @@ END $$;
 CREATE TRIGGER occurrence_tally_item_moved AFTER UPDATE OF occurrence_id ON rundown_items FOR EACH ROW
     WHEN (OLD.occurrence_id IS DISTINCT FROM NEW.occurrence_id) EXECUTE FUNCTION bh_tally_item_moved();
 
-CREATE FUNCTION bh_tally_airtime_added() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION bh_tally_airtime_added() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     UPDATE occurrence_tally t SET aired = t.aired + n.aired, late = t.late + n.late, missed = t.missed + n.missed,
         truncated = t.truncated + n.truncated, preempted = t.preempted + n.preempted, failed = t.failed + n.failed,
