@@ -1,8 +1,8 @@
 -- One row per occurrence with what the compliance summary counts, kept exact by triggers whoever writes (the planner,
 -- playout, the agents' outbox, emergency): its zone and start (copied, so that a zone's period is one index range), whether
--- it is cancelled, its rundown items, and its airtime records by outcome with their played seconds. The PostgreSQL twin's
--- summary reads it instead of counting items and records one occurrence at a time (docs/performance.md, "Airtime queries
--- on PostgreSQL"); the same table here so both engines share one schema and migrate-to-postgres copies it as it stands.
+-- it is cancelled, its rundown items, and its airtime records by outcome with their played seconds. The compliance summary
+-- reads it on both engines instead of counting items and records one occurrence at a time (docs/performance.md, "Airtime
+-- queries on PostgreSQL"); migrate-to-postgres copies it as it stands.
 CREATE TABLE occurrence_tally (
     occurrence_id INTEGER PRIMARY KEY,
     zone_id INTEGER NOT NULL,
