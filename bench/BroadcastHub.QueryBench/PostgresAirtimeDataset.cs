@@ -66,6 +66,8 @@ public sealed class PostgresAirtimeDataset(AppDatabase db, string connectionStri
                 SELECT extract(epoch FROM a.scheduled_start::timestamptz - o.start_utc::timestamptz)::double precision AS d
                 FROM airtime a JOIN occurrences o ON o.id = a.occurrence_id) x)
             """, c) { CommandTimeout = 0 }.ExecuteNonQuery();
+        // The occurrence tally too (migration 0034's back-fill, the same function).
+        new NpgsqlCommand("SELECT bh_rebuild_occurrence_tally()", c) { CommandTimeout = 0 }.ExecuteNonQuery();
         // What autovacuum does soon after a bulk load: statistics, and the visibility map that lets index-only scans skip the heap.
         new NpgsqlCommand("VACUUM (ANALYZE)", c) { CommandTimeout = 0 }.ExecuteNonQuery();
     }

@@ -32,8 +32,10 @@ public static class PostgresBench
                 Console.WriteLine($"Built {rows:N0} airtime records on PostgreSQL in {build.Elapsed.TotalSeconds:0.0} s: database {name}");
             }
         }
+        var migrating = Stopwatch.StartNew();
         var migrated = Migrator.Migrate(db);   // a database kept from an older build gets the migrations added since
-        if (migrated.Count > 0) Console.WriteLine($"Applied to the kept database: {string.Join(", ", migrated)}");
+        if (migrated.Count > 0)
+            Console.WriteLine($"Applied to the kept database: {string.Join(", ", migrated)} in {migrating.Elapsed.TotalSeconds:0.0} s");
         using (var c = db.Open())
             Console.WriteLine($"airtime {c.ExecuteScalar<long>("SELECT count(*) FROM airtime"):N0}, occurrences {c.ExecuteScalar<long>("SELECT count(*) FROM occurrences"):N0}, " +
                 $"database {c.ExecuteScalar<long>("SELECT pg_database_size(current_database())") / 1048576.0:0} MiB");

@@ -90,6 +90,26 @@ public abstract class AirtimeSummaryTests : IDisposable
         Assert.Equal(4, _summary.Lines(_day, _day.AddDays(1), null).Count());
     }
 
+    [DbFact]
+    public void Lines_export_a_relay_record_with_its_sources_name()
+    {
+        var source = new RelaySourceRepository(_db.Database, _db.Time).Add("VOV1", "http://vov.example/vov1.mp3")!;
+        var commune = _seed.Commune("Xã Tiếp Sóng");
+        var occ = _seed.Occurrence(commune.Id, _day.AddHours(5.5), 2);
+        Assert.True(_seed.Record(occ, 0, AirtimeOutcome.Completed, 60));
+        Assert.True(_seed.Airtime.TryAppend(new AirtimeRecord
+        {
+            OccurrenceId = occ.Id, Position = 1, ScheduledStart = occ.StartUtc.AddMinutes(1), ActualStart = occ.StartUtc.AddMinutes(1),
+            ActualEnd = occ.StartUtc.AddMinutes(11), PlayedSeconds = 600, Outcome = AirtimeOutcome.Completed, RecordedAt = _db.Time.GetUtcNow(),
+            RelaySourceId = source.Id,
+        }));
+
+        var lines = _summary.Lines(_day, _day.AddDays(1), null).ToList();
+
+        Assert.Equal([("Bản tin sáng", 0), ("VOV1", 1)], lines.Select(l => (l.BulletinTitle, l.Record.Position)));
+        Assert.Equal(source.Id, lines[1].Record.RelaySourceId);
+    }
+
     private void Record(Occurrence occ, params AirtimeOutcome[] outcomes)
     {
         for (var p = 0; p < outcomes.Length; p++)

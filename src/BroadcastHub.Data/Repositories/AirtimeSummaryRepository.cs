@@ -29,59 +29,59 @@ public sealed class AirtimeSummaryRepository(AppDatabase db)
     {
         using var c = db.Open();
         if (db.Dialect.IsPostgres)
-            return c.Query<CommuneAirtimeSummary>(ZonesScope + PerZoneOccurrences + Counts,
+            return c.Query<CommuneAirtimeSummary>(ZonesScope + "\n" + PerZoneTally,
                 new { from = SqlValues.Instant(from), to = SqlValues.Instant(to), zones = ZonesInScope(c, unitId) }).ToList();
-        return c.Query<CommuneAirtimeSummary>(Scope +
-            """
-            , occ AS (
-                SELECT o.id, o.state, s.id AS commune_id FROM scope s
-                JOIN occurrences o ON o.zone_id = s.zone_id AND o.start_utc >= @from AND o.start_utc < @to)
-            """ + Counts,
+        return c.Query<CommuneAirtimeSummary>(Scope + "\n" + TallyPerCommune,
             new { from = SqlValues.Instant(from), to = SqlValues.Instant(to), unitId }).ToList();
     }
 
     // PostgreSQL: the zones in scope are resolved first (one small query), because the recursive unit tree's row estimate
-    // is far off and made the server read the whole country's occurrences of the period; then each zone's occurrences
-    // are read from ix_occurrences_zone_start (LATERAL: one index range per zone).
+    // is far off and made the server read the whole country's occurrences of the period.
     private const string ZonesScope =
         """
         WITH scope AS (
             SELECT c.id, c.name, z.id AS zone_id FROM communes c JOIN zones z ON z.commune_id = c.id WHERE z.id = ANY(@zones))
         """;
 
-    private const string PerZoneOccurrences =
-        """
-        , occ AS (
-            SELECT o.id, o.state, s.id AS commune_id FROM scope s
-            CROSS JOIN LATERAL (SELECT o.id, o.state FROM occurrences o
-                WHERE o.zone_id = s.zone_id AND o.start_utc >= @from AND o.start_utc < @to) o)
-        """;
-
     private static long[] ZonesInScope(System.Data.IDbConnection c, long? unitId) =>
         c.Query<long>(Scope + " SELECT zone_id FROM scope", new { unitId }).ToArray();
 
-    // Planned and aired per commune of the occurrences in "occ", one row per commune in scope, by name.
-    private const string Counts =
+    // The occurrence tally (migration 0034, kept by triggers) holds each occurrence's zone, start, cancelled flag, rundown
+    // items and outcomes: a zone's period is one range of ix_occurrence_tally_zone_start, read from the index alone.
+    // A commune has one zone (zones.commune_id is unique).
+    private const string Totals =
         """
-        ,
-            planned AS (
-                SELECT occ.commune_id, count(*) AS n FROM occ JOIN rundown_items r ON r.occurrence_id = occ.id
-                WHERE occ.state <> 'Cancelled' GROUP BY occ.commune_id),
-            aired AS (
-                SELECT occ.commune_id,
-                    sum(CASE WHEN a.outcome IN ('Completed', 'Late') THEN 1 ELSE 0 END) AS aired, sum(CASE WHEN a.outcome = 'Late' THEN 1 ELSE 0 END) AS late,
-                    sum(CASE WHEN a.outcome = 'Missed' THEN 1 ELSE 0 END) AS missed, sum(CASE WHEN a.outcome = 'Truncated' THEN 1 ELSE 0 END) AS truncated,
-                    sum(CASE WHEN a.outcome = 'Preempted' THEN 1 ELSE 0 END) AS preempted, sum(CASE WHEN a.outcome = 'Failed' THEN 1 ELSE 0 END) AS failed,
-                    sum(CASE WHEN a.outcome = 'Interrupted' THEN 1 ELSE 0 END) AS interrupted, sum(CASE WHEN a.outcome = 'Skipped' THEN 1 ELSE 0 END) AS skipped,
-                    sum(a.played_seconds) AS seconds
-                FROM occ JOIN airtime a ON a.occurrence_id = occ.id GROUP BY occ.commune_id)
-            SELECT s.id AS CommuneId, s.name AS CommuneName, coalesce(p.n, 0) AS Planned,
-                coalesce(a.aired, 0) AS Aired, coalesce(a.late, 0) AS Late, coalesce(a.missed, 0) AS Missed,
-                coalesce(a.truncated, 0) AS Truncated, coalesce(a.preempted, 0) AS Preempted, coalesce(a.failed, 0) AS Failed,
-                coalesce(a.interrupted, 0) AS Interrupted, coalesce(a.skipped, 0) AS Skipped,
-                coalesce(a.seconds, 0) / 60.0 AS MinutesAired
-            FROM scope s LEFT JOIN planned p ON p.commune_id = s.id LEFT JOIN aired a ON a.commune_id = s.id
-            ORDER BY s.name, s.id
+        sum(CASE WHEN t.cancelled = 0 THEN t.items ELSE 0 END) AS planned, sum(t.aired) AS aired, sum(t.late) AS late,
+        sum(t.missed) AS missed, sum(t.truncated) AS truncated, sum(t.preempted) AS preempted, sum(t.failed) AS failed,
+        sum(t.interrupted) AS interrupted, sum(t.skipped) AS skipped, sum(t.seconds) AS seconds
+        """;
+
+    private const string Columns =
+        """
+        SELECT s.id AS CommuneId, s.name AS CommuneName, coalesce(t.planned, 0) AS Planned,
+            coalesce(t.aired, 0) AS Aired, coalesce(t.late, 0) AS Late, coalesce(t.missed, 0) AS Missed,
+            coalesce(t.truncated, 0) AS Truncated, coalesce(t.preempted, 0) AS Preempted, coalesce(t.failed, 0) AS Failed,
+            coalesce(t.interrupted, 0) AS Interrupted, coalesce(t.skipped, 0) AS Skipped,
+            coalesce(t.seconds, 0) / 60.0 AS MinutesAired
+        """;
+
+    private const string PerZoneTally =
+        $"""
+        {Columns}
+        FROM scope s CROSS JOIN LATERAL (SELECT {Totals}
+            FROM occurrence_tally t WHERE t.zone_id = s.zone_id AND t.start_utc >= @from AND t.start_utc < @to) t
+        ORDER BY s.name, s.id
+        """;
+
+    private const string TallyPerCommune =
+        $"""
+        , totals AS (
+            SELECT s.zone_id, {Totals}
+            FROM scope s JOIN occurrence_tally t ON t.zone_id = s.zone_id AND t.start_utc >= @from AND t.start_utc < @to
+            GROUP BY s.zone_id)
+        {Columns}
+        FROM scope s LEFT JOIN totals t ON t.zone_id = s.zone_id
+        ORDER BY s.name, s.id
         """;
 
     /// <summary>
@@ -95,10 +95,11 @@ public sealed class AirtimeSummaryRepository(AppDatabase db)
         var rows = starts is { } bounds
             ? c.Query<AirtimeRepository.Row>(ZonesScope +
                 """
-                SELECT a.*, s.id AS commune_id, s.name AS commune_name, b.title AS bulletin_title FROM scope s
+                SELECT a.*, s.id AS commune_id, s.name AS commune_name, coalesce(b.title, r.name) AS bulletin_title FROM scope s
                 CROSS JOIN LATERAL (SELECT o.id FROM occurrences o
                     WHERE o.zone_id = s.zone_id AND o.start_utc >= @startFrom AND o.start_utc < @startTo) o
-                JOIN airtime a ON a.occurrence_id = o.id JOIN bulletins b ON b.id = a.bulletin_id
+                JOIN airtime a ON a.occurrence_id = o.id
+                LEFT JOIN bulletins b ON b.id = a.bulletin_id LEFT JOIN relay_sources r ON r.id = a.relay_source_id
                 WHERE a.scheduled_start >= @from AND a.scheduled_start < @to
                 ORDER BY a.scheduled_start, a.occurrence_id, a.position
                 """,
