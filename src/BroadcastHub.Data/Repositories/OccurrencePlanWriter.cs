@@ -25,8 +25,6 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     /// </summary>
     public const int RowsPerPostgresTransaction = 4000;
 
-    private sealed record Existing(long Id, string State, string StartUtc, string EndUtc);
-
     /// <summary>Upserts the plans; returns the occurrence id of each plan, in order.</summary>
     public IReadOnlyList<long> UpsertMany(IReadOnlyList<PlannedOccurrence> plans)
     {
@@ -68,41 +66,25 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     {
         using var t = db.Dialect.BeginWrite(c);
         db.Dialect.Serialise(c, t, LockKeys.PlanWriter);
-        var from = chunk.Min(i => plans[i].LocalDate);
-        var to = chunk.Max(i => plans[i].LocalDate);
-        var sessionIds = chunk.Select(i => plans[i].SessionId).Distinct().ToList();
-        var args = new DynamicParameters(new { from = SqlValues.Date(from), to = SqlValues.Date(to) });
-        var (filter, _) = SessionFilter(db.Dialect, sessionIds, args);
-        var existing = c.Query<(long Id, long SessionId, string LocalDate, string State, string StartUtc, string EndUtc)>(
-                $"SELECT id, session_id, local_date, state, start_utc, end_utc FROM occurrences WHERE {filter} AND local_date BETWEEN @from AND @to",
-                args, t)
-            .ToDictionary(o => (o.SessionId, o.LocalDate), o => new Existing(o.Id, o.State, o.StartUtc, o.EndUtc));
-        var rundowns = c.Query<RundownRow>(
-                $"""
-                SELECT {RundownRow.Columns("r.")} FROM rundown_items r
-                JOIN occurrences o ON o.id = r.occurrence_id
-                WHERE o.{filter} AND o.state = 'Planned' AND o.local_date BETWEEN @from AND @to ORDER BY r.occurrence_id, r.position
-                """, args, t)
-            .ToLookup(r => r.OccurrenceId, r => new PlanItem(r.BulletinId, r.BookingId, r.NotBefore, r.Fill, r.RelaySourceId, r.RelaySeconds));
+        var items = chunk.Select(i => (IReadOnlyList<PlanItem>)plans[i].Items.Select(PlanItem.Of).ToList()).ToList();
+        var matches = db.Dialect.IsPostgres
+            ? PostgresPlanDiff.Find(c, t, plans, chunk, items)
+            : InMemoryPlanDiff.Find(db, c, t, plans, chunk, items);
         using var commands = new PlanCommands(c, t, zones);
-        foreach (var index in chunk)
+        for (var k = 0; k < chunk.Count; k++)
         {
-            var plan = plans[index];
-            var start = SqlValues.Instant(plan.StartUtc);
-            var end = SqlValues.Instant(plan.EndUtc);
-            var items = plan.Items.Select(PlanItem.Of).ToList();
-            if (!existing.TryGetValue((plan.SessionId, SqlValues.Date(plan.LocalDate)), out var old))
+            var plan = plans[chunk[k]];
+            if (matches[k] is not { } match)
             {
-                var id = commands.Insert(plan.SessionId, SqlValues.Date(plan.LocalDate), start, end);
-                commands.InsertItems(id, items);
-                ids[index] = id;
+                var id = commands.Insert(plan.SessionId, SqlValues.Date(plan.LocalDate), SqlValues.Instant(plan.StartUtc), SqlValues.Instant(plan.EndUtc));
+                commands.InsertItems(id, items[k]);
+                ids[chunk[k]] = id;
                 continue;
             }
-            ids[index] = old.Id;
-            if (old.State != nameof(OccurrenceState.Planned)) continue;
-            if (old.StartUtc == start && old.EndUtc == end && rundowns[old.Id].SequenceEqual(items)) continue;
-            commands.Reschedule(old.Id, start, end);
-            commands.InsertItems(old.Id, items);
+            ids[chunk[k]] = match.Id;
+            if (!match.Rewrite) continue;
+            commands.Reschedule(match.Id, SqlValues.Instant(plan.StartUtc), SqlValues.Instant(plan.EndUtc));
+            commands.InsertItems(match.Id, items[k]);
         }
         commands.Flush();
         t.Commit();
@@ -138,7 +120,7 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     /// session's rows in the range and the caller filters in memory. <c>Few</c> says which. PostgreSQL binds any list as
     /// one array, so it always filters: reading every session's rows of the range per chunk made planning quadratic there.
     /// </summary>
-    private static (string Filter, bool Few) SessionFilter(SqlDialect dialect, IReadOnlyCollection<long> sessionIds, DynamicParameters args)
+    internal static (string Filter, bool Few) SessionFilter(SqlDialect dialect, IReadOnlyCollection<long> sessionIds, DynamicParameters args)
     {
         if (sessionIds.Count > 50 && !dialect.IsPostgres) return ("session_id IS NOT NULL", false);
         args.Add("sessionIds", sessionIds.ToArray());
