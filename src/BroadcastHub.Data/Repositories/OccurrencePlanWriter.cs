@@ -25,32 +25,67 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     /// </summary>
     public const int RowsPerPostgresTransaction = 4000;
 
+    /// <summary>Connections that compare chunks at once on PostgreSQL before anything is written (see <see cref="UpsertMany"/>).</summary>
+    public const int PostgresCheckConnections = 2;
+
     /// <summary>Upserts the plans; returns the occurrence id of each plan, in order.</summary>
     public IReadOnlyList<long> UpsertMany(IReadOnlyList<PlannedOccurrence> plans)
     {
         if (plans.Count == 0) return [];
         var ids = new long[plans.Count];
         var order = Enumerable.Range(0, plans.Count).OrderBy(i => plans[i].LocalDate).ThenBy(i => plans[i].SessionId).ToList();
+        var chunks = Chunks(plans, order, db.Dialect.IsPostgres ? RowsPerPostgresTransaction : RowsPerTransaction);
+        if (db.Dialect.IsPostgres) chunks = WithChanges(plans, chunks, ids);
+        if (chunks.Count == 0) return ids;
         using var c = db.Open();
         var zones = PlanCommands.ZonesOf(db, c, plans.Select(p => p.SessionId).Distinct().ToList());
-        var chunk = new List<int>();
-        var rows = 0;
-        var limit = db.Dialect.IsPostgres ? RowsPerPostgresTransaction : RowsPerTransaction;
         var lastHeld = TimeSpan.Zero;
+        foreach (var chunk in chunks) WriteChunk(c, plans, chunk, zones, ids, ref lastHeld);
+        return ids;
+    }
+
+    /// <summary>The plans, in <paramref name="order"/>, cut into chunks of at most <paramref name="limit"/> rows (one plan always whole).</summary>
+    private static List<List<int>> Chunks(IReadOnlyList<PlannedOccurrence> plans, IEnumerable<int> order, int limit)
+    {
+        var chunks = new List<List<int>> { new() };
+        var rows = 0;
         foreach (var i in order)
         {
             var cost = 1 + plans[i].Items.Count;
-            if (chunk.Count > 0 && rows + cost > limit)
+            if (chunks[^1].Count > 0 && rows + cost > limit)
             {
-                WriteChunk(c, plans, chunk, zones, ids, ref lastHeld);
-                (chunk, rows) = ([], 0);
+                chunks.Add([]);
+                rows = 0;
             }
-            chunk.Add(i);
+            chunks[^1].Add(i);
             rows += cost;
         }
-        WriteChunk(c, plans, chunk, zones, ids, ref lastHeld);
-        return ids;
+        return chunks;
     }
+
+    /// <summary>
+    /// PostgreSQL: compares every chunk first, outside any transaction and on <see cref="PostgresCheckConnections"/>
+    /// connections at once (the comparison is the server's work), and returns only the chunks with something to write;
+    /// the ids of the others are filled in. A chunk found unchanged is skipped: whatever another writer changes in it
+    /// afterwards was written later than this plan was checked. A chunk with changes is compared again under the lock.
+    /// </summary>
+    private List<List<int>> WithChanges(IReadOnlyList<PlannedOccurrence> plans, List<List<int>> chunks, long[] ids)
+    {
+        var changed = new bool[chunks.Count];
+        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = PostgresCheckConnections }, db.Open, (i, _, c) =>
+        {
+            var chunk = chunks[i];
+            var matches = PostgresPlanDiff.Find(c, null, plans, chunk, ItemsOf(plans, chunk));
+            changed[i] = matches.Any(m => m is not { Rewrite: false });
+            if (!changed[i])
+                for (var k = 0; k < chunk.Count; k++) ids[chunk[k]] = matches[k]!.Value.Id;
+            return c;
+        }, c => c.Dispose());
+        return chunks.Where((_, i) => changed[i]).ToList();
+    }
+
+    private static List<IReadOnlyList<PlanItem>> ItemsOf(IReadOnlyList<PlannedOccurrence> plans, List<int> chunk) =>
+        chunk.Select(i => (IReadOnlyList<PlanItem>)plans[i].Items.Select(PlanItem.Of).ToList()).ToList();
 
     private void WriteChunk(DbConnection c, IReadOnlyList<PlannedOccurrence> plans, List<int> chunk,
         IReadOnlyDictionary<long, long> zones, long[] ids, ref TimeSpan lastHeld)
@@ -66,7 +101,7 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     {
         using var t = db.Dialect.BeginWrite(c);
         db.Dialect.Serialise(c, t, LockKeys.PlanWriter);
-        var items = chunk.Select(i => (IReadOnlyList<PlanItem>)plans[i].Items.Select(PlanItem.Of).ToList()).ToList();
+        var items = ItemsOf(plans, chunk);
         var matches = db.Dialect.IsPostgres
             ? PostgresPlanDiff.Find(c, t, plans, chunk, items)
             : InMemoryPlanDiff.Find(db, c, t, plans, chunk, items);

@@ -42,11 +42,11 @@ internal static class PostgresPlanDiff
 
     /// <summary>The match of each plan of <paramref name="chunk"/> (null: new), in chunk order.</summary>
     /// <param name="c">Open connection.</param>
-    /// <param name="t">The chunk's write transaction.</param>
+    /// <param name="t">The chunk's write transaction, if any.</param>
     /// <param name="plans">All plans.</param>
     /// <param name="chunk">Indexes into <paramref name="plans"/>.</param>
     /// <param name="items">The rows of each plan's rundown, in chunk order.</param>
-    public static PlanMatch?[] Find(DbConnection c, DbTransaction t, IReadOnlyList<PlannedOccurrence> plans, IReadOnlyList<int> chunk,
+    public static PlanMatch?[] Find(DbConnection c, DbTransaction? t, IReadOnlyList<PlannedOccurrence> plans, IReadOnlyList<int> chunk,
         IReadOnlyList<IReadOnlyList<PlanItem>> items)
     {
         var count = items.Sum(i => i.Count);
