@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using BroadcastHub.Core.Scheduling;
 using Dapper;
 using System.Data.Common;
@@ -72,15 +73,23 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     private List<List<int>> WithChanges(IReadOnlyList<PlannedOccurrence> plans, List<List<int>> chunks, long[] ids)
     {
         var changed = new bool[chunks.Count];
-        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = PostgresCheckConnections }, db.Open, (i, _, c) =>
+        try
         {
-            var chunk = chunks[i];
-            var matches = PostgresPlanDiff.Find(c, null, plans, chunk, ItemsOf(plans, chunk));
-            changed[i] = matches.Any(m => m is not { Rewrite: false });
-            if (!changed[i])
-                for (var k = 0; k < chunk.Count; k++) ids[chunk[k]] = matches[k]!.Value.Id;
-            return c;
-        }, c => c.Dispose());
+            Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = PostgresCheckConnections }, db.Open, (i, _, c) =>
+            {
+                var chunk = chunks[i];
+                var matches = PostgresPlanDiff.Find(c, null, plans, chunk, ItemsOf(plans, chunk));
+                changed[i] = matches.Any(m => m is not { Rewrite: false });
+                if (!changed[i])
+                    for (var k = 0; k < chunk.Count; k++) ids[chunk[k]] = matches[k]!.Value.Id;
+                return c;
+            }, c => c.Dispose());
+        }
+        catch (AggregateException e)
+        {
+            // Callers (and the outage handling of requests) expect the database's own exception, as when writing.
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
         return chunks.Where((_, i) => changed[i]).ToList();
     }
 
