@@ -44,6 +44,7 @@ Console.WriteLine($"app database: {(postgres is null ? "SQLite" : "PostgreSQL")}
 using var provider = services.BuildServiceProvider();
 var db = provider.GetRequiredService<AppDatabase>();
 Migrator.Migrate(db);
+var serverCpu = store.PostgresConnectionString is { } local ? ServerCpu.Find(local) : null;
 
 var seed = Stopwatch.StartNew();
 var places = provider.GetRequiredService<PlacesRepository>();
@@ -91,8 +92,9 @@ static int Plan(IServiceProvider provider)
     return scope.ServiceProvider.GetRequiredService<SchedulePlanner>().PlanHorizon();
 }
 
-static void Measure(string what, Func<int> work)
+void Measure(string what, Func<int> work)
 {
+    var server = serverCpu?.Seconds();
     GC.Collect();
     var before = GC.GetTotalAllocatedBytes(precise: true);
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -102,6 +104,7 @@ static void Measure(string what, Func<int> work)
     cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     var allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0;
     // On a shared machine the wall time includes waiting for a core; the CPU time of this process (not the server's) does not.
-    Console.WriteLine($"{what}: {count} occurrences in {watch.Elapsed.TotalMilliseconds:0} ms (bench process CPU {cpu.TotalMilliseconds:0} ms), {allocated:0} MiB allocated, " +
+    var serverText = server is { } s0 ? $", PostgreSQL CPU {(serverCpu!.Seconds() - s0) * 1000:0} ms" : "";
+    Console.WriteLine($"{what}: {count} occurrences in {watch.Elapsed.TotalMilliseconds:0} ms (bench process CPU {cpu.TotalMilliseconds:0} ms{serverText}), {allocated:0} MiB allocated, " +
                       $"working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MiB");
 }

@@ -33,14 +33,16 @@ public static class RundownLayout
     public static (IReadOnlyList<PlannedSlot> Slots, IReadOnlyList<PlannedSlot> Overflow) Build(
         IEnumerable<Booking> bookings, IReadOnlyDictionary<long, double> durations, double sessionSeconds)
     {
-        var ordered = bookings.OrderBy(b => b.Priority == BookingPriority.Priority ? 0 : 1).ThenBy(b => b.Id).ToList();
+        var list = bookings as IReadOnlyList<Booking> ?? bookings.ToList();
+        var ordered = list.Count <= 1 ? list : list.OrderBy(b => b.Priority == BookingPriority.Priority ? 0 : 1).ThenBy(b => b.Id).ToList();
         var firstPlays = new Queue<(Booking Booking, int Play)>(ordered.Select(b => (b, 0)));
         var repeats = new List<(Booking Booking, int Play, double NotBefore)>();
         var slots = new List<PlannedSlot>();
         var cursor = 0.0;
         while (firstPlays.Count > 0 || repeats.Count > 0)
         {
-            var due = repeats.Where(r => r.NotBefore <= cursor).OrderBy(r => r.NotBefore).ThenBy(r => r.Booking.Id).FirstOrDefault();
+            var due = repeats.Count == 0 ? default
+                : repeats.Where(r => r.NotBefore <= cursor).OrderBy(r => r.NotBefore).ThenBy(r => r.Booking.Id).FirstOrDefault();
             (Booking Booking, int Play, double? NotBefore) next;
             if (due.Booking is not null) { repeats.Remove(due); next = due; }
             else if (firstPlays.Count > 0) { var f = firstPlays.Dequeue(); next = (f.Booking, f.Play, null); }
@@ -64,6 +66,6 @@ public static class RundownLayout
             if (next.Play + 1 < next.Booking.Repeat)
                 repeats.Add((next.Booking, next.Play + 1, playStart + Math.Max(next.Booking.RepeatIntervalSeconds, 0)));
         }
-        return (slots, slots.Where(s => s.EndSeconds > sessionSeconds + 1e-6).ToList());
+        return (slots, slots.Exists(s => s.EndSeconds > sessionSeconds + 1e-6) ? slots.Where(s => s.EndSeconds > sessionSeconds + 1e-6).ToList() : []);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using BroadcastHub.Core.Scheduling;
 using Dapper;
 using System.Data.Common;
@@ -25,7 +26,8 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     /// </summary>
     public const int RowsPerPostgresTransaction = 4000;
 
-    private sealed record Existing(long Id, string State, string StartUtc, string EndUtc);
+    /// <summary>Connections that compare chunks at once on PostgreSQL before anything is written (see <see cref="UpsertMany"/>).</summary>
+    public const int PostgresCheckConnections = 2;
 
     /// <summary>Upserts the plans; returns the occurrence id of each plan, in order.</summary>
     public IReadOnlyList<long> UpsertMany(IReadOnlyList<PlannedOccurrence> plans)
@@ -33,26 +35,66 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         if (plans.Count == 0) return [];
         var ids = new long[plans.Count];
         var order = Enumerable.Range(0, plans.Count).OrderBy(i => plans[i].LocalDate).ThenBy(i => plans[i].SessionId).ToList();
+        var chunks = Chunks(plans, order, db.Dialect.IsPostgres ? RowsPerPostgresTransaction : RowsPerTransaction);
+        if (db.Dialect.IsPostgres) chunks = WithChanges(plans, chunks, ids);
+        if (chunks.Count == 0) return ids;
         using var c = db.Open();
         var zones = PlanCommands.ZonesOf(db, c, plans.Select(p => p.SessionId).Distinct().ToList());
-        var chunk = new List<int>();
-        var rows = 0;
-        var limit = db.Dialect.IsPostgres ? RowsPerPostgresTransaction : RowsPerTransaction;
         var lastHeld = TimeSpan.Zero;
+        foreach (var chunk in chunks) WriteChunk(c, plans, chunk, zones, ids, ref lastHeld);
+        return ids;
+    }
+
+    /// <summary>The plans, in <paramref name="order"/>, cut into chunks of at most <paramref name="limit"/> rows (one plan always whole).</summary>
+    private static List<List<int>> Chunks(IReadOnlyList<PlannedOccurrence> plans, IEnumerable<int> order, int limit)
+    {
+        var chunks = new List<List<int>> { new() };
+        var rows = 0;
         foreach (var i in order)
         {
             var cost = 1 + plans[i].Items.Count;
-            if (chunk.Count > 0 && rows + cost > limit)
+            if (chunks[^1].Count > 0 && rows + cost > limit)
             {
-                WriteChunk(c, plans, chunk, zones, ids, ref lastHeld);
-                (chunk, rows) = ([], 0);
+                chunks.Add([]);
+                rows = 0;
             }
-            chunk.Add(i);
+            chunks[^1].Add(i);
             rows += cost;
         }
-        WriteChunk(c, plans, chunk, zones, ids, ref lastHeld);
-        return ids;
+        return chunks;
     }
+
+    /// <summary>
+    /// PostgreSQL: compares every chunk first, outside any transaction and on <see cref="PostgresCheckConnections"/>
+    /// connections at once (the comparison is the server's work), and returns only the chunks with something to write;
+    /// the ids of the others are filled in. A chunk found unchanged is skipped: whatever another writer changes in it
+    /// afterwards was written later than this plan was checked. A chunk with changes is compared again under the lock.
+    /// </summary>
+    private List<List<int>> WithChanges(IReadOnlyList<PlannedOccurrence> plans, List<List<int>> chunks, long[] ids)
+    {
+        var changed = new bool[chunks.Count];
+        try
+        {
+            Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = PostgresCheckConnections }, db.Open, (i, _, c) =>
+            {
+                var chunk = chunks[i];
+                var matches = PostgresPlanDiff.Find(c, null, plans, chunk, ItemsOf(plans, chunk));
+                changed[i] = matches.Any(m => m is not { Rewrite: false });
+                if (!changed[i])
+                    for (var k = 0; k < chunk.Count; k++) ids[chunk[k]] = matches[k]!.Value.Id;
+                return c;
+            }, c => c.Dispose());
+        }
+        catch (AggregateException e)
+        {
+            // Callers (and the outage handling of requests) expect the database's own exception, as when writing.
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        return chunks.Where((_, i) => changed[i]).ToList();
+    }
+
+    private static List<IReadOnlyList<PlanItem>> ItemsOf(IReadOnlyList<PlannedOccurrence> plans, List<int> chunk) =>
+        chunk.Select(i => (IReadOnlyList<PlanItem>)plans[i].Items.Select(PlanItem.Of).ToList()).ToList();
 
     private void WriteChunk(DbConnection c, IReadOnlyList<PlannedOccurrence> plans, List<int> chunk,
         IReadOnlyDictionary<long, long> zones, long[] ids, ref TimeSpan lastHeld)
@@ -68,41 +110,25 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     {
         using var t = db.Dialect.BeginWrite(c);
         db.Dialect.Serialise(c, t, LockKeys.PlanWriter);
-        var from = chunk.Min(i => plans[i].LocalDate);
-        var to = chunk.Max(i => plans[i].LocalDate);
-        var sessionIds = chunk.Select(i => plans[i].SessionId).Distinct().ToList();
-        var args = new DynamicParameters(new { from = SqlValues.Date(from), to = SqlValues.Date(to) });
-        var (filter, _) = SessionFilter(db.Dialect, sessionIds, args);
-        var existing = c.Query<(long Id, long SessionId, string LocalDate, string State, string StartUtc, string EndUtc)>(
-                $"SELECT id, session_id, local_date, state, start_utc, end_utc FROM occurrences WHERE {filter} AND local_date BETWEEN @from AND @to",
-                args, t)
-            .ToDictionary(o => (o.SessionId, o.LocalDate), o => new Existing(o.Id, o.State, o.StartUtc, o.EndUtc));
-        var rundowns = c.Query<RundownRow>(
-                $"""
-                SELECT {RundownRow.Columns("r.")} FROM rundown_items r
-                JOIN occurrences o ON o.id = r.occurrence_id
-                WHERE o.{filter} AND o.state = 'Planned' AND o.local_date BETWEEN @from AND @to ORDER BY r.occurrence_id, r.position
-                """, args, t)
-            .ToLookup(r => r.OccurrenceId, r => new PlanItem(r.BulletinId, r.BookingId, r.NotBefore, r.Fill, r.RelaySourceId, r.RelaySeconds));
+        var items = ItemsOf(plans, chunk);
+        var matches = db.Dialect.IsPostgres
+            ? PostgresPlanDiff.Find(c, t, plans, chunk, items)
+            : InMemoryPlanDiff.Find(db, c, t, plans, chunk, items);
         using var commands = new PlanCommands(c, t, zones);
-        foreach (var index in chunk)
+        for (var k = 0; k < chunk.Count; k++)
         {
-            var plan = plans[index];
-            var start = SqlValues.Instant(plan.StartUtc);
-            var end = SqlValues.Instant(plan.EndUtc);
-            var items = plan.Items.Select(PlanItem.Of).ToList();
-            if (!existing.TryGetValue((plan.SessionId, SqlValues.Date(plan.LocalDate)), out var old))
+            var plan = plans[chunk[k]];
+            if (matches[k] is not { } match)
             {
-                var id = commands.Insert(plan.SessionId, SqlValues.Date(plan.LocalDate), start, end);
-                commands.InsertItems(id, items);
-                ids[index] = id;
+                var id = commands.Insert(plan.SessionId, SqlValues.Date(plan.LocalDate), SqlValues.Instant(plan.StartUtc), SqlValues.Instant(plan.EndUtc));
+                commands.InsertItems(id, items[k]);
+                ids[chunk[k]] = id;
                 continue;
             }
-            ids[index] = old.Id;
-            if (old.State != nameof(OccurrenceState.Planned)) continue;
-            if (old.StartUtc == start && old.EndUtc == end && rundowns[old.Id].SequenceEqual(items)) continue;
-            commands.Reschedule(old.Id, start, end);
-            commands.InsertItems(old.Id, items);
+            ids[chunk[k]] = match.Id;
+            if (!match.Rewrite) continue;
+            commands.Reschedule(match.Id, SqlValues.Instant(plan.StartUtc), SqlValues.Instant(plan.EndUtc));
+            commands.InsertItems(match.Id, items[k]);
         }
         commands.Flush();
         t.Commit();
@@ -138,7 +164,7 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     /// session's rows in the range and the caller filters in memory. <c>Few</c> says which. PostgreSQL binds any list as
     /// one array, so it always filters: reading every session's rows of the range per chunk made planning quadratic there.
     /// </summary>
-    private static (string Filter, bool Few) SessionFilter(SqlDialect dialect, IReadOnlyCollection<long> sessionIds, DynamicParameters args)
+    internal static (string Filter, bool Few) SessionFilter(SqlDialect dialect, IReadOnlyCollection<long> sessionIds, DynamicParameters args)
     {
         if (sessionIds.Count > 50 && !dialect.IsPostgres) return ("session_id IS NOT NULL", false);
         args.Add("sessionIds", sessionIds.ToArray());

@@ -47,7 +47,7 @@ internal sealed class PlanCommands : IDisposable
             _items = new BatchInsert(c, t, "INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill, relay_source_id, relay_seconds)",
                 "({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})", 8);
         }
-        else _postgres = new PostgresPlanRows(c, t);
+        else _postgres = new PostgresPlanRows(c);
         _zoneBySession = zoneBySession;
         (_connection, _transaction) = (c, t);
         if (c is SqliteConnection) _lastId = c.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) FROM occurrences", transaction: t);
@@ -94,7 +94,7 @@ internal sealed class PlanCommands : IDisposable
     private long NextSequenceId()
     {
         if (_reserved.Count == 0)
-            foreach (var id in _connection.Query<long>("SELECT nextval(pg_get_serial_sequence('occurrences', 'id')) FROM generate_series(1, 256)", transaction: _transaction))
+            foreach (var id in _connection.Query<long>("SELECT nextval(pg_get_serial_sequence('occurrences', 'id')) FROM generate_series(1, 1024)", transaction: _transaction))
                 _reserved.Enqueue(id);
         return _reserved.Dequeue();
     }

@@ -1,14 +1,16 @@
 using System.Data.Common;
-using Dapper;
+using BroadcastHub.Core.Scheduling;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace BroadcastHub.Data.Repositories;
 
 /// <summary>
-/// New occurrences and rundown items of one planning transaction on PostgreSQL, written with one <c>INSERT … SELECT
-/// FROM unnest(arrays)</c> per table: a few array parameters instead of a multi-row <c>VALUES</c> list of hundreds of
-/// parameters that the server must parse and plan again at every execution.
+/// New occurrences and rundown items of one planning transaction on PostgreSQL, written with one binary <c>COPY</c> per
+/// table (inside the transaction, so under its advisory lock and deferred foreign keys like any insert): no SQL to parse
+/// and plan, no arrays to build and take apart, and no multi-row <c>VALUES</c> list of hundreds of parameters.
 /// </summary>
-internal sealed class PostgresPlanRows(DbConnection c, DbTransaction t)
+internal sealed class PostgresPlanRows(DbConnection c)
 {
     private readonly List<long> _ids = [], _sessions = [], _zones = [];
     private readonly List<string> _dates = [], _starts = [], _ends = [];
@@ -39,27 +41,68 @@ internal sealed class PostgresPlanRows(DbConnection c, DbTransaction t)
         _relaySeconds.Add(item.RelaySeconds);
     }
 
-    /// <summary>Writes everything queued; occurrences first, since their items refer to them.</summary>
+    /// <summary>Writes everything queued with binary <c>COPY</c>; occurrences first, since their items refer to them.</summary>
     public void Flush()
     {
+        var npgsql = (NpgsqlConnection)c;
         if (_ids.Count > 0)
-            c.Execute("""
-                INSERT INTO occurrences (id, session_id, zone_id, kind, local_date, start_utc, end_utc, state)
-                SELECT id, session_id, zone_id, 'session', local_date, start_utc, end_utc, 'Planned'
-                FROM unnest(@ids::bigint[], @sessions::bigint[], @zones::bigint[], @dates::text[], @starts::text[], @ends::text[])
-                     AS u(id, session_id, zone_id, local_date, start_utc, end_utc)
-                """, new { ids = _ids.ToArray(), sessions = _sessions.ToArray(), zones = _zones.ToArray(),
-                    dates = _dates.ToArray(), starts = _starts.ToArray(), ends = _ends.ToArray() }, t);
+        {
+            using var copy = npgsql.BeginBinaryImport(
+                "COPY occurrences (id, session_id, zone_id, kind, local_date, start_utc, end_utc, state) FROM STDIN (FORMAT BINARY)");
+            for (var i = 0; i < _ids.Count; i++)
+            {
+                copy.StartRow();
+                copy.Write(_ids[i], NpgsqlDbType.Bigint);
+                copy.Write(_sessions[i], NpgsqlDbType.Bigint);
+                copy.Write(_zones[i], NpgsqlDbType.Bigint);
+                copy.Write("session", NpgsqlDbType.Text);
+                copy.Write(_dates[i], NpgsqlDbType.Text);
+                copy.Write(_starts[i], NpgsqlDbType.Text);
+                copy.Write(_ends[i], NpgsqlDbType.Text);
+                copy.Write(nameof(OccurrenceState.Planned), NpgsqlDbType.Text);
+            }
+            copy.Complete();
+        }
         if (_itemOccurrences.Count > 0)
-            c.Execute("""
-                INSERT INTO rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill, relay_source_id, relay_seconds)
-                SELECT * FROM unnest(@occurrences::bigint[], @positions::bigint[], @bulletins::bigint[], @bookings::bigint[],
-                                     @notBefore::double precision[], @fills::text[], @relaySources::bigint[], @relaySeconds::double precision[])
-                """, new { occurrences = _itemOccurrences.ToArray(), positions = _positions.ToArray(), bulletins = _bulletins.ToArray(),
-                    bookings = _bookings.ToArray(), notBefore = _notBefore.ToArray(), fills = _fills.ToArray(),
-                    relaySources = _relaySources.ToArray(), relaySeconds = _relaySeconds.ToArray() }, t);
+        {
+            using var copy = npgsql.BeginBinaryImport("""
+                COPY rundown_items (occurrence_id, position, bulletin_id, booking_id, not_before_seconds, fill, relay_source_id, relay_seconds)
+                FROM STDIN (FORMAT BINARY)
+                """);
+            for (var i = 0; i < _itemOccurrences.Count; i++)
+            {
+                copy.StartRow();
+                copy.Write(_itemOccurrences[i], NpgsqlDbType.Bigint);
+                copy.Write(_positions[i], NpgsqlDbType.Bigint);
+                Write(copy, _bulletins[i]);
+                Write(copy, _bookings[i]);
+                Write(copy, _notBefore[i]);
+                Write(copy, _fills[i]);
+                Write(copy, _relaySources[i]);
+                Write(copy, _relaySeconds[i]);
+            }
+            copy.Complete();
+        }
         foreach (var list in new System.Collections.IList[] { _ids, _sessions, _zones, _dates, _starts, _ends, _itemOccurrences, _positions, _bulletins, _bookings,
                      _notBefore, _fills, _relaySources, _relaySeconds })
             list.Clear();
+    }
+
+    private static void Write(NpgsqlBinaryImporter copy, long? value)
+    {
+        if (value is { } v) copy.Write(v, NpgsqlDbType.Bigint);
+        else copy.WriteNull();
+    }
+
+    private static void Write(NpgsqlBinaryImporter copy, double? value)
+    {
+        if (value is { } v) copy.Write(v, NpgsqlDbType.Double);
+        else copy.WriteNull();
+    }
+
+    private static void Write(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is not null) copy.Write(value, NpgsqlDbType.Text);
+        else copy.WriteNull();
     }
 }
