@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using BroadcastHub.Core.Scheduling;
 using Dapper;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace BroadcastHub.Data.Repositories;
 
@@ -26,6 +27,9 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     /// </summary>
     public const int RowsPerPostgresTransaction = 4000;
 
+    /// <summary>Most session ids bound one by one into a SQLite statement (see <see cref="SessionFilter"/>).</summary>
+    private const int MaxBoundSessions = RowsPerTransaction;
+
     /// <summary>Connections that compare chunks at once on PostgreSQL before anything is written (see <see cref="UpsertMany"/>).</summary>
     public const int PostgresCheckConnections = 2;
 
@@ -36,7 +40,7 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         var ids = new long[plans.Count];
         var order = Enumerable.Range(0, plans.Count).OrderBy(i => plans[i].LocalDate).ThenBy(i => plans[i].SessionId).ToList();
         var chunks = Chunks(plans, order, db.Dialect.IsPostgres ? RowsPerPostgresTransaction : RowsPerTransaction);
-        if (db.Dialect.IsPostgres) chunks = WithChanges(plans, chunks, ids);
+        chunks = db.Dialect.IsPostgres ? WithChanges(plans, chunks, ids) : WithChangesOnSqlite(plans, chunks, ids);
         if (chunks.Count == 0) return ids;
         using var c = db.Open();
         var zones = PlanCommands.ZonesOf(db, c, plans.Select(p => p.SessionId).Distinct().ToList());
@@ -91,6 +95,24 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
             ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
         return chunks.Where((_, i) => changed[i]).ToList();
+    }
+
+    /// <summary>
+    /// SQLite: the same check, chunk by chunk in read transactions on one connection, which take no write lock (WAL): a
+    /// replan that changes nothing neither takes the write lock nor leaves it free between chunks (the pauses of
+    /// <see cref="YieldWriteLock"/> were most of such a run: 26 s of a 1,000-commune replan on a busy machine).
+    /// </summary>
+    private List<List<int>> WithChangesOnSqlite(IReadOnlyList<PlannedOccurrence> plans, List<List<int>> chunks, long[] ids)
+    {
+        using var c = (SqliteConnection)db.Open();
+        return chunks.Where(chunk =>
+        {
+            using var read = c.BeginTransaction(deferred: true);
+            var matches = InMemoryPlanDiff.Find(db, c, read, plans, chunk, ItemsOf(plans, chunk));
+            if (matches.Any(m => m is not { Rewrite: false })) return true;
+            for (var k = 0; k < chunk.Count; k++) ids[chunk[k]] = matches[k]!.Value.Id;
+            return false;
+        }).ToList();
     }
 
     private static List<IReadOnlyList<PlanItem>> ItemsOf(IReadOnlyList<PlannedOccurrence> plans, List<int> chunk) =>
@@ -159,14 +181,16 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     }
 
     /// <summary>
-    /// The SQL filter on <c>session_id</c>: a booking's few sessions are filtered by SQLite (their ids bound into
-    /// <paramref name="args"/>); thousands would make thousands of bound parameters, so a whole-horizon run reads every
-    /// session's rows in the range and the caller filters in memory. <c>Few</c> says which. PostgreSQL binds any list as
-    /// one array, so it always filters: reading every session's rows of the range per chunk made planning quadratic there.
+    /// The SQL filter on <c>session_id</c>: a chunk's or a booking's sessions (at most a few hundred) are filtered by
+    /// SQLite (their ids bound into <paramref name="args"/>); thousands would make thousands of bound parameters, so a
+    /// whole-horizon cancel reads every session's rows in the range once and the caller filters in memory. <c>Few</c>
+    /// says which. PostgreSQL binds any list as one array, so it always filters. Reading every session's rows of the
+    /// range for each chunk made planning quadratic, on PostgreSQL first and then on SQLite too while its limit was 50
+    /// (a chunk of 250 rows holds ~80 sessions, so each of a day's ~37 chunks read all 3,000 of that day's occurrences and items).
     /// </summary>
     internal static (string Filter, bool Few) SessionFilter(SqlDialect dialect, IReadOnlyCollection<long> sessionIds, DynamicParameters args)
     {
-        if (sessionIds.Count > 50 && !dialect.IsPostgres) return ("session_id IS NOT NULL", false);
+        if (sessionIds.Count > MaxBoundSessions && !dialect.IsPostgres) return ("session_id IS NOT NULL", false);
         args.Add("sessionIds", sessionIds.ToArray());
         return (dialect.In("session_id", "@sessionIds"), true);
     }
