@@ -58,4 +58,16 @@ public sealed class StationAgentOptions
 
     /// <summary>Seconds between polls of the hub's manifest, airtime upload and heartbeat (<c>BroadcastHub:Station:PollSeconds</c>).</summary>
     public int PollSeconds { get; set; } = 30;
+
+    /// <summary>Default of <see cref="RetryFirstSeconds"/>.</summary>
+    public const int DefaultRetryFirstSeconds = 5;
+
+    /// <summary>Default of <see cref="RetryMaxSeconds"/>.</summary>
+    public const int DefaultRetryMaxSeconds = 300;
+
+    /// <summary>Seconds before the first retry after a failed sync round; doubles with each failure (<c>BroadcastHub:Station:RetryFirstSeconds</c>).</summary>
+    public int RetryFirstSeconds { get; set; } = DefaultRetryFirstSeconds;
+
+    /// <summary>Longest wait between failed sync rounds, unless <see cref="PollSeconds"/> is longer (<c>BroadcastHub:Station:RetryMaxSeconds</c>).</summary>
+    public int RetryMaxSeconds { get; set; } = DefaultRetryMaxSeconds;
 }

@@ -20,6 +20,8 @@ public sealed class StationOptionsValidator : IValidateOptions<StationOptions>
         CheckRange("Station:DownloadAttempts", options.Station.DownloadAttempts, 1, 10, "attempts", failures);
         CheckRange("Station:DownloadIdleSeconds", options.Station.DownloadIdleSeconds, 5, 600, "seconds", failures);
         CheckRange("Station:PollSeconds", options.Station.PollSeconds, 5, 3600, "seconds", failures);
+        CheckRange("Station:RetryFirstSeconds", options.Station.RetryFirstSeconds, 1, 300, "seconds", failures);
+        CheckRange("Station:RetryMaxSeconds", options.Station.RetryMaxSeconds, Math.Clamp(options.Station.RetryFirstSeconds, 1, 300), 3600, "seconds", failures);
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
             failures.Add($"{Key("TimeZone")} must be an IANA time zone id such as Asia/Ho_Chi_Minh (got '{options.TimeZone}').");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -5,14 +5,12 @@ namespace BroadcastHub.Station.Sync;
 
 /// <summary>
 /// Polls the hub every <c>Station:PollSeconds</c>, and at once when the push channel asks (<see cref="Push.SyncTrigger"/>). After a failed round it waits longer each time
-/// (5 s doubling, at most 5 minutes or the poll interval, whichever is longer) and never stops the process.
+/// (<c>Station:RetryFirstSeconds</c>, default 5 s, doubling, at most <c>Station:RetryMaxSeconds</c>, default 5 minutes, or the poll
+/// interval, whichever is longer) and never stops the process.
 /// </summary>
 public sealed class SyncLoop(IServiceProvider services, IOptions<StationOptions> options, Push.SyncTrigger trigger, TimeProvider time, ILogger<SyncLoop> log)
     : BackgroundService
 {
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(5);
-
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,13 +20,15 @@ public sealed class SyncLoop(IServiceProvider services, IOptions<StationOptions>
             return;
         }
         var cycle = services.GetRequiredService<SyncCycle>();
-        var poll = TimeSpan.FromSeconds(options.Value.Station.PollSeconds);
+        var station = options.Value.Station;
+        var poll = TimeSpan.FromSeconds(station.PollSeconds);
+        var (first, max) = (TimeSpan.FromSeconds(station.RetryFirstSeconds), TimeSpan.FromSeconds(station.RetryMaxSeconds));
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             failures = await cycle.RunAsync(stoppingToken) ? 0 : failures + 1;
             // A push wakes a healthy loop at once; after failures the back-off still holds, so a flapping hub is not hammered.
-            if (failures == 0 ? !await trigger.WaitAsync(poll, time, stoppingToken) : !await Delay(DelayAfter(failures, poll), stoppingToken)) return;
+            if (failures == 0 ? !await trigger.WaitAsync(poll, time, stoppingToken) : !await Delay(DelayAfter(failures, poll, first, max), stoppingToken)) return;
         }
     }
 
@@ -45,12 +45,16 @@ public sealed class SyncLoop(IServiceProvider services, IOptions<StationOptions>
         }
     }
 
-    /// <summary>The wait before the next round after <paramref name="failures"/> failed rounds in a row.</summary>
-    public static TimeSpan DelayAfter(int failures, TimeSpan poll)
+    /// <summary>The wait before the next round after <paramref name="failures"/> failed rounds in a row, with the default back-off (5 s doubling to 5 minutes).</summary>
+    public static TimeSpan DelayAfter(int failures, TimeSpan poll) =>
+        DelayAfter(failures, poll, TimeSpan.FromSeconds(StationAgentOptions.DefaultRetryFirstSeconds), TimeSpan.FromSeconds(StationAgentOptions.DefaultRetryMaxSeconds));
+
+    /// <summary>The wait before the next round after <paramref name="failures"/> failed rounds in a row: <paramref name="first"/> doubling, at most <paramref name="max"/> or <paramref name="poll"/>.</summary>
+    public static TimeSpan DelayAfter(int failures, TimeSpan poll, TimeSpan first, TimeSpan max)
     {
         if (failures == 0) return poll;
-        var backOff = FirstRetry * Math.Pow(2, Math.Min(failures - 1, 16));
-        var cap = poll > MaxRetry ? poll : MaxRetry;
+        var backOff = first * Math.Pow(2, Math.Min(failures - 1, 16));
+        var cap = poll > max ? poll : max;
         return backOff < cap ? backOff : cap;
     }
 }

@@ -15,14 +15,38 @@ public sealed class LiveStreamTests
     private static LiveStream Open(Uri url) =>
         new("ffmpeg", url.ToString(), House, TimeSpan.FromSeconds(2), TimeProvider.System, NullLogger.Instance);
 
+    /// <summary>A stream of <paramref name="url"/> that has given audio and then run <paramref name="settle"/> more, in a relay of <paramref name="seconds"/>.</summary>
+    private static async Task<LiveRelay> LiveRelayAsync(Uri url, TimeSpan settle, int seconds, RelayFill? fill = null)
+    {
+        var stream = Open(url);
+        try
+        {
+            await stream.FirstAudio.WaitAsync(TimeSpan.FromSeconds(10));
+            await Task.Delay(settle);
+            return new LiveRelay(stream, new RelayItemProvider(stream, seconds * Rate, fill ?? RelayFill.Silence(Rate, 1)));
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    private sealed record LiveRelay(LiveStream Stream, RelayItemProvider Relay) : IDisposable
+    {
+        public void Dispose()
+        {
+            Relay.Dispose();
+            Stream.Dispose();
+        }
+    }
+
     [Fact]
     public async Task An_mp3_relay_gives_exactly_the_booked_frames_of_what_the_source_sends_live()
     {
         await using var server = await LiveMp3Server.StartAsync();
-        using var stream = Open(server.Url);
-        await stream.FirstAudio.WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(1500);
-        using var relay = new RelayItemProvider(stream, 4 * Rate, RelayFill.Silence(Rate, 1));
+        using var live = await LiveRelayAsync(server.Url, TimeSpan.FromMilliseconds(1500), 4);
+        var relay = live.Relay;
 
         var (audio, startedAt) = await RealTimePump.RunAsync(relay, 4);
 
@@ -38,10 +62,8 @@ public sealed class LiveStreamTests
     public async Task A_stream_killed_for_5_s_is_filled_counted_as_one_outage_and_resumes_live()
     {
         await using var server = await LiveMp3Server.StartAsync();
-        using var stream = Open(server.Url);
-        await stream.FirstAudio.WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(1000);
-        using var relay = new RelayItemProvider(stream, 13 * Rate, new RelayFill([() => new ToneFill(House, 1000, 1.5)], Rate, 1));
+        using var live = await LiveRelayAsync(server.Url, TimeSpan.FromSeconds(1), 13, new RelayFill([() => new ToneFill(House, 1000, 1.5)], Rate, 1));
+        var (stream, relay) = (live.Stream, live.Relay);
         var killed = false;
 
         var (audio, startedAt) = await RealTimePump.RunAsync(relay, 13, at: seconds =>
@@ -66,10 +88,8 @@ public sealed class LiveStreamTests
     public async Task An_hls_relay_airs_the_live_edge_without_gaps()
     {
         await using var server = await LiveHlsServer.StartAsync();
-        using var stream = Open(server.Url);
-        await stream.FirstAudio.WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(5000);
-        using var relay = new RelayItemProvider(stream, 5 * Rate, RelayFill.Silence(Rate, 1));
+        using var live = await LiveRelayAsync(server.Url, TimeSpan.FromSeconds(5), 5);
+        var relay = live.Relay;
 
         var (audio, startedAt) = await RealTimePump.RunAsync(relay, 5);
 

@@ -19,7 +19,20 @@ public sealed class StationOptionsValidatorTests
         Assert.Empty(Failures(_ => { }));
         Assert.Equal("./station-data", options.DataPath);
         Assert.Equal(3, options.Station.CacheDays);
+        Assert.Equal((5, 300), (options.Station.RetryFirstSeconds, options.Station.RetryMaxSeconds));
         Assert.False(options.IsEnrolled);
+    }
+
+    [Theory]
+    [InlineData(0, 300, "RetryFirstSeconds")]
+    [InlineData(301, 3600, "RetryFirstSeconds")]
+    [InlineData(5, 4, "RetryMaxSeconds")]
+    [InlineData(5, 3601, "RetryMaxSeconds")]
+    public void A_sync_back_off_out_of_range_names_the_key(int first, int max, string key)
+    {
+        var failure = Assert.Single(Failures(o => (o.Station.RetryFirstSeconds, o.Station.RetryMaxSeconds) = (first, max)));
+        Assert.StartsWith($"BroadcastHub:Station:{key} ", failure);
+        Assert.Empty(Failures(o => (o.Station.RetryFirstSeconds, o.Station.RetryMaxSeconds) = (1, 5)));
     }
 
     [Theory]

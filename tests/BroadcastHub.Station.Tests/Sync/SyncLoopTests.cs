@@ -25,6 +25,15 @@ public sealed class SyncLoopTests : IDisposable
     public void A_poll_interval_longer_than_5_minutes_caps_the_back_off_instead() =>
         Assert.Equal(TimeSpan.FromMinutes(10), SyncLoop.DelayAfter(30, TimeSpan.FromMinutes(10)));
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 4)]
+    [InlineData(4, 5)]
+    [InlineData(30, 5)]
+    public void The_configured_back_off_doubles_from_its_first_wait_up_to_its_cap(int failures, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), SyncLoop.DelayAfter(failures, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
+
     [Fact]
     public void The_clock_offset_is_corrected_by_half_the_round_trip_and_taken_from_the_fastest_sample()
     {

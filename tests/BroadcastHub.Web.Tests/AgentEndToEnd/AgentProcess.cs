@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using BroadcastHub.Web.Tests.Support;
@@ -21,7 +19,7 @@ public sealed class AgentProcess : IAsyncDisposable
     public AgentProcess(Uri hub, string token, IDictionary<string, string>? settings = null)
     {
         DataPath = Path.Combine(Path.GetTempPath(), "bh-agent-e2e-" + Guid.NewGuid().ToString("N")[..10]);
-        Port = FreePort();
+        Port = HealthyProcess.FreePort();
         _settings = new Dictionary<string, string>
         {
             ["BroadcastHub__Hub__Url"] = hub.AbsoluteUri,
@@ -55,12 +53,7 @@ public sealed class AgentProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: a crash or a power cut.</summary>
-    public async Task KillAsync()
-    {
-        if (_process is null || _process.HasExited) return;
-        _process.Kill();
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => HealthyProcess.KillAsync(_process);
 
     public async Task<JsonElement> HealthAsync() => await Http.GetFromJsonAsync<JsonElement>("/health");
 
@@ -114,19 +107,6 @@ public sealed class AgentProcess : IAsyncDisposable
     {
         await KillAsync();
         Http.Dispose();
-        try
-        {
-            Directory.Delete(DataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        HealthyProcess.DeleteDataFolder(DataPath);
     }
 }

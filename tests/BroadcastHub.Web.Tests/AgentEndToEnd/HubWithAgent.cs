@@ -19,8 +19,11 @@ public sealed class HubWithAgent : IAsyncDisposable
     public long CommuneId { get; }
     public long ZoneId { get; }
 
-    /// <summary>Starts the hub (with <paramref name="hubSettings"/> too), enrols a new station for a new commune's zone, and starts its agent.</summary>
-    public static async Task<HubWithAgent> StartAsync(string commune, IDictionary<string, string>? hubSettings = null)
+    /// <summary>
+    /// Starts the hub (with <paramref name="hubSettings"/> too), enrols a new station for a new commune's zone, and starts
+    /// its agent (with <paramref name="agentSettings"/> too).
+    /// </summary>
+    public static async Task<HubWithAgent> StartAsync(string commune, IDictionary<string, string>? hubSettings = null, IDictionary<string, string>? agentSettings = null)
     {
         var settings = new Dictionary<string, string> { ["BroadcastHub__HouseFormat__SampleRate"] = "22050" };
         foreach (var (key, value) in hubSettings ?? new Dictionary<string, string>()) settings[key] = value;
@@ -35,7 +38,7 @@ public sealed class HubWithAgent : IAsyncDisposable
             var stationId = (await AppProcess.JsonAsync(hub.Http.PostAsJsonAsync("/api/stations", new { name = "Trạm " + commune }))).GetProperty("id").GetInt64();
             (await hub.Http.PutAsJsonAsync($"/api/zones/{zoneId}/station", new { stationId })).EnsureSuccessStatusCode();
             var token = (await AppProcess.JsonAsync(hub.Http.PostAsync($"/api/stations/{stationId}/enrol", null))).GetProperty("token").GetString()!;
-            agent = new AgentProcess(hub.Http.BaseAddress!, token);
+            agent = new AgentProcess(hub.Http.BaseAddress!, token, agentSettings);
             await agent.StartAsync();
             return new HubWithAgent(hub, agent, created.GetProperty("id").GetInt64(), zoneId);
         }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using BroadcastHub.Web.Tests.Support;
@@ -23,7 +22,7 @@ public sealed class AppProcess : IAsyncDisposable
     public AppProcess(IDictionary<string, string>? settings = null)
     {
         DataPath = Path.Combine(Path.GetTempPath(), "bh-e2e-" + Guid.NewGuid().ToString("N")[..10]);
-        Port = FreePort();
+        Port = HealthyProcess.FreePort();
         _settings = new Dictionary<string, string>
         {
             ["BroadcastHub__DataPath"] = DataPath,
@@ -57,21 +56,10 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>SIGTERM and wait: a normal service stop.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is null || _process.HasExited) return;
-        Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _process.WaitForExitAsync(timeout.Token);
-    }
+    public Task StopAsync() => HealthyProcess.StopAsync(_process);
 
     /// <summary>SIGKILL: a crash or a power cut, as far as the app can tell.</summary>
-    public async Task KillAsync()
-    {
-        if (_process is null || _process.HasExited) return;
-        _process.Kill();
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => HealthyProcess.KillAsync(_process);
 
     public async Task SignInAsync()
     {
@@ -94,19 +82,6 @@ public sealed class AppProcess : IAsyncDisposable
     {
         await KillAsync();
         Http.Dispose();
-        try
-        {
-            Directory.Delete(DataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        HealthyProcess.DeleteDataFolder(DataPath);
     }
 }

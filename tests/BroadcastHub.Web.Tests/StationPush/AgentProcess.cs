@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using BroadcastHub.Web.Tests.Support;
 
 namespace BroadcastHub.Web.Tests.StationPush;
 
@@ -14,18 +13,13 @@ namespace BroadcastHub.Web.Tests.StationPush;
 public sealed class AgentProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _output;
     private readonly HttpClient _http;
 
-    private AgentProcess(Process process, int port, string dataPath)
+    private AgentProcess(Process process, StringBuilder output, int port, string dataPath)
     {
-        _process = process;
-        DataPath = dataPath;
+        (_process, _output, DataPath) = (process, output, dataPath);
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     public string DataPath { get; }
@@ -34,14 +28,11 @@ public sealed class AgentProcess : IAsyncDisposable
     /// <summary>Starts the agent for <paramref name="hub"/> with <paramref name="token"/> and waits until its push channel is connected.</summary>
     public static async Task<AgentProcess> StartAsync(Uri hub, string token, int pollSeconds = 3600)
     {
-        var port = FreePort();
+        var port = HealthyProcess.FreePort();
         var dataPath = Path.Combine(Path.GetTempPath(), "bh-agent-" + Guid.NewGuid().ToString("N")[..10]);
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "BroadcastHub.Station.dll")])
         {
             WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
                      || k.StartsWith("BroadcastHub__", StringComparison.OrdinalIgnoreCase)).ToList())
@@ -53,7 +44,8 @@ public sealed class AgentProcess : IAsyncDisposable
         info.Environment["BroadcastHub__Station__PollSeconds"] = pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Default"] = "Information";
         info.Environment["BroadcastHub__Outputs__Default"] = "file";
-        var agent = new AgentProcess(Process.Start(info)!, port, dataPath);
+        var output = new StringBuilder();
+        var agent = new AgentProcess(HealthyProcess.Start(info, output), output, port, dataPath);
         await agent.WaitForAsync(h => h.GetProperty("push").GetString() == "connected" && h.GetProperty("lastSync").ValueKind != JsonValueKind.Null,
             TimeSpan.FromSeconds(60), "push connected and a first sync");
         return agent;
@@ -95,22 +87,10 @@ public sealed class AgentProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        await HealthyProcess.KillAsync(_process, entireProcessTree: true);
         _process.Dispose();
         _http.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataPath, recursive: true); }
-        catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        HealthyProcess.DeleteDataFolder(DataPath);
     }
 }

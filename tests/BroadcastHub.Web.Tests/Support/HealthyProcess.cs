@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace BroadcastHub.Web.Tests.Support;
 
-/// <summary>Starts one of our executables as a child process and waits until its <c>/health</c> answers.</summary>
+/// <summary>Starts one of our executables as a child process, waits until its <c>/health</c> answers, and ends it.</summary>
 internal static class HealthyProcess
 {
     /// <summary>Starts <paramref name="info"/> with stdout and stderr appended to <paramref name="output"/> (locked on it).</summary>
@@ -42,5 +43,42 @@ internal static class HealthyProcess
             await Task.Delay(200);
         }
         throw new TimeoutException($"The {what} did not answer /health within 60 s:\n" + Output());
+    }
+
+    /// <summary>SIGTERM and wait up to 30 s: a normal service stop.</summary>
+    public static async Task StopAsync(Process? process)
+    {
+        if (process is null || process.HasExited) return;
+        Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>SIGKILL (of its children too when <paramref name="entireProcessTree"/>) and wait: a crash or a power cut.</summary>
+    public static async Task KillAsync(Process? process, bool entireProcessTree = false)
+    {
+        if (process is null || process.HasExited) return;
+        process.Kill(entireProcessTree);
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>Deletes a child's data folder; a file still held open leaves it to the temp cleaner.</summary>
+    public static void DeleteDataFolder(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

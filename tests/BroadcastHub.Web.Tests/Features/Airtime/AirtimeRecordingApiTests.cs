@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Data.Repositories;
-using BroadcastHub.Web.Features.Users;
 using BroadcastHub.Web.Tests.Support;
 
 namespace BroadcastHub.Web.Tests.Features.Airtime;
@@ -20,11 +17,10 @@ public sealed class AirtimeRecordingApiTests(ReportsAppFactory app)
     public async Task A_relay_recording_is_served_with_ranges_in_scope_and_is_not_found_elsewhere()
     {
         var admin = await app.CreateApiClientAsync();
-        async Task<long> Create(string url, object body) => (await (await admin.PostAsJsonAsync(url, body)).JsonAsync()).GetProperty("id").GetInt64();
         var tag = Guid.NewGuid().ToString("N")[..6];
-        var mine = await Create("/api/units", new { name = "Trung tâm ghi âm " + tag });
-        var theirs = await Create("/api/units", new { name = "Trung tâm khác " + tag });
-        var commune = await Create("/api/communes", new { name = "Xã tiếp sóng " + tag, parentUnitId = mine });
+        var mine = await ReportsAppFactory.CreateAsync(admin, "/api/units", new { name = "Trung tâm ghi âm " + tag });
+        var theirs = await ReportsAppFactory.CreateAsync(admin, "/api/units", new { name = "Trung tâm khác " + tag });
+        var commune = await ReportsAppFactory.CreateAsync(admin, "/api/communes", new { name = "Xã tiếp sóng " + tag, parentUnitId = mine });
         var source = app.Get<RelaySourceRepository>().Add("VOV1 " + tag, "http://127.0.0.1:9/vov1.mp3")!;
         var occurrence = app.Occurrence(commune, Morning, app.Bulletin("Tin trước tiếp sóng " + tag));
         var relative = $"air/relay/2026/06/08/occ{occurrence.Id}-p1.opus";
@@ -50,11 +46,10 @@ public sealed class AirtimeRecordingApiTests(ReportsAppFactory app)
             Assert.Equal((HttpStatusCode.NotFound, "recording_not_found"), (refused.StatusCode, await refused.ErrorCodeAsync()));
         }
 
-        var name = "giamsat-khac-" + tag;
-        app.Get<AccountService>().CreateUser(name, "User-Test-Pass-1", Roles.Supervisor, theirs);
-        var other = await (await app.CreateApiClientAsync(name, "User-Test-Pass-1")).GetAsync($"/api/airtime/{recorded}/recording");
+        var (name, supervisor) = await app.SupervisorAsync("giamsat-khac-", theirs);
+        var other = await supervisor.GetAsync($"/api/airtime/{recorded}/recording");
         Assert.Equal((HttpStatusCode.NotFound, "recording_not_found"), (other.StatusCode, await other.ErrorCodeAsync()));
-        using var otherPage = await PageBrowser.SignedInAsync(app, name, "User-Test-Pass-1");
+        using var otherPage = await PageBrowser.SignedInAsync(app, name, ReportsAppFactory.SupervisorPassword);
         Assert.Equal(HttpStatusCode.NotFound, (await otherPage.Client.GetAsync($"/airtime/{recorded}/recording")).StatusCode);
 
         using var page = await PageBrowser.SignedInAsync(app, "admin", AppFactory.AdminPassword);

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Airtime;
-using BroadcastHub.Web.Features.Users;
 using BroadcastHub.Web.Tests.Support;
 
 namespace BroadcastHub.Web.Tests.Features.Airtime;
@@ -17,18 +15,15 @@ public sealed class ReportScopeApiTests(ReportsAppFactory app)
     public async Task A_user_of_a_unit_sees_its_subtree_only_and_another_unit_is_not_found()
     {
         var admin = await app.CreateApiClientAsync();
-        async Task<long> Create(string url, object body) => (await (await admin.PostAsJsonAsync(url, body)).JsonAsync()).GetProperty("id").GetInt64();
-        var mine = await Create("/api/units", new { name = "Trung tâm của tôi" });
-        var below = await Create("/api/units", new { name = "Cụm dưới", parentUnitId = mine });
-        var theirs = await Create("/api/units", new { name = "Trung tâm khác" });
-        var near = await Create("/api/communes", new { name = "Xã gần", parentUnitId = below });
-        var far = await Create("/api/communes", new { name = "Xã xa", parentUnitId = theirs });
+        var mine = await ReportsAppFactory.CreateAsync(admin, "/api/units", new { name = "Trung tâm của tôi" });
+        var below = await ReportsAppFactory.CreateAsync(admin, "/api/units", new { name = "Cụm dưới", parentUnitId = mine });
+        var theirs = await ReportsAppFactory.CreateAsync(admin, "/api/units", new { name = "Trung tâm khác" });
+        var near = await ReportsAppFactory.CreateAsync(admin, "/api/communes", new { name = "Xã gần", parentUnitId = below });
+        var far = await ReportsAppFactory.CreateAsync(admin, "/api/communes", new { name = "Xã xa", parentUnitId = theirs });
         var news = app.Bulletin("Tin phạm vi");
         app.Aired(app.Occurrence(near, Morning, news), 0, AirtimeOutcome.Completed);
         app.Aired(app.Occurrence(far, Morning, news), 0, AirtimeOutcome.Missed);
-        var name = "giamsat-" + Guid.NewGuid().ToString("N")[..6];
-        app.Get<AccountService>().CreateUser(name, "User-Test-Pass-1", Roles.Supervisor, mine);
-        var supervisor = await app.CreateApiClientAsync(name, "User-Test-Pass-1");
+        var (name, supervisor) = await app.SupervisorAsync("giamsat-", mine);
 
         var rows = await supervisor.GetFromJsonAsync<JsonElement>("/api/airtime/summary?from=2026-05-04");
         Assert.Equal(["Xã gần"], rows.EnumerateArray().Select(r => r.GetProperty("communeName").GetString()));

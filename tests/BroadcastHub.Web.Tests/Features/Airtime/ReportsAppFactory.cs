@@ -1,9 +1,12 @@
+using System.Net.Http.Json;
+using BroadcastHub.Core.Access;
 using BroadcastHub.Core.Airtime;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Features.Airtime;
 using BroadcastHub.Web.Features.Audit;
+using BroadcastHub.Web.Features.Users;
 using BroadcastHub.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +23,21 @@ public class ReportsAppFactory : AppFactory
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>POSTs <paramref name="body"/> to <paramref name="url"/> as <paramref name="admin"/> and returns the new id.</summary>
+    public static async Task<long> CreateAsync(HttpClient admin, string url, object body) =>
+        (await (await admin.PostAsJsonAsync(url, body)).JsonAsync()).GetProperty("id").GetInt64();
+
+    /// <summary>A new supervisor of <paramref name="unitId"/> (name prefixed <paramref name="prefix"/>) and an API client signed in as it.</summary>
+    public async Task<(string Name, HttpClient Client)> SupervisorAsync(string prefix, long unitId)
+    {
+        var name = prefix + Guid.NewGuid().ToString("N")[..6];
+        Get<AccountService>().CreateUser(name, SupervisorPassword, Roles.Supervisor, unitId);
+        return (name, await CreateApiClientAsync(name, SupervisorPassword));
+    }
+
+    /// <summary>The password of the users <see cref="SupervisorAsync"/> creates.</summary>
+    public const string SupervisorPassword = "User-Test-Pass-1";
 
     /// <summary>An approved bulletin row with a title, straight into the repository (no audio needed for reports).</summary>
     public Bulletin Bulletin(string title, BulletinStatus status = BulletinStatus.Approved, long? ownerUnitId = null) => Get<BulletinRepository>().Insert(new Bulletin

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using BroadcastHub.Data;
 using BroadcastHub.Web.Infrastructure;
@@ -80,18 +79,5 @@ public sealed class BulletinUploadTests(AppFactory app)
         var rows = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM bulletins");
         var files = Directory.Exists(Options.MediaPath) ? Directory.GetFiles(Options.MediaPath, "*", SearchOption.AllDirectories).Length : 0;
         return (rows, files);
-    }
-}
-
-/// <summary>The figures ffmpeg reported for each fixture (tests/fixtures/manifest.tsv).</summary>
-public sealed record ManifestRow(string File, int SampleRate, int Channels, long DecodedFrames, double IntegratedLufs);
-
-public static class Manifest
-{
-    public static ManifestRow Row(string file)
-    {
-        var line = File.ReadLines(Path.Combine(Fixtures.Dir, "manifest.tsv")).Skip(1).Select(l => l.Split('\t')).Single(c => c[0] == file);
-        return new ManifestRow(line[0], int.Parse(line[2], CultureInfo.InvariantCulture), int.Parse(line[3], CultureInfo.InvariantCulture),
-            long.Parse(line[5], CultureInfo.InvariantCulture), double.Parse(line[6], CultureInfo.InvariantCulture));
     }
 }

@@ -1,5 +1,4 @@
 extern alias station;
-using System.Net.Http.Json;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Tests.Features.Stations;
@@ -19,20 +18,16 @@ public sealed class RelayEvergreenManifestTests(AppFactory app)
     {
         using var admin = await app.CreateApiClientAsync();
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        var commune = (await (await admin.PostAsJsonAsync("/api/communes", new { name = "Xã phát lại " + suffix })).JsonAsync()).GetProperty("id").GetInt64();
+        var commune = await StationAgentWorld.CommuneAsync(admin, "Xã phát lại " + suffix);
         var scenario = new PlayoutScenario(app);
         var until = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
         var first = await scenario.ApprovedAsync(ToneWav.Create(1, sampleRate: 48000, frequency: 600), 1, until);
         var second = await scenario.ApprovedToneAsync(1.0);
         var playlist = app.Services.GetRequiredService<PlaylistRepository>().Insert("Evergreen " + suffix, [second.Id, first.Id], "test");
         app.Services.GetRequiredService<CommuneProgrammeRepository>().Save(new CommuneProgrammeSettings(commune, UnderfillMode.EndEarly, playlist.Id, null, null));
-        var stations = app.Services.GetRequiredService<StationRepository>();
-        var station = stations.Create("Trạm " + suffix)!;
-        stations.AssignZone(app.Services.GetRequiredService<PlacesRepository>().ListCommunes().Single(c => c.Id == commune).ZoneId, station.Id);
-        var token = await StationAgentWorld.EnrolTokenAsync(admin, station.Id);
+        var token = await StationAgentWorld.EnrolForCommuneAsync(app, admin, commune, "Trạm " + suffix);
 
-        using var stationClient = StationAgentWorld.Client(app, token);
-        var manifest = await (await stationClient.GetAsync("/api/station/manifest?days=3")).JsonAsync();
+        var manifest = await StationAgentWorld.ManifestAsync(app, token);
         var evergreen = manifest.GetProperty("evergreen").EnumerateArray().Single();
         Assert.Equal(commune, evergreen.GetProperty("communeId").GetInt64());
         Assert.Equal([second.Id, first.Id], evergreen.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("bulletinId").GetInt64()));

@@ -2,11 +2,9 @@ extern alias station;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BroadcastHub.Core.Scheduling;
-using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Tests.Features.Stations;
 using BroadcastHub.Web.Tests.Playout;
 using BroadcastHub.Web.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using station::BroadcastHub.Station.Playout;
 
 namespace BroadcastHub.Web.Tests.Features.Relay;
@@ -22,7 +20,7 @@ public sealed class RelayManifestTests(AppFactory app)
     {
         using var admin = await app.CreateApiClientAsync();
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        var commune = (await (await admin.PostAsJsonAsync("/api/communes", new { name = "Xã trạm tiếp sóng " + suffix })).JsonAsync()).GetProperty("id").GetInt64();
+        var commune = await StationAgentWorld.CommuneAsync(admin, "Xã trạm tiếp sóng " + suffix);
         var session = (await (await admin.PostAsJsonAsync("/api/sessions", new { communeId = commune, weekdays = new[] { 1, 2, 3, 4, 5, 6, 7 }, start = "19:00:00", lengthMinutes = 30 }))
             .JsonAsync()).GetProperty("id").GetInt64();
         var url = $"https://radio.example/{suffix}/live.m3u8";
@@ -31,13 +29,9 @@ public sealed class RelayManifestTests(AppFactory app)
         await admin.PostAsJsonAsync("/api/bookings", new { sessionId = session, bulletinIds = new[] { bulletin.Id }, from = Day(1), to = Day(1) });
         var booked = await admin.PostAsJsonAsync("/api/bookings", new { sessionId = session, relay = new { sourceId = source, minutes = 15 }, from = Day(1), to = Day(1) });
         booked.EnsureSuccessStatusCode();
-        var stations = app.Services.GetRequiredService<StationRepository>();
-        var station = stations.Create("Trạm " + suffix)!;
-        stations.AssignZone(app.Services.GetRequiredService<PlacesRepository>().ListCommunes().Single(c => c.Id == commune).ZoneId, station.Id);
-        var token = await StationAgentWorld.EnrolTokenAsync(admin, station.Id);
+        var token = await StationAgentWorld.EnrolForCommuneAsync(app, admin, commune, "Trạm " + suffix);
 
-        using var stationClient = StationAgentWorld.Client(app, token);
-        var manifest = await (await stationClient.GetAsync("/api/station/manifest?days=3")).JsonAsync();
+        var manifest = await StationAgentWorld.ManifestAsync(app, token);
         var relaySource = manifest.GetProperty("relaySources").EnumerateArray().Single();
         Assert.Equal((source, url), (relaySource.GetProperty("id").GetInt64(), relaySource.GetProperty("url").GetString()));
         var items = manifest.GetProperty("occurrences").EnumerateArray().Single().GetProperty("items").EnumerateArray().ToList();

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
@@ -28,6 +29,26 @@ public static class StationAgentWorld
         app.Services.GetRequiredService<StationRepository>().AssignZone(occ.ZoneId, station.Id);
         var token = await EnrolTokenAsync(admin, station.Id);
         return new EnrolledStation(station.Id, token, occ, [first, second]);
+    }
+
+    /// <summary>A new commune created through the API; returns its id.</summary>
+    public static async Task<long> CommuneAsync(HttpClient admin, string name) =>
+        (await (await admin.PostAsJsonAsync("/api/communes", new { name })).JsonAsync()).GetProperty("id").GetInt64();
+
+    /// <summary>A new station named <paramref name="name"/> playing <paramref name="communeId"/>'s zone, enrolled through the API; returns its token.</summary>
+    public static async Task<string> EnrolForCommuneAsync(AppFactory app, HttpClient admin, long communeId, string name)
+    {
+        var stations = app.Services.GetRequiredService<StationRepository>();
+        var station = stations.Create(name)!;
+        stations.AssignZone(app.Services.GetRequiredService<PlacesRepository>().ListCommunes().Single(c => c.Id == communeId).ZoneId, station.Id);
+        return await EnrolTokenAsync(admin, station.Id);
+    }
+
+    /// <summary>The manifest the station of <paramref name="token"/> gets for three days.</summary>
+    public static async Task<JsonElement> ManifestAsync(AppFactory app, string token)
+    {
+        using var station = Client(app, token);
+        return await (await station.GetAsync("/api/station/manifest?days=3")).JsonAsync();
     }
 
     /// <summary>Enrols (again) through the API and returns the token shown.</summary>

@@ -13,7 +13,7 @@ namespace BroadcastHub.Web.Tests.Playout.Relay;
 /// Issue 13, on air: relays of local live streams in sessions on the <c>file</c> output — on the instant, the booked
 /// length to the frame, the source's live audio; a 5 s drop filled and measured; an unreachable stream alerted before its slot.
 /// </summary>
-[Collection(RelayCollection.Name)]
+[Collection(RelayAirCollection.Name)]
 public sealed class RelayAirTests(RelayAppFactory app)
 {
     private const int Rate = SourceSignal.SampleRate;

@@ -21,7 +21,11 @@ public sealed class AgentRelayRecordingEndToEndTests(ITestOutputHelper output)
     public async Task A_relay_the_agent_airs_while_the_hub_is_down_reaches_the_hub_with_its_recording_after_it_returns()
     {
         await using var server = await LiveMp3Server.StartAsync();
-        await using var rig = await HubWithAgent.StartAsync("Xã tiếp sóng trạm", new Dictionary<string, string> { ["BroadcastHub__Relay__AllowPrivateAddresses"] = "true" });
+        // The agent's sync back-off (5 s doubling to 5 min by default) is set to 1 s doubling to 5 s: the test waits for
+        // the hub's return, not for a long back-off step (the back-off itself is tested in BroadcastHub.Station.Tests).
+        await using var rig = await HubWithAgent.StartAsync("Xã tiếp sóng trạm",
+            new Dictionary<string, string> { ["BroadcastHub__Relay__AllowPrivateAddresses"] = "true" },
+            new Dictionary<string, string> { ["BroadcastHub__Station__RetryFirstSeconds"] = "1", ["BroadcastHub__Station__RetryMaxSeconds"] = "5" });
         try
         {
             var (start, date, occurrenceId) = await BookedRelayAsync(rig, server.Url);
@@ -35,7 +39,7 @@ public sealed class AgentRelayRecordingEndToEndTests(ITestOutputHelper output)
 
             await rig.Hub.StartAsync();
             await rig.Hub.SignInAsync();
-            var record = Assert.Single(await rig.WaitForHubRecordsAsync(date, occurrenceId, 1, TimeSpan.FromSeconds(150))); // the agent backs off while the hub is away
+            var record = Assert.Single(await rig.WaitForHubRecordsAsync(date, occurrenceId, 1, TimeSpan.FromSeconds(150)));
             Assert.Equal(JsonValueKind.Null, record.GetProperty("bulletinId").ValueKind);
             var bytes = await RecordingAsync(rig, record.GetProperty("id").GetInt64(), TimeSpan.FromSeconds(60));
 

@@ -9,7 +9,7 @@ namespace BroadcastHub.Web.Tests.Playout.Relay;
 /// Issue 13, proof: the recording of a relay that aired, fetched from <c>GET /api/airtime/{id}/recording</c> and decoded
 /// by ffmpeg, is what the <c>file</c> output aired (its BWF): same length, aligned, alike, as loud.
 /// </summary>
-[Collection(RelayCollection.Name)]
+[Collection(RelayAirCollection.Name)]
 public sealed class RelayRecordingEndToEndTests(RelayAppFactory app, ITestOutputHelper output)
 {
     private const int Rate = SourceSignal.SampleRate, Seconds = 12;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BroadcastHub.Web.Tests.Playout.Relay;
 
 /// <summary>Issue 13: a relay's gap on a commune with an evergreen playlist airs that playlist (not the fill bulletin), in order.</summary>
-[Collection(RelayCollection.Name)]
+[Collection(RelayAirCollection.Name)]
 public sealed class RelayEvergreenFillTests(RelayAppFactory app)
 {
     private const int Rate = SourceSignal.SampleRate;
