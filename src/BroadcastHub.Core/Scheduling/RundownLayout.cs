@@ -66,6 +66,7 @@ public static class RundownLayout
             if (next.Play + 1 < next.Booking.Repeat)
                 repeats.Add((next.Booking, next.Play + 1, playStart + Math.Max(next.Booking.RepeatIntervalSeconds, 0)));
         }
-        return (slots, slots.Exists(s => s.EndSeconds > sessionSeconds + 1e-6) ? slots.Where(s => s.EndSeconds > sessionSeconds + 1e-6).ToList() : []);
+        Predicate<PlannedSlot> overflows = s => s.EndSeconds > sessionSeconds + 1e-6;
+        return (slots, slots.Exists(overflows) ? slots.FindAll(overflows) : []);
     }
 }

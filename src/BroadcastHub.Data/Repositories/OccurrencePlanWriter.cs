@@ -82,10 +82,7 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
             Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = PostgresCheckConnections }, db.Open, (i, _, c) =>
             {
                 var chunk = chunks[i];
-                var matches = PostgresPlanDiff.Find(c, null, plans, chunk, ItemsOf(plans, chunk));
-                changed[i] = matches.Any(m => m is not { Rewrite: false });
-                if (!changed[i])
-                    for (var k = 0; k < chunk.Count; k++) ids[chunk[k]] = matches[k]!.Value.Id;
+                changed[i] = !TakeIfUnchanged(PostgresPlanDiff.Find(c, null, plans, chunk, ItemsOf(plans, chunk)), chunk, ids);
                 return c;
             }, c => c.Dispose());
         }
@@ -108,11 +105,19 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         return chunks.Where(chunk =>
         {
             using var read = c.BeginTransaction(deferred: true);
-            var matches = InMemoryPlanDiff.Find(db, c, read, plans, chunk, ItemsOf(plans, chunk));
-            if (matches.Any(m => m is not { Rewrite: false })) return true;
-            for (var k = 0; k < chunk.Count; k++) ids[chunk[k]] = matches[k]!.Value.Id;
-            return false;
+            return !TakeIfUnchanged(InMemoryPlanDiff.Find(db, c, read, plans, chunk, ItemsOf(plans, chunk)), chunk, ids);
         }).ToList();
+    }
+
+    /// <summary>
+    /// True when every plan of <paramref name="chunk"/> has a stored occurrence that needs no rewrite; then their ids
+    /// are filled in and the chunk has nothing to write.
+    /// </summary>
+    private static bool TakeIfUnchanged(PlanMatch?[] matches, List<int> chunk, long[] ids)
+    {
+        if (matches.Any(m => m is not { Rewrite: false })) return false;
+        for (var k = 0; k < chunk.Count; k++) ids[chunk[k]] = matches[k]!.Value.Id;
+        return true;
     }
 
     private static List<IReadOnlyList<PlanItem>> ItemsOf(IReadOnlyList<PlannedOccurrence> plans, List<int> chunk) =>

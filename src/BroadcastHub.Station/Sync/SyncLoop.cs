@@ -45,10 +45,6 @@ public sealed class SyncLoop(IServiceProvider services, IOptions<StationOptions>
         }
     }
 
-    /// <summary>The wait before the next round after <paramref name="failures"/> failed rounds in a row, with the default back-off (5 s doubling to 5 minutes).</summary>
-    public static TimeSpan DelayAfter(int failures, TimeSpan poll) =>
-        DelayAfter(failures, poll, TimeSpan.FromSeconds(StationAgentOptions.DefaultRetryFirstSeconds), TimeSpan.FromSeconds(StationAgentOptions.DefaultRetryMaxSeconds));
-
     /// <summary>The wait before the next round after <paramref name="failures"/> failed rounds in a row: <paramref name="first"/> doubling, at most <paramref name="max"/> or <paramref name="poll"/>.</summary>
     public static TimeSpan DelayAfter(int failures, TimeSpan poll, TimeSpan first, TimeSpan max)
     {

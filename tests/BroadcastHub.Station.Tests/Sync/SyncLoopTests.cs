@@ -10,6 +10,9 @@ namespace BroadcastHub.Station.Tests.Sync;
 
 public sealed class SyncLoopTests : IDisposable
 {
+    private static readonly TimeSpan DefaultFirst = TimeSpan.FromSeconds(StationAgentOptions.DefaultRetryFirstSeconds);
+    private static readonly TimeSpan DefaultMax = TimeSpan.FromSeconds(StationAgentOptions.DefaultRetryMaxSeconds);
+
     private readonly TempFolder _data = new();
 
     [Theory]
@@ -19,11 +22,11 @@ public sealed class SyncLoopTests : IDisposable
     [InlineData(4, 40)]
     [InlineData(30, 300)]
     public void After_failed_rounds_the_wait_doubles_from_5_seconds_up_to_5_minutes(int failures, int seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), SyncLoop.DelayAfter(failures, TimeSpan.FromSeconds(30)));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), SyncLoop.DelayAfter(failures, TimeSpan.FromSeconds(30), DefaultFirst, DefaultMax));
 
     [Fact]
     public void A_poll_interval_longer_than_5_minutes_caps_the_back_off_instead() =>
-        Assert.Equal(TimeSpan.FromMinutes(10), SyncLoop.DelayAfter(30, TimeSpan.FromMinutes(10)));
+        Assert.Equal(TimeSpan.FromMinutes(10), SyncLoop.DelayAfter(30, TimeSpan.FromMinutes(10), DefaultFirst, DefaultMax));
 
     [Theory]
     [InlineData(1, 1)]
