@@ -118,6 +118,7 @@ public sealed class OccurrenceRunner(
             var suffix = failover.OnFallback ? "-fallback" : failover.Retry > 0 ? $"-retry{failover.Retry}" : "";
             using var chain = BuildChain(occ, items, relays, startAt, airEnd);
             var report = await PlayAsync(occ, items, chain, output, label + suffix, both.Token, nowPlaying);
+            var stoppedAt = clock.UtcNow;
             var end = shutdown.IsCancellationRequested ? PlaybackEnd.Shutdown : stop.IsCancellationRequested ? PlaybackEnd.Stopped : PlaybackEnd.Natural;
             if (report.Error is { } error) outputs.ReportError(occ.ZoneId, error);
             else if (failed is null && report.FramesPlayed > 0 && chain.DeadAir.Episodes.Count == 0) outputs.ReportHealthy(occ.ZoneId);
@@ -132,7 +133,11 @@ public sealed class OccurrenceRunner(
             items = items.Skip(reached).ToList();
             if (!again || items.Count == 0) return;
             failed = (description, report.Error!);
-            if (!failover.OnFallback || failover.Retry > 0) await Task.Delay(outputs.RetryDelay, clock.Time, CancellationToken.None);
+            // The retry delay counts from the failure, not from after the records were written: a slow write (the
+            // database busy) must not add to the silence on air.
+            var untilRetry = stoppedAt + outputs.RetryDelay - clock.UtcNow;
+            if ((!failover.OnFallback || failover.Retry > 0) && untilRetry > TimeSpan.Zero)
+                await Task.Delay(untilRetry, clock.Time, CancellationToken.None);
             log.LogWarning("Occurrence {Id}: {Count} items left; trying {Output}", occ.Id, items.Count,
                 failover.OnFallback ? $"the fallback output (retry {failover.Retry})" : $"{description} again (retry {failover.Retry})");
             if (clock.UtcNow > startAt) startAt = clock.UtcNow;

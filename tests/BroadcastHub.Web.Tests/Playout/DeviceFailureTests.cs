@@ -53,9 +53,10 @@ public sealed class DeviceFailureTests(AppFactory app)
         Assert.Contains(records[2].Outcome, new[] { AirtimeOutcome.Completed, AirtimeOutcome.Late });
         Assert.Equal(1.0, records[2].PlayedSeconds, 3);
         Assert.Contains("aired on fail-after:1.5:null after retry 1", records[2].Error);
-        // The rest resumes after the 500 ms retry delay, not from the start of the cut item.
+        // The rest resumes after the 500 ms retry delay (counted from the failure), not from the start of the cut item;
+        // the reopening itself takes ~100 ms, more on a loaded machine.
         var gap = (records[2].ActualStart!.Value - records[1].ActualEnd!.Value).TotalMilliseconds;
-        Assert.InRange(gap, 450, 1000);
+        Assert.InRange(gap, 450, 1500);
         Assert.Contains("Device write failed", app.Services.GetRequiredService<ZoneOutputs>().StateOf(AppFactory.FlakyZoneId).LastError);
     }
 
