@@ -41,17 +41,28 @@ public static class AirtimeSeeder
 
     private static int Seed(DbConnection c, DateOnly today, int days, TimeZoneInfo zone)
     {
-        using var t = c.BeginTransaction();
         var sessions = c.Query<SessionRow>(
-            "SELECT s.id AS Id, z.id AS ZoneId, s.start_local AS StartLocal FROM sessions s JOIN zones z ON z.commune_id = s.commune_id ORDER BY s.start_local, s.id",
-            transaction: t).ToList();
-        var bulletins = c.Query<BulletinRow>("SELECT id AS Id, frames AS Frames, sample_rate AS SampleRate FROM bulletins WHERE status = 'Approved' ORDER BY id",
-            transaction: t).ToList();
-        var prev = c.ExecuteScalar<string?>("SELECT hash FROM airtime WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1", transaction: t) ?? AirtimeChain.Genesis;
-        var nextId = c.ExecuteScalar<long>("SELECT coalesce(max(id), 0) FROM airtime", transaction: t);
+            "SELECT s.id AS Id, z.id AS ZoneId, s.start_local AS StartLocal FROM sessions s JOIN zones z ON z.commune_id = s.commune_id ORDER BY s.start_local, s.id").ToList();
+        var bulletins = c.Query<BulletinRow>("SELECT id AS Id, frames AS Frames, sample_rate AS SampleRate FROM bulletins WHERE status = 'Approved' ORDER BY id").ToList();
+        var prev = c.ExecuteScalar<string?>("SELECT hash FROM airtime WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1") ?? AirtimeChain.Genesis;
+        var nextId = c.ExecuteScalar<long>("SELECT coalesce(max(id), 0) FROM airtime");
         var random = new Random(42);
         var rows = 0;
+        // One transaction a day: on PostgreSQL every statement bumps the change counter's single row, and one transaction
+        // bumping it tens of thousands of times rescans its own row versions each time (minutes instead of seconds).
         for (var day = today.AddDays(-days); day < today; day = day.AddDays(1))
+        {
+            using var t = c.BeginTransaction();
+            rows += SeedDay(c, t, day, sessions, bulletins, zone, random, ref prev, ref nextId);
+            t.Commit();
+        }
+        return rows;
+    }
+
+    private static int SeedDay(DbConnection c, DbTransaction t, DateOnly day, List<SessionRow> sessions, List<BulletinRow> bulletins, TimeZoneInfo zone,
+        Random random, ref string prev, ref long nextId)
+    {
+        var rows = 0;
         foreach (var session in sessions)
         {
             var local = day.ToDateTime(TimeOnly.Parse(session.StartLocal, System.Globalization.CultureInfo.InvariantCulture));
@@ -93,7 +104,6 @@ public static class AirtimeSeeder
                 rows++;
             }
         }
-        t.Commit();
         return rows;
     }
 

@@ -9,7 +9,8 @@ using BroadcastHub.LoadBench;
 //   dotnet run -c Release --project bench/BroadcastHub.LoadBench [-- --clients 20 --seconds 20]
 // Other options: --warmup 3, --communes 50, --bulletins 20, --days 14 (bookings ahead), --airtime-days 30
 // (history written into the SQLite file), --no-build (skip `dotnet build src/BroadcastHub.Web -c Release`),
-// --keep-data (leave the temp data folder).
+// --keep-data (leave the temp data folder), --ready-to-run (publish the hub with ReadyToRun code, as
+// docs/operations.md deploys it, and run that instead of the plain Release build).
 // --postgres <conn> [--nodes 2]: the app database on PostgreSQL (a fresh database created on that server, dropped at the
 // end) and --nodes hub processes on it (own data folders, one shared BroadcastHub:MediaPath); each client signs in
 // through one node and is then served by the next, as behind a load balancer without sticky sessions.
@@ -17,7 +18,8 @@ var o = Options.Parse(args);
 var inv = CultureInfo.InvariantCulture;
 var repo = FindRepo();
 var webProject = Path.Combine(repo, "src", "BroadcastHub.Web");
-var webDll = Path.Combine(webProject, "bin", "Release", "net10.0", "BroadcastHub.Web.dll");
+var readyToRunDir = Path.Combine(webProject, "bin", "Release", "net10.0", "bench-r2r");
+var webDll = Path.Combine(o.ReadyToRun ? readyToRunDir : Path.Combine(webProject, "bin", "Release", "net10.0"), "BroadcastHub.Web.dll");
 var dataPath = Path.Combine(Path.GetTempPath(), "bh-loadbench-" + Guid.NewGuid().ToString("N")[..8]);
 const string AdminPassword = "Bench-Load-2026!";
 var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
@@ -52,7 +54,13 @@ Console.CancelKeyPress += (_, _) => StopAll();
 
 try
 {
-    if (!o.NoBuild)
+    if (!o.NoBuild && o.ReadyToRun)
+    {
+        Console.WriteLine($"Publishing {webProject} (Release, ReadyToRun)…");
+        Run("dotnet", "publish", webProject, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
+            "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", readyToRunDir, "-nologo", "-v", "q", "-clp:ErrorsOnly;NoSummary");
+    }
+    else if (!o.NoBuild)
     {
         Console.WriteLine($"Building {webProject} (Release)…");
         Run("dotnet", "build", webProject, "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly;NoSummary");
@@ -215,7 +223,7 @@ static void Run(string file, params string[] arguments)
 
 /// <summary>Command-line options, bounded so a typo cannot start an unbounded run.</summary>
 internal sealed record Options(int Clients, int Seconds, int WarmUp, int Communes, int Bulletins, int Days, int AirtimeDays, bool NoBuild, bool KeepData,
-    string? Postgres, int Nodes)
+    string? Postgres, int Nodes, bool ReadyToRun)
 {
     public static Options Parse(string[] args)
     {
@@ -229,6 +237,6 @@ internal sealed record Options(int Clients, int Seconds, int WarmUp, int Commune
         var postgres = Array.IndexOf(args, "--postgres") is var p and >= 0 && p + 1 < args.Length ? args[p + 1] : null;
         return new Options(Int("--clients", 20, 1, 200), Int("--seconds", 20, 1, 300), Int("--warmup", 3, 0, 60), Int("--communes", 50, 1, 500),
             Int("--bulletins", 20, 3, 200), Int("--days", 14, 1, 14), Int("--airtime-days", 30, 0, 365), args.Contains("--no-build"), args.Contains("--keep-data"),
-            postgres, postgres is null ? 1 : Int("--nodes", 2, 1, 3));
+            postgres, postgres is null ? 1 : Int("--nodes", 2, 1, 3), args.Contains("--ready-to-run"));
     }
 }
