@@ -22,7 +22,10 @@ internal sealed class BenchStore : IDisposable
         {
             Admin($"ALTER DATABASE {name} SET track_functions = 'pl'");   // for ServerFunctions; a superuser's setting
         }
-        catch (PostgresException) { }
+        catch (PostgresException)
+        {
+            // not a superuser: the trigger functions' times are not printed
+        }
         PostgresConnectionString = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = name }.ConnectionString;
     }
 

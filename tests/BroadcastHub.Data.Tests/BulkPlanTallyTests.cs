@@ -52,7 +52,8 @@ public abstract class BulkPlanTallyTests : IDisposable
     }
 
     /// <summary>Each row of <paramref name="query"/> as one text, to compare whole tables.</summary>
-    private static string Rows(string query) => $"SELECT id || ' ' || zone_id || ' ' || start_utc || ' ' || cancelled || ' ' || items FROM ({query}) t";
+    private static string Rows(string query) =>
+        $"SELECT CAST(id AS TEXT) || ' ' || CAST(zone_id AS TEXT) || ' ' || start_utc || ' ' || CAST(cancelled AS TEXT) || ' ' || CAST(items AS TEXT) FROM ({query}) t";
 
     /// <summary>One daily session per commune, each day planned with two items.</summary>
     private (List<PlannedOccurrence> Plans, long Bulletin) Plans(int communes, int days)
