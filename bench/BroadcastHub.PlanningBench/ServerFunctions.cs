@@ -3,8 +3,8 @@ using Npgsql;
 namespace BroadcastHub.PlanningBench;
 
 /// <summary>
-/// Time PostgreSQL spent in the app's trigger functions (their own time, not that of the triggers they fire) (the occurrence tally's and the change counter's), from
-/// <c>pg_stat_user_functions</c> (the bench database is created with <c>track_functions = 'pl'</c>). Backends report
+/// Time PostgreSQL spent in the app's trigger functions (the occurrence tally's and the change counter's; each one's own
+/// time, not that of the triggers it fires), from <c>pg_stat_user_functions</c> (the bench database is created with <c>track_functions = 'pl'</c>). Backends report
 /// their counts when idle or when they exit, so the pools are cleared before each reading.
 /// </summary>
 internal sealed class ServerFunctions
