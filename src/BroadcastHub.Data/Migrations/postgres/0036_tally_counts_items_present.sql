@@ -14,6 +14,16 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- Items added: the same statement as 0034's, run with EXECUTE so that it is planned for the tally's size at each call.
+-- A plan saved by the backend's first call, when a new hub's tally was empty, walked the whole tally for every later chunk
+-- (measured: 46 s of a first plan, with the items copied before their occurrences) instead of looking up each key.
+CREATE OR REPLACE FUNCTION bh_tally_items_added() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
+BEGIN
+    EXECUTE 'UPDATE occurrence_tally t SET items = t.items + n.n
+             FROM (SELECT occurrence_id, count(*) AS n FROM added GROUP BY occurrence_id) n WHERE t.occurrence_id = n.occurrence_id';
+    RETURN NULL;
+END $$;
+
 UPDATE occurrence_tally t SET items = c.n
 FROM (SELECT o.id, count(r.occurrence_id)::int AS n FROM occurrences o LEFT JOIN rundown_items r ON r.occurrence_id = o.id GROUP BY o.id) c
 WHERE t.occurrence_id = c.id AND t.items <> c.n;
