@@ -67,7 +67,8 @@ public sealed class ArmManyOnPostgresTests
         {
             var job = Assert.Single(byOccurrence[o.Occurrence.Id]);
             Assert.Equal(o.ArmJobId, job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.Contains($"\"{Station.QueueOf(Station.MainId)}\"", job.Arguments);
+            var arguments = System.Text.Json.JsonSerializer.Deserialize<string[]>(job.Arguments)!;   // each argument JSON-encoded
+            Assert.Equal(Station.QueueOf(Station.MainId), System.Text.Json.JsonSerializer.Deserialize<string>(arguments[0]));
         });
     }
 
