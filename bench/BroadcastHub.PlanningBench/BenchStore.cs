@@ -18,6 +18,14 @@ internal sealed class BenchStore : IDisposable
         _admin = postgresAdmin;
         var name = "bh_bench_" + Guid.NewGuid().ToString("N")[..12];
         Admin($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'");
+        try
+        {
+            Admin($"ALTER DATABASE {name} SET track_functions = 'pl'");   // for ServerFunctions; a superuser's setting
+        }
+        catch (PostgresException)
+        {
+            // not a superuser: the trigger functions' times are not printed
+        }
         PostgresConnectionString = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = name }.ConnectionString;
     }
 

@@ -171,10 +171,17 @@ public sealed class OccurrenceRepository(AppDatabase db)
         return rows.Select(r => (r.ToOccurrence(), jobs.GetValueOrDefault(r.Id))).ToList();
     }
 
-    /// <summary>Remembers the Hangfire jobs that arm occurrences, in one transaction.</summary>
+    /// <summary>Remembers the Hangfire jobs that arm occurrences, in one transaction (one statement on PostgreSQL).</summary>
     public void SetArmJobs(IReadOnlyCollection<(long Id, string JobId)> jobs)
     {
         if (jobs.Count == 0) return;
+        if (db.Dialect.IsPostgres)
+        {
+            using var c = db.Open();
+            c.Execute("UPDATE occurrences o SET arm_job_id = j.job FROM unnest(@ids::bigint[], @jobIds::text[]) AS j(id, job) WHERE o.id = j.id",
+                new { ids = jobs.Select(j => j.Id).ToArray(), jobIds = jobs.Select(j => j.JobId).ToArray() });
+            return;
+        }
         db.InTransaction((c, t) => c.Execute("UPDATE occurrences SET arm_job_id = @JobId WHERE id = @Id",
             jobs.Select(j => new { j.Id, j.JobId }), t));
     }

@@ -41,28 +41,14 @@ internal sealed class PostgresPlanRows(DbConnection c)
         _relaySeconds.Add(item.RelaySeconds);
     }
 
-    /// <summary>Writes everything queued with binary <c>COPY</c>; occurrences first, since their items refer to them.</summary>
+    /// <summary>
+    /// Writes everything queued with binary <c>COPY</c>: the items before their occurrences (the foreign key is deferred
+    /// to the commit), so that each new occurrence's tally row is inserted with its items counted (migration 0036)
+    /// instead of inserted empty and updated.
+    /// </summary>
     public void Flush()
     {
         var npgsql = (NpgsqlConnection)c;
-        if (_ids.Count > 0)
-        {
-            using var copy = npgsql.BeginBinaryImport(
-                "COPY occurrences (id, session_id, zone_id, kind, local_date, start_utc, end_utc, state) FROM STDIN (FORMAT BINARY)");
-            for (var i = 0; i < _ids.Count; i++)
-            {
-                copy.StartRow();
-                copy.Write(_ids[i], NpgsqlDbType.Bigint);
-                copy.Write(_sessions[i], NpgsqlDbType.Bigint);
-                copy.Write(_zones[i], NpgsqlDbType.Bigint);
-                copy.Write("session", NpgsqlDbType.Text);
-                copy.Write(_dates[i], NpgsqlDbType.Text);
-                copy.Write(_starts[i], NpgsqlDbType.Text);
-                copy.Write(_ends[i], NpgsqlDbType.Text);
-                copy.Write(nameof(OccurrenceState.Planned), NpgsqlDbType.Text);
-            }
-            copy.Complete();
-        }
         if (_itemOccurrences.Count > 0)
         {
             using var copy = npgsql.BeginBinaryImport("""
@@ -80,6 +66,24 @@ internal sealed class PostgresPlanRows(DbConnection c)
                 Write(copy, _fills[i]);
                 Write(copy, _relaySources[i]);
                 Write(copy, _relaySeconds[i]);
+            }
+            copy.Complete();
+        }
+        if (_ids.Count > 0)
+        {
+            using var copy = npgsql.BeginBinaryImport(
+                "COPY occurrences (id, session_id, zone_id, kind, local_date, start_utc, end_utc, state) FROM STDIN (FORMAT BINARY)");
+            for (var i = 0; i < _ids.Count; i++)
+            {
+                copy.StartRow();
+                copy.Write(_ids[i], NpgsqlDbType.Bigint);
+                copy.Write(_sessions[i], NpgsqlDbType.Bigint);
+                copy.Write(_zones[i], NpgsqlDbType.Bigint);
+                copy.Write("session", NpgsqlDbType.Text);
+                copy.Write(_dates[i], NpgsqlDbType.Text);
+                copy.Write(_starts[i], NpgsqlDbType.Text);
+                copy.Write(_ends[i], NpgsqlDbType.Text);
+                copy.Write(nameof(OccurrenceState.Planned), NpgsqlDbType.Text);
             }
             copy.Complete();
         }

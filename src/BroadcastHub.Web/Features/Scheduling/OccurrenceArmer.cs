@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Playout;
 using Hangfire;
 using Hangfire.Common;
+using Hangfire.PostgreSql;
 using Hangfire.States;
 using Microsoft.Extensions.Options;
 using BroadcastHub.Web.Infrastructure.Settings;
@@ -17,8 +20,20 @@ namespace BroadcastHub.Web.Features.Scheduling;
 /// </summary>
 public sealed class OccurrenceArmer(
     IBackgroundJobClient jobs, ArmJobStates states, OccurrenceRepository occurrences, ThisStation station, TimeProvider time,
-    IOptions<SchedulingOptions> options)
+    IOptions<SchedulingOptions> options, JobStorage storage)
 {
+    /// <summary>
+    /// Jobs created and recorded together: a crash between creating and recording leaves at most this many jobs unrecorded
+    /// (the next run arms those occurrences again; the engine's claim airs each once).
+    /// </summary>
+    public const int JobsPerChunk = 500;
+
+    /// <summary>
+    /// Connections creating jobs at once on Hangfire.PostgreSql, whose client makes two transactions and about eight round
+    /// trips a job (docs/architecture.md, "Arming many occurrences"). The SQLite storage has one writer, so there it is one.
+    /// </summary>
+    public const int PostgresCreatingConnections = 4;
+
     private static readonly System.Reflection.MethodInfo ArmMethod = typeof(ArmOccurrenceJob).GetMethod(nameof(ArmOccurrenceJob.Run))!;
 
     /// <summary>Ensures <paramref name="occ"/> will be armed; returns true when a job was created now.</summary>
@@ -26,29 +41,50 @@ public sealed class OccurrenceArmer(
     {
         var recorded = occurrences.ArmJob(occ.Id);
         var pending = recorded is not null && states.IsPending(recorded);
-        if (ArmIfNeeded(occ, pending, station.QueueByZone(), station.AgentZones()) is not { } job) return false;
-        occurrences.SetArmJobs([(occ.Id, job)]);
+        if (pending || !NeedsJob(occ, station.AgentZones())) return false;
+        occurrences.SetArmJobs([(occ.Id, Create(occ, station.QueueByZone()))]);
         return true;
     }
 
-    /// <summary>Ensures every occurrence (with its recorded job id) is armed; records the new job ids in one transaction.</summary>
+    /// <summary>
+    /// Ensures every occurrence (with its recorded job id) is armed; creates the missing jobs in chunks of
+    /// <see cref="JobsPerChunk"/> (on several connections on PostgreSQL) and records each chunk's ids in one transaction.
+    /// </summary>
     public int EnsureArmed(IEnumerable<(Occurrence Occurrence, string? ArmJobId)> due)
     {
         var queues = station.QueueByZone();
         var agentZones = station.AgentZones();
         var list = due.ToList();
         var pending = states.Pending(list.Where(d => d.ArmJobId is not null).Select(d => d.ArmJobId!).ToList());
-        var created = list.Select(d => (d.Occurrence.Id, Job: ArmIfNeeded(d.Occurrence, d.ArmJobId is { } id && pending.Contains(id), queues, agentZones)))
-            .Where(d => d.Job is not null).Select(d => (d.Id, d.Job!)).ToList();
-        occurrences.SetArmJobs(created);
-        return created.Count;
+        var missing = list.Where(d => !(d.ArmJobId is { } id && pending.Contains(id)) && NeedsJob(d.Occurrence, agentZones))
+            .Select(d => d.Occurrence).ToList();
+        var degree = storage is PostgreSqlStorage ? PostgresCreatingConnections : 1;
+        foreach (var chunk in missing.Chunk(JobsPerChunk)) CreateAndRecord(chunk, queues, degree);
+        return missing.Count;
     }
 
-    private string? ArmIfNeeded(Occurrence occ, bool recordedJobPending, IReadOnlyDictionary<long, string> queueByZone, IReadOnlySet<long> agentZones)
+    /// <summary>Creates the chunk's jobs and records those created, also when creating one of them failed.</summary>
+    private void CreateAndRecord(Occurrence[] chunk, IReadOnlyDictionary<long, string> queues, int degree)
+    {
+        var created = new ConcurrentQueue<(long Id, string JobId)>();
+        try
+        {
+            Parallel.ForEach(chunk, new ParallelOptions { MaxDegreeOfParallelism = degree }, occ => created.Enqueue((occ.Id, Create(occ, queues))));
+        }
+        catch (AggregateException e)
+        {
+            occurrences.SetArmJobs(created.ToList());
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);   // callers expect the storage's own exception
+        }
+        occurrences.SetArmJobs(created.ToList());
+    }
+
+    private static bool NeedsJob(Occurrence occ, IReadOnlySet<long> agentZones) =>
+        occ.State == OccurrenceState.Planned && !agentZones.Contains(occ.ZoneId);   // an agent's zone: its agent arms it
+
+    private string Create(Occurrence occ, IReadOnlyDictionary<long, string> queueByZone)
     {
         var queue = queueByZone.TryGetValue(occ.ZoneId, out var own) ? own : station.Queue;
-        if (occ.State != OccurrenceState.Planned || agentZones.Contains(occ.ZoneId)) return null; // its agent arms it
-        if (recordedJobPending) return null;
         var armAt = occ.StartUtc - TimeSpan.FromSeconds(options.Value.ArmLeadSeconds);
         // The job is built directly rather than from a lambda: compiling an expression per occurrence was most of the
         // cost of arming a day of thousands of occurrences.
