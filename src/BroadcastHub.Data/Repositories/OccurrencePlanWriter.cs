@@ -9,15 +9,18 @@ namespace BroadcastHub.Data.Repositories;
 /// Writes planned occurrences in bulk, touching only what changed: an occurrence that is new is inserted; one still
 /// <see cref="OccurrenceState.Planned"/> whose instants or rundown differ is rewritten; claimed, missed and cancelled
 /// ones are never changed. Rerunning the planner on an unchanged schedule writes nothing. Large plans are written in
-/// short transactions of at most <see cref="RowsPerTransaction"/> rows (<see cref="RowsPerPostgresTransaction"/> on
-/// PostgreSQL), date by date, with the lock left free between them (SQLite: <see cref="SqlitePlanWriter"/>), so an
+/// chunks of at most <see cref="RowsPerChunk"/> rows (<see cref="RowsPerPostgresTransaction"/> on PostgreSQL, a
+/// transaction each), date by date, in short transactions with the lock left free between them (SQLite: <see cref="SqlitePlanWriter"/>), so an
 /// airtime write waiting for the write lock is never held up long; the planner is idempotent, so a run cut short
 /// between two transactions is completed by the next one.
 /// </summary>
 public sealed class OccurrencePlanWriter(AppDatabase db)
 {
-    /// <summary>Most occurrence and rundown rows one write transaction touches on SQLite (one occurrence always fits whole).</summary>
-    public const int RowsPerTransaction = 250;
+    /// <summary>
+    /// Most occurrence and rundown rows compared and written as one chunk on SQLite (one occurrence always fits whole);
+    /// a write transaction takes chunks for as long as <see cref="SqlitePlanWriter.HoldStretch"/>.
+    /// </summary>
+    public const int RowsPerChunk = 250;
 
     /// <summary>
     /// The same on PostgreSQL, where every chunk costs several round trips whatever its size (begin, lock, two reads,
@@ -35,7 +38,7 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         if (plans.Count == 0) return [];
         var ids = new long[plans.Count];
         var order = Enumerable.Range(0, plans.Count).OrderBy(i => plans[i].LocalDate).ThenBy(i => plans[i].SessionId);
-        var chunks = PlanChunk.Cut(plans, order, db.Dialect.IsPostgres ? RowsPerPostgresTransaction : RowsPerTransaction);
+        var chunks = PlanChunk.Cut(plans, order, db.Dialect.IsPostgres ? RowsPerPostgresTransaction : RowsPerChunk);
         if (!db.Dialect.IsPostgres)
         {
             new SqlitePlanWriter(db).Upsert(plans, chunks, ids);
