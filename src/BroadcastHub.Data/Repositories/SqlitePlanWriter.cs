@@ -71,12 +71,15 @@ internal sealed class SqlitePlanWriter(AppDatabase db)
                 }
                 WriteChunk(c, t, rows, plans, chunk, ids);
                 if (Stopwatch.GetElapsedTime(since) < HoldStretch) continue;
+                rows.End();
                 t.Commit();
                 t.Dispose();
                 t = null;
                 Thread.Sleep(Pause);
             }
-            t?.Commit();
+            if (t is null) return;
+            rows.End();
+            t.Commit();
         }
         finally
         {
