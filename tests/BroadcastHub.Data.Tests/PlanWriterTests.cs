@@ -118,6 +118,39 @@ public abstract class PlanWriterTests : IDisposable
         Assert.Equal(3, c.ExecuteScalar<long>("SELECT COUNT(*) FROM occurrences WHERE state = 'Planned'"));
     }
 
+    [DbFact]
+    public async Task Two_writers_planning_the_same_new_occurrences_at_once_write_each_once()
+    {
+        var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã", null);
+        var repository = new SessionRepository(_db.Database, _db.Time);
+        var bulletin = Bulletin();
+        var first = new DateOnly(2026, 12, 1);
+        var plans = Enumerable.Range(0, 20).SelectMany(i =>
+        {
+            var session = repository.Create(commune.Id, IsoWeekdays.Every, new TimeOnly(0, 0).AddMinutes(30 * i), 20).Id;
+            return Enumerable.Range(0, 100).Select(d =>
+            {
+                var start = new DateTimeOffset(first.AddDays(d), new TimeOnly(5, 30), TimeSpan.FromHours(7));
+                return new PlannedOccurrence(session, first.AddDays(d), start, start.AddMinutes(20),
+                    [new PlannedSlot(bulletin.Id, null, 0, 10, null), new PlannedSlot(bulletin.Id, null, 10, 10, null)]);
+            });
+        }).ToList();
+
+        // Both read the empty database first; whichever writes second must see the other's rows under the lock.
+        using var start = new Barrier(2);
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            return new OccurrencePlanWriter(_db.Database).UpsertMany(plans);
+        }, TaskCreationOptions.LongRunning)));
+
+        Assert.Equal(both[0], both[1]);
+        using var c = _db.Database.Open();
+        Assert.Equal(plans.Count, c.ExecuteScalar<long>("SELECT COUNT(*) FROM occurrences"));
+        Assert.Equal(2 * plans.Count, c.ExecuteScalar<long>("SELECT COUNT(*) FROM rundown_items"));
+        Assert.Equal(2 * plans.Count, c.ExecuteScalar<long>("SELECT SUM(items) FROM occurrence_tally"));
+    }
+
     private Bulletin Bulletin() => new BulletinRepository(_db.Database).Insert(new Bulletin
     {
         Title = "Tin", OriginalFileName = "a.mp3", Sha256 = new string('b', 64), Codec = "mp3", Frames = 22050, SampleRate = 22050,

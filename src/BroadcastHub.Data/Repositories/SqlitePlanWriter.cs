@@ -7,9 +7,10 @@ namespace BroadcastHub.Data.Repositories;
 
 /// <summary>
 /// <see cref="OccurrencePlanWriter"/> on SQLite. What is stored for all the plans is read once, in one read transaction
-/// (WAL: no write lock), and compared in memory; only the chunks with something new or changed are written, each
-/// compared again under the write lock (its rows read by index: its sessions and dates). The write lock is held for at
-/// most about <see cref="HoldStretch"/> at a time, then left free for <see cref="Pause"/>.
+/// (WAL: no write lock), and compared in memory; only the chunks with something new or changed are written. Once
+/// another connection has committed since that read (<c>PRAGMA data_version</c> moved), each chunk is compared again
+/// under the write lock (its rows read by index: its sessions and dates). The write lock is held for at most about
+/// <see cref="HoldStretch"/> at a time, then left free for <see cref="Pause"/>.
 /// </summary>
 internal sealed class SqlitePlanWriter(AppDatabase db)
 {
@@ -27,20 +28,21 @@ internal sealed class SqlitePlanWriter(AppDatabase db)
     /// <summary>Writes what changed in <paramref name="chunks"/> and fills in <paramref name="ids"/>, the id of each plan.</summary>
     public void Upsert(IReadOnlyList<PlannedOccurrence> plans, List<PlanChunk> chunks, long[] ids)
     {
-        var changed = Changed(plans, chunks, ids);
-        if (changed.Count == 0) return;
         using var c = (SqliteConnection)db.Open();
-        var zones = PlanCommands.ZonesOf(db, c, changed.SelectMany(chunk => chunk.Plans).Select(i => plans[i].SessionId).Distinct().ToList());
+        var (changed, version) = Changed(c, plans, chunks, ids);
+        if (changed.Count == 0) return;
+        var zones = PlanCommands.ZonesOf(db, c, changed.SelectMany(m => m.Chunk.Plans).Select(i => plans[i].SessionId).Distinct().ToList());
         using var rows = new SqlitePlanRows(c, zones);
+        var run = new Run(c, rows, plans, ids, version);
         var synchronous = c.ExecuteScalar<long>("PRAGMA synchronous");
         try
         {
             // Only the last commit waits for the disk; it syncs the whole WAL, so every transaction before it too (one
             // fsync is 1–2 ms here). A crash before it loses planned rows only, which the next run writes again.
             c.Execute($"PRAGMA synchronous = {Math.Min(synchronous, 1)}");
-            WriteInStretches(c, rows, plans, changed.Take(changed.Count - 1), ids);
+            run.WriteInStretches(changed.Take(changed.Count - 1));
             c.Execute($"PRAGMA synchronous = {synchronous}");
-            WriteInStretches(c, rows, plans, [changed[^1]], ids);
+            run.WriteInStretches([changed[^1]]);
         }
         finally
         {
@@ -50,67 +52,86 @@ internal sealed class SqlitePlanWriter(AppDatabase db)
     }
 
     /// <summary>
-    /// Writes <paramref name="chunks"/> in write transactions that each take chunks until they have held the lock for
-    /// <see cref="HoldStretch"/>, then leave it free for <see cref="Pause"/>: a waiting writer gets in as soon as with a
-    /// transaction per chunk, and a 1,000-commune first plan commits ~20 times instead of ~500.
+    /// The chunks with a new or changed plan and their matches, from one read of everything stored for the plans'
+    /// sessions and dates; and <c>PRAGMA data_version</c> as of that read.
     /// </summary>
-    private static void WriteInStretches(SqliteConnection c, SqlitePlanRows rows, IReadOnlyList<PlannedOccurrence> plans,
-        IEnumerable<PlanChunk> chunks, long[] ids)
+    private static (List<ChunkMatches> Changed, long Version) Changed(SqliteConnection c, IReadOnlyList<PlannedOccurrence> plans, List<PlanChunk> chunks, long[] ids)
     {
-        SqliteTransaction? t = null;
-        try
-        {
-            var since = 0L;
-            foreach (var chunk in chunks)
-            {
-                if (t is null)
-                {
-                    t = c.BeginTransaction(deferred: false);
-                    since = Stopwatch.GetTimestamp();
-                    rows.Begin(t);
-                }
-                WriteChunk(c, t, rows, plans, chunk, ids);
-                if (Stopwatch.GetElapsedTime(since) < HoldStretch) continue;
-                rows.End();
-                t.Commit();
-                t.Dispose();
-                t = null;
-                Thread.Sleep(Pause);
-            }
-            if (t is null) return;
-            rows.End();
-            t.Commit();
-        }
-        finally
-        {
-            t?.Dispose();
-        }
-    }
-
-    /// <summary>The chunks with a new or changed plan, compared with one read of everything stored for the plans' sessions and dates.</summary>
-    private List<PlanChunk> Changed(IReadOnlyList<PlannedOccurrence> plans, List<PlanChunk> chunks, long[] ids)
-    {
-        using var c = (SqliteConnection)db.Open();
         using var read = c.BeginTransaction(deferred: true);
         var stored = InMemoryPlanDiff.Read(c, read, plans.Select(p => p.SessionId).Distinct(), plans.Min(p => p.LocalDate), plans.Max(p => p.LocalDate));
-        return chunks.Where(chunk => !OccurrencePlanWriter.TakeIfUnchanged(InMemoryPlanDiff.Match(stored, plans, chunk), chunk, ids)).ToList();
+        var version = c.ExecuteScalar<long>("PRAGMA data_version", transaction: read);
+        var changed = new List<ChunkMatches>();
+        foreach (var chunk in chunks)
+        {
+            var matches = InMemoryPlanDiff.Match(stored, plans, chunk);
+            if (!OccurrencePlanWriter.TakeIfUnchanged(matches, chunk, ids)) changed.Add(new ChunkMatches(chunk, matches));
+        }
+        return (changed, version);
     }
 
-    /// <summary>Compares one chunk again under the write lock and writes what is new or changed.</summary>
-    private static void WriteChunk(SqliteConnection c, SqliteTransaction t, SqlitePlanRows rows, IReadOnlyList<PlannedOccurrence> plans, PlanChunk chunk, long[] ids)
+    private sealed record ChunkMatches(PlanChunk Chunk, PlanMatch?[] Matches);
+
+    /// <summary>One run's writing: its connection, statements and plans.</summary>
+    private sealed class Run(SqliteConnection c, SqlitePlanRows rows, IReadOnlyList<PlannedOccurrence> plans, long[] ids, long version)
     {
-        var matches = InMemoryPlanDiff.Find(c, t, plans, chunk);
-        for (var k = 0; k < chunk.Plans.Count; k++)
+        private bool _othersWrote;
+
+        /// <summary>
+        /// Writes <paramref name="chunks"/> in write transactions that each take chunks until they have held the lock
+        /// for <see cref="HoldStretch"/>, then leave it free for <see cref="Pause"/>: a waiting writer gets in as soon as
+        /// with a transaction per chunk, and a 1,000-commune first plan commits ~20 times instead of ~500.
+        /// </summary>
+        public void WriteInStretches(IEnumerable<ChunkMatches> chunks)
         {
-            var plan = plans[chunk.Plans[k]];
-            var (start, end) = (SqlValues.Instant(plan.StartUtc), SqlValues.Instant(plan.EndUtc));
-            if (matches[k] is not { } match)
+            SqliteTransaction? t = null;
+            try
             {
-                ids[chunk.Plans[k]] = rows.Insert(plan.SessionId, SqlValues.Date(plan.LocalDate), start, end, chunk.Items[k]);
-                continue;
+                var since = 0L;
+                foreach (var chunk in chunks)
+                {
+                    if (t is null)
+                    {
+                        t = c.BeginTransaction(deferred: false);
+                        since = Stopwatch.GetTimestamp();
+                        // Our own commits do not move data_version: unchanged, nobody else wrote since the first read.
+                        _othersWrote |= c.ExecuteScalar<long>("PRAGMA data_version", transaction: t) != version;
+                        rows.Begin(t);
+                    }
+                    WriteChunk(t, chunk);
+                    if (Stopwatch.GetElapsedTime(since) < HoldStretch) continue;
+                    rows.End();
+                    t.Commit();
+                    t.Dispose();
+                    t = null;
+                    Thread.Sleep(Pause);
+                }
+                if (t is null) return;
+                rows.End();
+                t.Commit();
             }
-            ids[chunk.Plans[k]] = match.Id;
-            if (match.Rewrite) rows.Reschedule(match.Id, start, end, chunk.Items[k]);
+            finally
+            {
+                t?.Dispose();
+            }
+        }
+
+        /// <summary>Writes what is new or changed in one chunk, compared again under the write lock if another connection wrote since the first read.</summary>
+        private void WriteChunk(SqliteTransaction t, ChunkMatches chunkMatches)
+        {
+            var chunk = chunkMatches.Chunk;
+            var matches = _othersWrote ? InMemoryPlanDiff.Find(c, t, plans, chunk) : chunkMatches.Matches;
+            for (var k = 0; k < chunk.Plans.Count; k++)
+            {
+                var plan = plans[chunk.Plans[k]];
+                var (start, end) = (SqlValues.Instant(plan.StartUtc), SqlValues.Instant(plan.EndUtc));
+                if (matches[k] is not { } match)
+                {
+                    ids[chunk.Plans[k]] = rows.Insert(plan.SessionId, SqlValues.Date(plan.LocalDate), start, end, chunk.Items[k]);
+                    continue;
+                }
+                ids[chunk.Plans[k]] = match.Id;
+                if (match.Rewrite) rows.Reschedule(match.Id, start, end, chunk.Items[k]);
+            }
         }
     }
 }
