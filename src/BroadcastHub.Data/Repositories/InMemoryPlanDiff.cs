@@ -15,23 +15,30 @@ internal static class InMemoryPlanDiff
     /// <c>state</c> term in the SQL: with one, SQLite walks <c>ix_occurrences_state_end</c> (every planned occurrence of
     /// the database) instead of the (session, date) index once more than one session is asked for.
     /// </summary>
-    public static StoredPlans Read(DbConnection c, DbTransaction t, IEnumerable<long> sessionIds, DateOnly from, DateOnly to)
+    /// <param name="c">Open connection.</param>
+    /// <param name="t">The transaction to read in.</param>
+    /// <param name="sessionIds">The sessions.</param>
+    /// <param name="from">First local date.</param>
+    /// <param name="to">Last local date.</param>
+    /// <param name="expected">About how many occurrences there are (the plans compared): the maps are sized once, not grown.</param>
+    public static StoredPlans Read(DbConnection c, DbTransaction t, IEnumerable<long> sessionIds, DateOnly from, DateOnly to, int expected)
     {
         var args = new DynamicParameters(new { from = SqlValues.Date(from), to = SqlValues.Date(to) });
         var filter = SqlLists.In(SqlDialect.Sqlite, "session_id", "sessionIds", sessionIds, args);
-        var occurrences = c.Query<StoredOccurrence>(
+        var occurrences = new Dictionary<(long SessionId, string LocalDate), StoredOccurrence>(expected);
+        foreach (var o in c.Query<StoredOccurrence>(
                 "SELECT id AS Id, session_id AS SessionId, local_date AS LocalDate, state AS State, start_utc AS StartUtc, end_utc AS EndUtc"
                 + $" FROM occurrences WHERE {filter} AND local_date BETWEEN @from AND @to",
-                args, t)
-            .ToDictionary(o => (o.SessionId, o.LocalDate));
-        var rundowns = new Dictionary<long, List<PlanItem>>();
+                args, t, buffered: false))
+            occurrences[(o.SessionId, o.LocalDate)] = o;
+        var rundowns = new Dictionary<long, List<PlanItem>>(expected);
         foreach (var r in c.Query<RundownRow>(
                      $"""
                      SELECT {RundownRow.Columns("r.")} FROM occurrences o JOIN rundown_items r ON r.occurrence_id = o.id
                      WHERE o.{filter} AND o.local_date BETWEEN @from AND @to ORDER BY r.occurrence_id, r.position
-                     """, args, t))
+                     """, args, t, buffered: false))
         {
-            if (!rundowns.TryGetValue(r.OccurrenceId, out var items)) rundowns[r.OccurrenceId] = items = [];
+            if (!rundowns.TryGetValue(r.OccurrenceId, out var items)) rundowns[r.OccurrenceId] = items = new List<PlanItem>(2);
             items.Add(new PlanItem(r.BulletinId, r.BookingId, r.NotBefore, r.Fill, r.RelaySourceId, r.RelaySeconds));
         }
         return new StoredPlans(occurrences, rundowns);
@@ -57,7 +64,7 @@ internal static class InMemoryPlanDiff
     public static PlanMatch?[] Find(DbConnection c, DbTransaction t, IReadOnlyList<PlannedOccurrence> plans, PlanChunk chunk)
     {
         var dates = chunk.Plans.Select(i => plans[i].LocalDate).ToList();
-        var stored = Read(c, t, chunk.Plans.Select(i => plans[i].SessionId).Distinct(), dates.Min(), dates.Max());
+        var stored = Read(c, t, chunk.Plans.Select(i => plans[i].SessionId).Distinct(), dates.Min(), dates.Max(), chunk.Plans.Count);
         return Match(stored, plans, chunk);
     }
 }

@@ -58,7 +58,7 @@ internal sealed class SqlitePlanWriter(AppDatabase db)
     private static (List<ChunkMatches> Changed, long Version) Changed(SqliteConnection c, IReadOnlyList<PlannedOccurrence> plans, List<PlanChunk> chunks, long[] ids)
     {
         using var read = c.BeginTransaction(deferred: true);
-        var stored = InMemoryPlanDiff.Read(c, read, plans.Select(p => p.SessionId).Distinct(), plans.Min(p => p.LocalDate), plans.Max(p => p.LocalDate));
+        var stored = InMemoryPlanDiff.Read(c, read, plans.Select(p => p.SessionId).Distinct(), plans.Min(p => p.LocalDate), plans.Max(p => p.LocalDate), plans.Count);
         var version = c.ExecuteScalar<long>("PRAGMA data_version", transaction: read);
         var changed = new List<ChunkMatches>();
         foreach (var chunk in chunks)
