@@ -22,11 +22,11 @@ internal sealed class SqlitePlanWriter(AppDatabase db)
     /// </summary>
     public static readonly TimeSpan HoldStretch = TimeSpan.FromMilliseconds(150);
 
-    /// <summary>SQLite's page cache for the writing connection while it writes (16 MB; 2 MB by default).</summary>
-    private const int CacheKibibytes = 16_000;
-
     /// <summary>How long the write lock is left free after each <see cref="HoldStretch"/> (the busy handler's longest early gap).</summary>
     public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>SQLite's page cache for the writing connection while it writes (16 MB; 2 MB by default).</summary>
+    private const int CacheKibibytes = 16_000;
 
     /// <summary>Writes what changed in <paramref name="chunks"/> and fills in <paramref name="ids"/>, the id of each plan.</summary>
     public void Upsert(IReadOnlyList<PlannedOccurrence> plans, List<PlanChunk> chunks, long[] ids)
