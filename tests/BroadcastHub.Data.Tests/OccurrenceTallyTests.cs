@@ -124,6 +124,30 @@ public abstract class OccurrenceTallyTests : IDisposable
         Assert.Equal(3, _summary.Summarize(_day, _day.AddDays(1), null)[0].Planned);
     }
 
+    [DbFact]
+    public void A_bulk_plan_and_replan_written_with_the_tally_paused_leave_it_exact()
+    {
+        var sessions = new SessionRepository(_db.Database, _db.Time);
+        var ids = Enumerable.Range(0, 6).Select(i => sessions.Create(_seed.Commune($"Xã {i}").Id, IsoWeekdays.Every, new TimeOnly(5, 30), 30).Id).ToList();
+        var first = new DateOnly(2026, 12, 1);
+        List<PlannedOccurrence> Plans(Func<int, int, int> items) => ids.SelectMany((session, s) => Enumerable.Range(0, 300).Select(d =>
+        {
+            var start = new DateTimeOffset(first.AddDays(d), new TimeOnly(5, 30), TimeSpan.FromHours(7));
+            return new PlannedOccurrence(session, first.AddDays(d), start, start.AddMinutes(30),
+                Enumerable.Range(0, items(s, d)).Select(k => new PlannedSlot(_seed.BulletinId, null, 10 * k, 10, null)).ToList());
+        })).ToList();
+        var writer = new OccurrencePlanWriter(_db.Database);
+
+        writer.UpsertMany(Plans((s, d) => 1 + (s + d) % 7));
+        AssertSameAsOracle(null, null);
+        writer.UpsertMany(Plans((s, d) => d % 5 == 0 ? 0 : 1 + (s * d) % 9));
+
+        AssertSameAsOracle(null, null);
+        using var c = _db.Database.Open();
+        Assert.Equal(0, c.ExecuteScalar<long>("SELECT COUNT(*) FROM occurrence_tally_paused"));
+        Assert.Equal(1800, c.ExecuteScalar<long>("SELECT COUNT(*) FROM occurrence_tally"));
+    }
+
     private void AssertSameAsOracle(long? province, long? centre)
     {
         using (var c = _db.Database.Open())

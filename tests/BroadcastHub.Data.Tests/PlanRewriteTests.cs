@@ -85,6 +85,33 @@ public abstract class PlanRewriteTests : IDisposable
         Assert.Equal(a, Assert.Single(repository.Rundown(ids[1])).BulletinId);
     }
 
+    [DbFact]
+    public void In_a_chunk_spanning_two_dates_only_the_changed_plans_are_rewritten()
+    {
+        var (session, booking, a, b, _) = Seed();
+        var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã khác", null);
+        var repository = new SessionRepository(_db.Database, _db.Time);
+        long[] sessions = [session, .. Enumerable.Range(0, 149).Select(i => repository.Create(commune.Id, IsoWeekdays.Every, new TimeOnly(0, 0).AddMinutes(5 * i), 5).Id)];
+        // 150 sessions on two dates, two rows a plan: written date by date, the second chunk of 250 rows holds plans
+        // 125–149 of the first date and 0–99 of the second.
+        PlannedSlot[] rundown = [new PlannedSlot(a, booking, 0, 10, null)];
+        PlannedSlot[] other = [new PlannedSlot(b, booking, 0, 10, null)];
+        var plans = new[] { First, First.AddDays(1) }.SelectMany(d => sessions.Select(s => Plan(s, d, rundown))).ToList();
+        var writer = new OccurrencePlanWriter(_db.Database);
+        var ids = writer.UpsertMany(plans);
+        var before = ids.Select(Versions).ToList();
+        int[] changed = [140, 200];
+        foreach (var i in changed) plans[i] = plans[i] with { Items = other };
+
+        var again = writer.UpsertMany(plans);
+
+        Assert.Equal(ids, again);
+        Assert.Equal(Enumerable.Range(0, plans.Count).Where(i => before[i] != Versions(ids[i])), changed);
+        var occurrences = new OccurrenceRepository(_db.Database);
+        Assert.All(changed, i => Assert.Equal(b, Assert.Single(occurrences.Rundown(ids[i])).BulletinId));
+        Assert.Equal(a, Assert.Single(occurrences.Rundown(ids[141])).BulletinId);
+    }
+
     private (long Session, long Booking, long A, long B, long C) Seed()
     {
         var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã", null);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using BroadcastHub.Core.Library;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
+using Dapper;
 
 namespace BroadcastHub.Data.Tests;
 
@@ -89,6 +90,65 @@ public abstract class PlanWriterTests : IDisposable
         Assert.ThrowsAny<DbException>(() => new OccurrencePlanWriter(_db.Database).UpsertMany(
             [new PlannedOccurrence(session.Id, date, start, start.AddMinutes(30), [new PlannedSlot(999, booking.Id, 0, 1, null)])]));
         Assert.Null(new OccurrenceRepository(_db.Database).FindBySession(session.Id, date));
+    }
+
+    [DbFact]
+    public void More_sessions_and_stale_occurrences_than_sqlite_can_bind_one_by_one_are_filtered_and_cancelled()
+    {
+        var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã", null);
+        var repository = new SessionRepository(_db.Database, _db.Time);
+        var sessions = Enumerable.Range(0, 100).Select(i => repository.Create(commune.Id, IsoWeekdays.Every, new TimeOnly(0, 0).AddMinutes(10 * i), 5).Id).ToList();
+        var first = new DateOnly(2026, 12, 1);
+        var plans = sessions.SelectMany(s => Enumerable.Range(0, 333).Select(d =>
+        {
+            var start = new DateTimeOffset(first.AddDays(d), new TimeOnly(5, 30), TimeSpan.FromHours(7));
+            return new PlannedOccurrence(s, first.AddDays(d), start, start.AddMinutes(5), []);
+        })).ToList();
+        var ids = new OccurrencePlanWriter(_db.Database).UpsertMany(plans);
+        var keep = ids.Take(3).ToHashSet();
+        // 40,100 session ids and 33,297 stale occurrences: more than the 32,766 parameters SQLite binds in one statement.
+        var asked = sessions.Concat(Enumerable.Range(0, 40_000).Select(i => 10_000_000L + i)).ToList();
+
+        var cancelled = new OccurrencePlanWriter(_db.Database).CancelUnplanned(asked, first, first.AddDays(332), keep, new DateTimeOffset(first.AddDays(-1), TimeOnly.MinValue, TimeSpan.Zero));
+
+        Assert.Equal(plans.Count - 3, cancelled);
+        using var c = _db.Database.Open();
+        Assert.Equal(plans.Count - 3, c.ExecuteScalar<long>("SELECT COUNT(*) FROM occurrences WHERE state = 'Cancelled'"));
+        Assert.Equal(plans.Count - 3, c.ExecuteScalar<long>("SELECT SUM(cancelled) FROM occurrence_tally"));
+        Assert.Equal(3, c.ExecuteScalar<long>("SELECT COUNT(*) FROM occurrences WHERE state = 'Planned'"));
+    }
+
+    [DbFact]
+    public async Task Two_writers_planning_the_same_new_occurrences_at_once_write_each_once()
+    {
+        var commune = new PlacesRepository(_db.Database, _db.Time).CreateCommune("Xã", null);
+        var repository = new SessionRepository(_db.Database, _db.Time);
+        var bulletin = Bulletin();
+        var first = new DateOnly(2026, 12, 1);
+        var plans = Enumerable.Range(0, 20).SelectMany(i =>
+        {
+            var session = repository.Create(commune.Id, IsoWeekdays.Every, new TimeOnly(0, 0).AddMinutes(30 * i), 20).Id;
+            return Enumerable.Range(0, 100).Select(d =>
+            {
+                var start = new DateTimeOffset(first.AddDays(d), new TimeOnly(5, 30), TimeSpan.FromHours(7));
+                return new PlannedOccurrence(session, first.AddDays(d), start, start.AddMinutes(20),
+                    [new PlannedSlot(bulletin.Id, null, 0, 10, null), new PlannedSlot(bulletin.Id, null, 10, 10, null)]);
+            });
+        }).ToList();
+
+        // Both read the empty database first; whichever writes second must see the other's rows under the lock.
+        using var start = new Barrier(2);
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            return new OccurrencePlanWriter(_db.Database).UpsertMany(plans);
+        }, TaskCreationOptions.LongRunning)));
+
+        Assert.Equal(both[0], both[1]);
+        using var c = _db.Database.Open();
+        Assert.Equal(plans.Count, c.ExecuteScalar<long>("SELECT COUNT(*) FROM occurrences"));
+        Assert.Equal(2 * plans.Count, c.ExecuteScalar<long>("SELECT COUNT(*) FROM rundown_items"));
+        Assert.Equal(2 * plans.Count, c.ExecuteScalar<long>("SELECT SUM(items) FROM occurrence_tally"));
     }
 
     private Bulletin Bulletin() => new BulletinRepository(_db.Database).Insert(new Bulletin

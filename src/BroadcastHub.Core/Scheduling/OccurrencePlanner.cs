@@ -11,7 +11,11 @@ public sealed class OccurrencePlanner(StationClock clock)
 {
     // A horizon has few distinct (date, start time) pairs but hundreds of thousands of occurrences; converting each
     // through the time zone's rules was a measurable part of planning one. Safe for planning sessions in parallel.
+    // Bounded: whenever a call plans from another first date, dates before it are dropped, so a planner kept across
+    // days does not grow.
     private readonly ConcurrentDictionary<(DateOnly, TimeOnly), DateTimeOffset> _starts = new();
+    private readonly Lock _forgetting = new();
+    private DateOnly _keptFrom = DateOnly.MinValue;
 
     /// <summary>Plans every occurrence of <paramref name="session"/> from <paramref name="from"/> to <paramref name="to"/> (local, inclusive).</summary>
     /// <param name="session">The session.</param>
@@ -23,6 +27,7 @@ public sealed class OccurrencePlanner(StationClock clock)
     public IReadOnlyList<PlannedOccurrence> Plan(SessionSlot session, IEnumerable<Booking> bookings,
         IReadOnlyDictionary<long, double> durations, DateOnly from, DateOnly to, ProgrammeFill? fill = null)
     {
+        ForgetBefore(from);
         var own = bookings.Where(b => b.SessionId == session.Id).ToList();
         var result = new List<PlannedOccurrence>();
         for (var date = from; date <= to; date = date.AddDays(1))
@@ -36,5 +41,16 @@ public sealed class OccurrencePlanner(StationClock clock)
             result.Add(new PlannedOccurrence(session.Id, date, start, start + session.Length, items));
         }
         return result;
+    }
+
+    private void ForgetBefore(DateOnly from)
+    {
+        lock (_forgetting)
+        {
+            if (from == _keptFrom) return;
+            foreach (var key in _starts.Keys)
+                if (key.Item1 < from) _starts.TryRemove(key, out _);
+            _keptFrom = from;
+        }
     }
 }
