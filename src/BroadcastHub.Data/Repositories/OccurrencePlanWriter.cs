@@ -66,7 +66,7 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
             Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = PostgresCheckConnections }, db.Open, (i, _, c) =>
             {
                 var chunk = chunks[i];
-                changed[i] = !TakeIfUnchanged(PostgresPlanDiff.Find(c, null, plans, chunk.Plans, chunk.Items), chunk, ids);
+                changed[i] = !TakeIfUnchanged(PostgresPlanDiff.Find(c, null, plans, chunk), chunk, ids);
                 return c;
             }, c => c.Dispose());
         }
@@ -95,24 +95,9 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     {
         using var t = db.Dialect.BeginWrite(c);
         db.Dialect.Serialise(c, t, LockKeys.PlanWriter);
-        var items = chunk.Items;
-        var matches = PostgresPlanDiff.Find(c, t, plans, chunk.Plans, items);
+        var matches = PostgresPlanDiff.Find(c, t, plans, chunk);
         using var commands = new PlanCommands(c, t, zones);
-        for (var k = 0; k < chunk.Plans.Count; k++)
-        {
-            var plan = plans[chunk.Plans[k]];
-            if (matches[k] is not { } match)
-            {
-                var id = commands.Insert(plan.SessionId, SqlValues.Date(plan.LocalDate), SqlValues.Instant(plan.StartUtc), SqlValues.Instant(plan.EndUtc));
-                commands.InsertItems(id, items[k]);
-                ids[chunk.Plans[k]] = id;
-                continue;
-            }
-            ids[chunk.Plans[k]] = match.Id;
-            if (!match.Rewrite) continue;
-            commands.Reschedule(match.Id, SqlValues.Instant(plan.StartUtc), SqlValues.Instant(plan.EndUtc));
-            commands.InsertItems(match.Id, items[k]);
-        }
+        chunk.Write(plans, matches, commands, ids);
         commands.Flush();
         t.Commit();
     }

@@ -31,6 +31,26 @@ internal sealed record PlanChunk(IReadOnlyList<int> Plans, IReadOnlyList<IReadOn
         return chunks;
     }
 
+    /// <summary>
+    /// Writes what <paramref name="matches"/> says is new or changed in this chunk through <paramref name="rows"/>, and
+    /// fills in <paramref name="ids"/>, the id of each plan.
+    /// </summary>
+    public void Write(IReadOnlyList<PlannedOccurrence> plans, PlanMatch?[] matches, IPlanRows rows, long[] ids)
+    {
+        for (var k = 0; k < Plans.Count; k++)
+        {
+            var plan = plans[Plans[k]];
+            var (start, end) = (SqlValues.Instant(plan.StartUtc), SqlValues.Instant(plan.EndUtc));
+            if (matches[k] is not { } match)
+            {
+                ids[Plans[k]] = rows.Insert(plan.SessionId, SqlValues.Date(plan.LocalDate), start, end, Items[k]);
+                continue;
+            }
+            ids[Plans[k]] = match.Id;
+            if (match.Rewrite) rows.Reschedule(match.Id, start, end, Items[k]);
+        }
+    }
+
     private static PlanItem[] ItemsOf(PlannedOccurrence plan)
     {
         var items = new PlanItem[plan.Items.Count];

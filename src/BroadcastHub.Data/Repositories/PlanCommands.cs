@@ -8,7 +8,7 @@ namespace BroadcastHub.Data.Repositories;
 /// queued for <see cref="PostgresPlanRows"/> (ids from the identity sequence, in blocks, safe on every node);
 /// rescheduling is per row. SQLite writes with <see cref="SqlitePlanRows"/>.
 /// </summary>
-internal sealed class PlanCommands : IDisposable
+internal sealed class PlanCommands : IPlanRows, IDisposable
 {
     private readonly DbCommand _reschedule;
     private readonly DbCommand _clearItems;
@@ -41,23 +41,25 @@ internal sealed class PlanCommands : IDisposable
         c.Execute("SET CONSTRAINTS ALL DEFERRED", transaction: t);
     }
 
-    /// <summary>Queues a new occurrence and returns its id (written by <see cref="Flush"/> at the latest).</summary>
-    public long Insert(long sessionId, string date, string start, string end)
+    /// <summary>Queues a new occurrence with its rundown and returns its id (written by <see cref="Flush"/> at the latest).</summary>
+    public long Insert(long sessionId, string date, string start, string end, IReadOnlyList<PlanItem> items)
     {
         if (!_zoneBySession.TryGetValue(sessionId, out var zoneId)) throw new InvalidOperationException($"session {sessionId} has no zone");
         var id = NextSequenceId();
         _postgres.Occurrence(id, sessionId, zoneId, date, start, end);
+        InsertItems(id, items);
         return id;
     }
 
-    public void Reschedule(long id, string start, string end)
+    /// <summary>Moves an occurrence to other instants and queues its new rundown in place of the old one.</summary>
+    public void Reschedule(long id, string start, string end, IReadOnlyList<PlanItem> items)
     {
         Run(_reschedule, id, start, end);
         Run(_clearItems, id);
+        InsertItems(id, items);
     }
 
-    /// <summary>Queues the rundown items of an occurrence.</summary>
-    public void InsertItems(long id, IReadOnlyList<PlanItem> items)
+    private void InsertItems(long id, IReadOnlyList<PlanItem> items)
     {
         for (var position = 0; position < items.Count; position++) _postgres.Item(id, position, items[position]);
     }

@@ -44,11 +44,10 @@ internal static class PostgresPlanDiff
     /// <param name="c">Open connection.</param>
     /// <param name="t">The chunk's write transaction, if any.</param>
     /// <param name="plans">All plans.</param>
-    /// <param name="chunk">Indexes into <paramref name="plans"/>.</param>
-    /// <param name="items">The rows of each plan's rundown, in chunk order.</param>
-    public static PlanMatch?[] Find(DbConnection c, DbTransaction? t, IReadOnlyList<PlannedOccurrence> plans, IReadOnlyList<int> chunk,
-        IReadOnlyList<IReadOnlyList<PlanItem>> items)
+    /// <param name="chunk">The chunk: indexes into <paramref name="plans"/> and their rundown rows.</param>
+    public static PlanMatch?[] Find(DbConnection c, DbTransaction? t, IReadOnlyList<PlannedOccurrence> plans, PlanChunk chunk)
     {
+        var (indexes, items) = (chunk.Plans, chunk.Items);
         var count = items.Sum(i => i.Count);
         var (itemPlans, positions) = (new long[count], new long[count]);
         var (bulletins, bookings, relaySources) = (new long?[count], new long?[count], new long?[count]);
@@ -64,13 +63,13 @@ internal static class PostgresPlanDiff
             }
         var args = new
         {
-            sessions = chunk.Select(i => plans[i].SessionId).ToArray(),
-            dates = chunk.Select(i => SqlValues.Date(plans[i].LocalDate)).ToArray(),
-            starts = chunk.Select(i => SqlValues.Instant(plans[i].StartUtc)).ToArray(),
-            ends = chunk.Select(i => SqlValues.Instant(plans[i].EndUtc)).ToArray(),
+            sessions = indexes.Select(i => plans[i].SessionId).ToArray(),
+            dates = indexes.Select(i => SqlValues.Date(plans[i].LocalDate)).ToArray(),
+            starts = indexes.Select(i => SqlValues.Instant(plans[i].StartUtc)).ToArray(),
+            ends = indexes.Select(i => SqlValues.Instant(plans[i].EndUtc)).ToArray(),
             itemPlans, positions, bulletins, bookings, notBefore, fills, relaySources, relaySeconds,
         };
-        var matches = new PlanMatch?[chunk.Count];
+        var matches = new PlanMatch?[indexes.Count];
         foreach (var (k, id, rewrite) in c.Query<(long K, long Id, bool Rewrite)>(Sql, args, t))
             matches[k - 1] = new PlanMatch(id, rewrite);
         return matches;

@@ -10,7 +10,7 @@ namespace BroadcastHub.Data.Repositories;
 /// the tally triggers of new occurrences and items are paused (migration 0035) and the tally of every occurrence written
 /// is set in one statement at <see cref="End"/>.
 /// </summary>
-internal sealed class SqlitePlanRows : IDisposable
+internal sealed class SqlitePlanRows : IPlanRows, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly IReadOnlyDictionary<long, long> _zoneBySession;

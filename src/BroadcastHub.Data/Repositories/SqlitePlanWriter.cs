@@ -127,19 +127,7 @@ internal sealed class SqlitePlanWriter(AppDatabase db)
         private void WriteChunk(SqliteTransaction t, ChunkMatches chunkMatches)
         {
             var chunk = chunkMatches.Chunk;
-            var matches = _othersWrote ? InMemoryPlanDiff.Find(c, t, plans, chunk) : chunkMatches.Matches;
-            for (var k = 0; k < chunk.Plans.Count; k++)
-            {
-                var plan = plans[chunk.Plans[k]];
-                var (start, end) = (SqlValues.Instant(plan.StartUtc), SqlValues.Instant(plan.EndUtc));
-                if (matches[k] is not { } match)
-                {
-                    ids[chunk.Plans[k]] = rows.Insert(plan.SessionId, SqlValues.Date(plan.LocalDate), start, end, chunk.Items[k]);
-                    continue;
-                }
-                ids[chunk.Plans[k]] = match.Id;
-                if (match.Rewrite) rows.Reschedule(match.Id, start, end, chunk.Items[k]);
-            }
+            chunk.Write(plans, _othersWrote ? InMemoryPlanDiff.Find(c, t, plans, chunk) : chunkMatches.Matches, rows, ids);
         }
     }
 }

@@ -73,10 +73,12 @@ public sealed class OccurrenceArmer(
         }
         catch (AggregateException e)
         {
-            occurrences.SetArmJobs(created.ToList());
             ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);   // callers expect the storage's own exception
         }
-        occurrences.SetArmJobs(created.ToList());
+        finally
+        {
+            occurrences.SetArmJobs(created.ToList());
+        }
     }
 
     private static bool NeedsJob(Occurrence occ, IReadOnlySet<long> agentZones) =>
