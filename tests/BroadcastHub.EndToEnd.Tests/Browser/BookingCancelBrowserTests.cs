@@ -38,11 +38,7 @@ public sealed class BookingCancelBrowserTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright, app.Http.BaseAddress!.ToString());
         var page = await browser.PageAsync();
-        await page.GotoAsync("/account/signin");
-        await page.Locator("#UserName").FillAsync("admin");
-        await page.Locator("#Password").FillAsync(AppProcess.AdminPassword);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await Expect(page.Locator("#signed-in-user")).ToHaveTextAsync("admin");
+        await AdminSignIn.AsAdminAsync(page);
 
         await page.GotoAsync($"/schedule?communeId={communeId}");
         await page.Locator("#bk-session").SelectOptionAsync(sessionId.ToString(CultureInfo.InvariantCulture));

@@ -55,7 +55,7 @@ public sealed class DashboardLiveBrowserTests(ITestOutputHelper output)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright, app.Http.BaseAddress!.ToString());
         var page = await browser.PageAsync();
-        await SignInAsync(page);
+        await AdminSignIn.AsAdminAsync(page);
         await page.GotoAsync("/dashboard");
         await Expect(page.Locator("#dashboard-live")).ToHaveAttributeAsync("data-connected", "true");
         await Expect(page.Locator("#nav-pending-count")).Not.ToHaveTextAsync("0");
@@ -112,15 +112,6 @@ public sealed class DashboardLiveBrowserTests(ITestOutputHelper output)
         var lag = (seen.Value - change).TotalMilliseconds;
         output.WriteLine($"{what}: shown {lag:0} ms after the change");
         Assert.True(lag is > -500 and < 1000, $"{what}: shown {lag:0} ms after the change (at {change:HH:mm:ss.fff})");
-    }
-
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.Locator("#UserName").FillAsync("admin");
-        await page.Locator("#Password").FillAsync(AppProcess.AdminPassword);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await Expect(page.Locator("#signed-in-user")).ToHaveTextAsync("admin");
     }
 
     private static async Task<long> ZoneOfAsync(AppProcess app, long communeId) =>

@@ -27,11 +27,7 @@ public sealed partial class RecorderBrowserTests
             extraArguments: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required"]);
         var page = await browser.PageAsync();
         await page.SetViewportSizeAsync(390, 844);
-        await page.GotoAsync("/account/signin");
-        await page.Locator("#UserName").FillAsync("admin");
-        await page.Locator("#Password").FillAsync(AppProcess.AdminPassword);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await Expect(page.Locator("#signed-in-user")).ToHaveTextAsync("admin");
+        await AdminSignIn.AsAdminAsync(page);
 
         await page.GotoAsync("/library");
         await Expect(page.Locator("#recorder")).ToBeVisibleAsync();
