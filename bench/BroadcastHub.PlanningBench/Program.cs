@@ -53,12 +53,14 @@ var db = provider.GetRequiredService<AppDatabase>();
 Migrator.Migrate(db);
 var serverCpu = store.PostgresConnectionString is { } local ? ServerCpu.Find(local) : null;
 var functions = store.PostgresConnectionString is { } fcs ? new ServerFunctions(fcs) : null;
+var statements = store.PostgresConnectionString is { } scs ? ServerStatements.TryCreate(postgres!, new Npgsql.NpgsqlConnectionStringBuilder(scs).Database!) : null;
 Console.WriteLine($"load average at start: {LoadAverage()}");
 
 var seed = Stopwatch.StartNew();
 var (allSessions, ids, today) = Seed.Province(provider, communes, agents);
 Console.WriteLine($"seeded {communes} communes, {allSessions.Count} sessions and bookings in {seed.Elapsed.TotalSeconds:0.0} s");
 functions?.Since();
+statements?.Since();
 
 var scheduling = provider.GetRequiredService<IOptions<SchedulingOptions>>().Value;
 scheduling.ArmWindowHours = 0;
@@ -98,16 +100,20 @@ void Measure(string what, Func<int> work)
     var server = serverCpu?.Seconds();
     GC.Collect();
     var before = GC.GetTotalAllocatedBytes(precise: true);
+    var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     var count = work();
     watch.Stop();
     cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     var allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0;
+    var gcs = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]));
     // On a shared machine the wall time includes waiting for a core; the CPU time of this process (not the server's) does not.
     var serverText = server is { } s0 ? $", PostgreSQL CPU {(serverCpu!.Seconds() - s0) * 1000:0} ms" : "";
-    Console.WriteLine($"{what}: {count} occurrences in {watch.Elapsed.TotalMilliseconds:0} ms (bench process CPU {cpu.TotalMilliseconds:0} ms{serverText}), {allocated:0} MiB allocated, " +
+    Console.WriteLine($"{what}: {count} occurrences in {watch.Elapsed.TotalMilliseconds:0} ms (bench process CPU {cpu.TotalMilliseconds:0} ms{serverText}), {allocated:0} MiB allocated (collections gen0/1/2 {gcs}), " +
                       $"working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MiB, load average {LoadAverage()}");
     if (functions?.Since() is { Count: > 0 } called)
         Console.WriteLine("  trigger functions: " + string.Join(", ", called.Select(f => $"{f.Name} {f.Ms:0} ms ({f.Calls} calls)")));
+    foreach (var (text, calls, ms) in statements?.Since() ?? [])
+        Console.WriteLine($"  statement {ms,8:0} ms {calls,8} calls  {text}");
 }

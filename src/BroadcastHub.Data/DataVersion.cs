@@ -17,8 +17,8 @@ namespace BroadcastHub.Data;
 public sealed class DataVersion(Func<DbConnection> openProbe, string versionQuery, bool pooled = false,
     Func<CancellationToken, Task<DbConnection>>? openPooledAsync = null) : IDisposable
 {
-    /// <summary>The query that reads PostgreSQL's change counter.</summary>
-    public const string PostgresQuery = "SELECT value FROM bh_change_counter";
+    /// <summary>The query that reads PostgreSQL's change counter (the sum of its slots, <see cref="PostgresChangeCounter"/>).</summary>
+    public const string PostgresQuery = "SELECT sum(value)::bigint FROM bh_change_counter";
 
     private readonly Lock _gate = new();
     private DbConnection? _probe;

@@ -1,19 +1,33 @@
 namespace BroadcastHub.Data;
 
 /// <summary>
-/// PostgreSQL's stand-in for SQLite's <c>data_version</c>: one counter row, bumped by a statement-level trigger on every
-/// table of the schema (tables added by later migrations included: installed after every migration run). The bump is
-/// part of the writing transaction, so the new value is visible exactly when the data is, on every node.
+/// PostgreSQL's stand-in for SQLite's <c>data_version</c>: a counter bumped by a statement-level trigger on every table of
+/// the schema (tables added by later migrations included: installed after every migration run). The bump is part of the
+/// writing transaction, so the new value is visible exactly when the data is, on every node. The counter is
+/// <see cref="Slots"/> rows whose sum is the version (<see cref="DataVersion.PostgresQuery"/>): a bump takes a row no
+/// other open transaction holds, so concurrent writers (the planner's two connections, two nodes) do not queue behind
+/// each other's commit on one row — with one row, the planner's second writer waited for the first for 10 s of a first
+/// plan. Each row only grows, so any committed write changes the sum.
 /// </summary>
 internal static class PostgresChangeCounter
 {
-    /// <summary>Idempotent: creates the counter and (re)attaches the trigger to every table.</summary>
-    public const string Install =
-        """
+    /// <summary>Rows of the counter; with all of them held, a bump waits for its own (the process id's) row.</summary>
+    public const int Slots = 16;
+
+    /// <summary>Idempotent: creates the counter (or gives a one-row counter of an older version its slots) and (re)attaches the trigger to every table.</summary>
+    public static readonly string Install =
+        $"""
         CREATE TABLE IF NOT EXISTS bh_change_counter (value BIGINT NOT NULL);
-        INSERT INTO bh_change_counter (value) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM bh_change_counter);
+        ALTER TABLE bh_change_counter ADD COLUMN IF NOT EXISTS slot INT;
+        UPDATE bh_change_counter SET slot = 0 WHERE slot IS NULL;
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_bh_change_counter_slot ON bh_change_counter (slot);
+        INSERT INTO bh_change_counter (slot, value) SELECT s, 0 FROM generate_series(0, {Slots - 1}) s ON CONFLICT (slot) DO NOTHING;
         CREATE OR REPLACE FUNCTION bh_bump_change_counter() RETURNS trigger LANGUAGE plpgsql AS
-        $$ BEGIN UPDATE bh_change_counter SET value = value + 1; RETURN NULL; END $$;
+        $$ BEGIN
+            UPDATE bh_change_counter SET value = value + 1
+            WHERE slot = COALESCE((SELECT slot FROM bh_change_counter ORDER BY slot LIMIT 1 FOR UPDATE SKIP LOCKED), pg_backend_pid() % {Slots});
+            RETURN NULL;
+        END $$;
         DO $$
         DECLARE t text;
         BEGIN

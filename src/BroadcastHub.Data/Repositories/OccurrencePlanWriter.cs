@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Runtime.ExceptionServices;
 using BroadcastHub.Core.Scheduling;
 using Dapper;
 
@@ -9,9 +9,10 @@ namespace BroadcastHub.Data.Repositories;
 /// Writes planned occurrences in bulk, touching only what changed: an occurrence that is new is inserted; one still
 /// <see cref="OccurrenceState.Planned"/> whose instants or rundown differ is rewritten; claimed, missed and cancelled
 /// ones are never changed. Rerunning the planner on an unchanged schedule writes nothing. Large plans are written in
-/// chunks of at most <see cref="RowsPerChunk"/> rows (<see cref="RowsPerPostgresTransaction"/> on PostgreSQL, a
-/// transaction each), date by date, in short transactions with the lock left free between them (SQLite: <see cref="SqlitePlanWriter"/>), so an
-/// airtime write waiting for the write lock is never held up long; the planner is idempotent, so a run cut short
+/// chunks, a short transaction each: on SQLite date by date, at most <see cref="RowsPerChunk"/> rows, with the write
+/// lock left free between stretches (<see cref="SqlitePlanWriter"/>), so an airtime write waiting for it is never held
+/// up long; on PostgreSQL block of sessions by block (<see cref="SessionsPerBlock"/>, at most
+/// <see cref="RowsPerPostgresTransaction"/> rows), two blocks at once. The planner is idempotent, so a run cut short
 /// between two transactions is completed by the next one.
 /// </summary>
 public sealed class OccurrencePlanWriter(AppDatabase db)
@@ -25,58 +26,56 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
     /// <summary>
     /// The same on PostgreSQL, where every chunk costs several round trips whatever its size (begin, lock, two reads,
     /// commit) and writers elsewhere queue on the advisory lock instead of polling: with 250 rows a whole-horizon replan
-    /// of 10,000 communes was 5,000 chunks, most of its time. A chunk of this size writes in tens of milliseconds.
+    /// of 10,000 communes was 5,000 chunks, most of its time. A block of 128 sessions over 14 days (~5,400 rows) is one chunk
+    /// and writes in well under 100 ms.
     /// </summary>
-    public const int RowsPerPostgresTransaction = 4000;
+    public const int RowsPerPostgresTransaction = 8000;
 
-    /// <summary>Connections that compare chunks at once on PostgreSQL before anything is written (see <see cref="UpsertMany"/>).</summary>
-    public const int PostgresCheckConnections = 2;
+    /// <summary>
+    /// Connections that compare and write chunks at once on PostgreSQL, each its own sessions (see <see cref="WriteChunk"/>):
+    /// while one waits for the server to compare or take in a chunk, the other builds and sends the next.
+    /// </summary>
+    public const int PostgresConnections = 2;
+
+    /// <summary>
+    /// On PostgreSQL, sessions are written in blocks of this many consecutive ids (all their dates), each block under
+    /// its own advisory lock. Cutting by sessions rather than by dates means a chunk's occurrences and items refer to few
+    /// sessions, zones and bookings, so their keys' checks lock few parent rows, and two writers lock different ones.
+    /// </summary>
+    public const long SessionsPerBlock = 128;
 
     /// <summary>Upserts the plans; returns the occurrence id of each plan, in order.</summary>
     public IReadOnlyList<long> UpsertMany(IReadOnlyList<PlannedOccurrence> plans)
     {
         if (plans.Count == 0) return [];
         var ids = new long[plans.Count];
-        var order = Enumerable.Range(0, plans.Count).OrderBy(i => plans[i].LocalDate).ThenBy(i => plans[i].SessionId);
-        var chunks = PlanChunk.Cut(plans, order, db.Dialect.IsPostgres ? RowsPerPostgresTransaction : RowsPerChunk);
         if (!db.Dialect.IsPostgres)
         {
-            new SqlitePlanWriter(db).Upsert(plans, chunks, ids);
+            var byDate = Enumerable.Range(0, plans.Count).OrderBy(i => plans[i].LocalDate).ThenBy(i => plans[i].SessionId);
+            new SqlitePlanWriter(db).Upsert(plans, PlanChunk.Cut(plans, byDate, RowsPerChunk), ids);
             return ids;
         }
-        chunks = WithChanges(plans, chunks, ids);
-        if (chunks.Count == 0) return ids;
-        using var c = db.Open();
-        var zones = PlanCommands.ZonesOf(db, c, plans.Select(p => p.SessionId).Distinct().ToList());
-        foreach (var chunk in chunks) WriteChunk(c, plans, chunk, zones, ids);
+        var bySession = Enumerable.Range(0, plans.Count).OrderBy(i => plans[i].SessionId).ThenBy(i => plans[i].LocalDate);
+        var blocks = PlanChunk.Cut(plans, bySession, RowsPerPostgresTransaction, SessionBlock)
+            .GroupBy(chunk => SessionBlock(plans[chunk.Plans[0]])).Select(block => block.ToList()).ToList();
+        var writing = new Lazy<WriteContext>(() =>
+        {
+            using var c = db.Open();
+            return new WriteContext(PlanCommands.ZonesOf(db, c, plans.Select(p => p.SessionId).Distinct().ToList()), PlanCommands.OccurrenceSequence(c));
+        });
+        FirstError.Rethrow(() => Parallel.ForEach(Partitioner.Create(blocks, EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = PostgresConnections }, db.Open, (block, _, c) =>
+            {
+                foreach (var chunk in block) WriteChunk(c, plans, chunk, writing, ids);
+                return c;
+            }, c => c.Dispose()));
         return ids;
     }
 
-    /// <summary>
-    /// PostgreSQL: compares every chunk first, outside any transaction and on <see cref="PostgresCheckConnections"/>
-    /// connections at once (the comparison is the server's work), and returns only the chunks with something to write;
-    /// the ids of the others are filled in. A chunk found unchanged is skipped: whatever another writer changes in it
-    /// afterwards was written later than this plan was checked. A chunk with changes is compared again under the lock.
-    /// </summary>
-    private List<PlanChunk> WithChanges(IReadOnlyList<PlannedOccurrence> plans, List<PlanChunk> chunks, long[] ids)
-    {
-        var changed = new bool[chunks.Count];
-        try
-        {
-            Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = PostgresCheckConnections }, db.Open, (i, _, c) =>
-            {
-                var chunk = chunks[i];
-                changed[i] = !TakeIfUnchanged(PostgresPlanDiff.Find(c, null, plans, chunk), chunk, ids);
-                return c;
-            }, c => c.Dispose());
-        }
-        catch (AggregateException e)
-        {
-            // Callers (and the outage handling of requests) expect the database's own exception, as when writing.
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-        }
-        return chunks.Where((_, i) => changed[i]).ToList();
-    }
+    /// <summary>What writing a changed chunk needs, read once per plan and only if some chunk changed.</summary>
+    private sealed record WriteContext(IReadOnlyDictionary<long, long> Zones, long Sequence);
+
+    private static long SessionBlock(PlannedOccurrence plan) => plan.SessionId / SessionsPerBlock;
 
     /// <summary>
     /// True when every plan of <paramref name="chunk"/> has a stored occurrence that needs no rewrite; then their ids
@@ -89,16 +88,23 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
         return true;
     }
 
-    /// <summary>PostgreSQL: writes one chunk under the plan writers' advisory lock, compared again there.</summary>
-    private void WriteChunk(DbConnection c, IReadOnlyList<PlannedOccurrence> plans, PlanChunk chunk,
-        IReadOnlyDictionary<long, long> zones, long[] ids)
+    /// <summary>
+    /// PostgreSQL: compares one chunk (sessions of one <see cref="SessionsPerBlock"/> block) with what is stored, under
+    /// the plan writers' advisory lock of that block, and writes what is new or changed. Two writers of the same
+    /// occurrence take the same lock; writers of other sessions, on this node or another, go on at the same time. A chunk
+    /// with nothing to write ends its transaction without a write (a replan that changes nothing writes nothing).
+    /// </summary>
+    private void WriteChunk(DbConnection c, IReadOnlyList<PlannedOccurrence> plans, PlanChunk chunk, Lazy<WriteContext> writing, long[] ids)
     {
         using var t = db.Dialect.BeginWrite(c);
-        db.Dialect.Serialise(c, t, LockKeys.PlanWriter);
+        c.Execute("SELECT pg_advisory_xact_lock(@kind, @block)", new { kind = LockKeys.PlanWriterSessions, block = (int)SessionBlock(plans[chunk.Plans[0]]) }, t);
         var matches = PostgresPlanDiff.Find(c, t, plans, chunk);
-        using var commands = new PlanCommands(c, t, zones);
-        chunk.Write(plans, matches, commands, ids);
-        commands.Flush();
+        if (!TakeIfUnchanged(matches, chunk, ids))
+        {
+            using var commands = new PlanCommands(c, t, writing.Value.Zones, writing.Value.Sequence, matches.Count(m => m is null));
+            chunk.Write(plans, matches, commands, ids);
+            commands.Flush();
+        }
         t.Commit();
     }
 

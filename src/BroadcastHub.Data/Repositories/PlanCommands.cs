@@ -17,6 +17,8 @@ internal sealed class PlanCommands : IPlanRows, IDisposable
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly Queue<long> _reserved = new();
+    private readonly long _sequence;
+    private readonly int _block;
 
     /// <summary>The zone of each session, read once per plan.</summary>
     public static IReadOnlyDictionary<long, long> ZonesOf(AppDatabase db, DbConnection c, IReadOnlyCollection<long> sessionIds)
@@ -27,11 +29,18 @@ internal sealed class PlanCommands : IPlanRows, IDisposable
             .ToDictionary(r => r.SessionId, r => r.ZoneId);
     }
 
+    /// <summary>The identity sequence of <c>occurrences.id</c>, as an OID (read once per plan).</summary>
+    public static long OccurrenceSequence(DbConnection c) =>
+        c.ExecuteScalar<long>("SELECT pg_get_serial_sequence('occurrences', 'id')::regclass::oid::bigint");
+
     /// <param name="c">Open connection.</param>
     /// <param name="t">The write transaction.</param>
     /// <param name="zoneBySession">The zone of every session planned (<see cref="ZonesOf"/>).</param>
-    public PlanCommands(DbConnection c, DbTransaction t, IReadOnlyDictionary<long, long> zoneBySession)
+    /// <param name="sequence">The occurrences' identity sequence (<see cref="OccurrenceSequence"/>).</param>
+    /// <param name="expectedInserts">How many new occurrences the chunk holds: the ids reserved at once.</param>
+    public PlanCommands(DbConnection c, DbTransaction t, IReadOnlyDictionary<long, long> zoneBySession, long sequence, int expectedInserts)
     {
+        (_sequence, _block) = (sequence, Math.Max(expectedInserts, 1));
         _reschedule = Command(c, t, "UPDATE occurrences SET start_utc = @start, end_utc = @end WHERE id = @id", "id", "start", "end");
         _clearItems = Command(c, t, "DELETE FROM rundown_items WHERE occurrence_id = @id", "id");
         _postgres = new PostgresPlanRows(c);
@@ -69,8 +78,11 @@ internal sealed class PlanCommands : IPlanRows, IDisposable
 
     private long NextSequenceId()
     {
+        // The sequence by OID: resolving its name on every row (pg_get_serial_sequence) cost 3 µs an id, 2 s of server
+        // time in the first plan of 10,000 communes.
         if (_reserved.Count == 0)
-            foreach (var id in _connection.Query<long>("SELECT nextval(pg_get_serial_sequence('occurrences', 'id')) FROM generate_series(1, 1024)", transaction: _transaction))
+            foreach (var id in _connection.Query<long>("SELECT nextval(@sequence::oid::regclass) FROM generate_series(1, @block)",
+                         new { sequence = _sequence, block = _block }, _transaction))
                 _reserved.Enqueue(id);
         return _reserved.Dequeue();
     }

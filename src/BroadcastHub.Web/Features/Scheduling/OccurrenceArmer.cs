@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
+using BroadcastHub.Data;
 using BroadcastHub.Core.Scheduling;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
@@ -69,11 +69,8 @@ public sealed class OccurrenceArmer(
         var created = new ConcurrentQueue<(long Id, string JobId)>();
         try
         {
-            Parallel.ForEach(chunk, new ParallelOptions { MaxDegreeOfParallelism = degree }, occ => created.Enqueue((occ.Id, Create(occ, queues))));
-        }
-        catch (AggregateException e)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);   // callers expect the storage's own exception
+            FirstError.Rethrow(() =>
+                Parallel.ForEach(chunk, new ParallelOptions { MaxDegreeOfParallelism = degree }, occ => created.Enqueue((occ.Id, Create(occ, queues)))));
         }
         finally
         {

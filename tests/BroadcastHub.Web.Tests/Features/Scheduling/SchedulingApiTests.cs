@@ -71,8 +71,9 @@ public sealed class SchedulingApiTests(AppFactory app)
         var upload = await operatorClient.PostAsync("/api/bulletins", ApiJson.UploadForm(Fixtures.File("bulletin-vi-mono-16k-s16.wav"), "Tin thời tiết"));
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var bulletinId = (await upload.JsonAsync()).GetProperty("id").GetInt64();
-        var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd");
-        var booking = new { sessionId = session.GetProperty("id").GetInt64(), bulletinIds = new[] { bulletinId }, from = today, to = today };
+        // Tomorrow (local): today's 17:00 session has already passed in the evening, when the booking is refused (session_passed).
+        var tomorrow = DateTime.UtcNow.AddHours(7).AddDays(1).ToString("yyyy-MM-dd");
+        var booking = new { sessionId = session.GetProperty("id").GetInt64(), bulletinIds = new[] { bulletinId }, from = tomorrow, to = tomorrow };
 
         var early = await operatorClient.PostAsJsonAsync("/api/bookings", booking);
         Assert.Equal("bulletin_not_approved", await early.ErrorCodeAsync());
