@@ -2,7 +2,8 @@ namespace BroadcastHub.Data;
 
 /// <summary>
 /// PostgreSQL's stand-in for SQLite's <c>data_version</c>: a counter bumped by a statement-level trigger on every table of
-/// the schema (tables added by later migrations included: installed after every migration run). The bump is part of the
+/// the schema (tables added by later migrations included: installed after every migration run; not the queue of item
+/// keys to check at commit, whose rows never outlive their transaction). The bump is part of the
 /// writing transaction, so the new value is visible exactly when the data is, on every node. The counter is
 /// <see cref="Slots"/> rows whose sum is the version (<see cref="DataVersion.PostgresQuery"/>): a bump takes a row no
 /// other open transaction holds, so concurrent writers (the planner's two connections, two nodes) do not queue behind
@@ -32,7 +33,7 @@ internal static class PostgresChangeCounter
         DECLARE t text;
         BEGIN
             FOR t IN SELECT tablename FROM pg_tables
-                     WHERE schemaname = current_schema() AND tablename NOT IN ('bh_change_counter', 'schema_migrations')
+                     WHERE schemaname = current_schema() AND tablename NOT IN ('bh_change_counter', 'schema_migrations', 'bh_pending_item_occurrences')
             LOOP
                 EXECUTE format('CREATE OR REPLACE TRIGGER bh_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
                                 FOR EACH STATEMENT EXECUTE FUNCTION bh_bump_change_counter()', t);
