@@ -45,9 +45,8 @@ internal sealed class PlanCommands : IPlanRows, IDisposable
         _clearItems = Command(c, t, "DELETE FROM rundown_items WHERE occurrence_id = @id", "id");
         _postgres = new PostgresPlanRows(c);
         _zoneBySession = zoneBySession;
+        // Items are copied before their occurrences: their occurrence key is checked at commit (migration 0038).
         (_connection, _transaction) = (c, t);
-        // Items are copied apart from their occurrences: check the foreign keys at commit instead of per statement.
-        c.Execute("SET CONSTRAINTS ALL DEFERRED", transaction: t);
     }
 
     /// <summary>Queues a new occurrence with its rundown and returns its id (written by <see cref="Flush"/> at the latest).</summary>
