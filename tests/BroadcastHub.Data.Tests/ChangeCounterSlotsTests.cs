@@ -38,6 +38,25 @@ public abstract class ChangeCounterSlotsTests : IDisposable
         Assert.Equal(16, reader.ExecuteScalar<long>("SELECT COUNT(*) FROM bh_change_counter"));
     }
 
+    [DbFact]
+    public void A_transaction_moves_the_version_once_however_many_statements_it_writes()
+    {
+        using var writer = Open();
+        using var reader = Open();
+        var before = Version(reader);
+
+        using (var t = writer.BeginTransaction())
+        {
+            for (var i = 0; i < 500; i++)
+                writer.Execute("INSERT INTO communes (name, created_at) VALUES (@name, '2026-12-07T00:00:00Z')", new { name = $"Xã {i}" }, t);
+            t.Commit();
+        }
+
+        Assert.Equal(before + 1, Version(reader));
+        writer.Execute("INSERT INTO communes (name, created_at) VALUES ('Xã sau', '2026-12-07T00:00:00Z')");
+        Assert.Equal(before + 2, Version(reader));
+    }
+
     private static long Version(NpgsqlConnection c) => c.ExecuteScalar<long>(DataVersion.PostgresQuery);
 
     private NpgsqlConnection Open()
