@@ -18,13 +18,14 @@ public sealed class DataVersion(Func<DbConnection> openProbe, string versionQuer
     Func<CancellationToken, Task<DbConnection>>? openPooledAsync = null) : IDisposable
 {
     /// <summary>
-    /// The query that reads PostgreSQL's change counter: the sum of its 16 slots (<see cref="PostgresChangeCounter"/>),
+    /// The query that reads PostgreSQL's change counter: the sum of its slots (<see cref="PostgresChangeCounter.Slots"/>),
     /// each reached through its unique index. While an old snapshot keeps the counter's dead versions from being pruned,
     /// its updates spill onto new pages (211 pages after the web load bench's seeding with one row, 361 with the slots),
     /// and reading the table by scanning every page cost every request up to 1 ms of the server's time.
     /// </summary>
-    public const string PostgresQuery =
-        "SELECT sum(c.value)::bigint FROM generate_series(0, 15) s(slot) CROSS JOIN LATERAL (SELECT value FROM bh_change_counter WHERE slot = s.slot OFFSET 0) c";
+    public static readonly string PostgresQuery =
+        $"SELECT sum(c.value)::bigint FROM generate_series(0, {PostgresChangeCounter.Slots - 1}) s(slot) " +
+        "CROSS JOIN LATERAL (SELECT value FROM bh_change_counter WHERE slot = s.slot OFFSET 0) c";
 
     private readonly Lock _gate = new();
     private DbConnection? _probe;

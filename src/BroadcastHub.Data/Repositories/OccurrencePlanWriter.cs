@@ -55,9 +55,9 @@ public sealed class OccurrencePlanWriter(AppDatabase db)
             new SqlitePlanWriter(db).Upsert(plans, PlanChunk.Cut(plans, byDate, RowsPerChunk), ids);
             return ids;
         }
-        var bySession = Enumerable.Range(0, plans.Count).OrderBy(i => plans[i].SessionId).ThenBy(i => plans[i].LocalDate);
-        var blocks = PlanChunk.Cut(plans, bySession, RowsPerPostgresTransaction, SessionBlock)
-            .GroupBy(chunk => SessionBlock(plans[chunk.Plans[0]])).Select(block => block.ToList()).ToList();
+        var blocks = Enumerable.Range(0, plans.Count).GroupBy(i => SessionBlock(plans[i])).OrderBy(block => block.Key)
+            .Select(block => PlanChunk.Cut(plans, block.OrderBy(i => plans[i].SessionId).ThenBy(i => plans[i].LocalDate), RowsPerPostgresTransaction))
+            .ToList();
         var writing = new Lazy<WriteContext>(() =>
         {
             using var c = db.Open();

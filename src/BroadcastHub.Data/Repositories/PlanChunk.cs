@@ -10,18 +10,15 @@ namespace BroadcastHub.Data.Repositories;
 /// <param name="Items">The rundown rows of each plan, in the same order.</param>
 internal sealed record PlanChunk(IReadOnlyList<int> Plans, IReadOnlyList<IReadOnlyList<PlanItem>> Items)
 {
-    /// <summary>
-    /// The plans, in <paramref name="order"/>, cut into chunks of at most <paramref name="limit"/> rows (one plan always
-    /// whole); with <paramref name="group"/> a chunk also ends where the group of the plans changes.
-    /// </summary>
-    public static List<PlanChunk> Cut(IReadOnlyList<PlannedOccurrence> plans, IEnumerable<int> order, int limit, Func<PlannedOccurrence, long>? group = null)
+    /// <summary>The plans, in <paramref name="order"/>, cut into chunks of at most <paramref name="limit"/> rows (one plan always whole).</summary>
+    public static List<PlanChunk> Cut(IReadOnlyList<PlannedOccurrence> plans, IEnumerable<int> order, int limit)
     {
         var chunks = new List<PlanChunk>();
         var (indexes, items, rows) = (new List<int>(), new List<IReadOnlyList<PlanItem>>(), 0);
         foreach (var i in order)
         {
             var cost = 1 + plans[i].Items.Count;
-            if (indexes.Count > 0 && (rows + cost > limit || group is not null && group(plans[indexes[0]]) != group(plans[i])))
+            if (indexes.Count > 0 && rows + cost > limit)
             {
                 chunks.Add(new PlanChunk(indexes, items));
                 (indexes, items, rows) = ([], [], 0);

@@ -42,9 +42,9 @@ internal sealed class PostgresPlanRows(DbConnection c)
     }
 
     /// <summary>
-    /// Writes everything queued with binary <c>COPY</c>: the items before their occurrences (the foreign key is deferred
-    /// to the commit), so that each new occurrence's tally row is inserted with its items counted (migration 0036)
-    /// instead of inserted empty and updated.
+    /// Writes everything queued with binary <c>COPY</c>: the items before their occurrences (their occurrence key is
+    /// checked at commit, migration 0038), so that each new occurrence's tally row is inserted with its items counted
+    /// (migration 0036) instead of inserted empty and updated.
     /// </summary>
     public void Flush()
     {

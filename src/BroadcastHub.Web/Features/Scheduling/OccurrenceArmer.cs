@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using BroadcastHub.Data;
 using BroadcastHub.Core.Scheduling;
+using BroadcastHub.Data;
 using BroadcastHub.Data.Repositories;
 using BroadcastHub.Web.Infrastructure;
 using BroadcastHub.Web.Playout;
